@@ -1,0 +1,37 @@
+namespace Marketplace.Data.Entities;
+
+public sealed class Listing : ITimestamped
+{
+    public const int TitleMaxLength = 200;
+    public const int DescriptionMaxLength = 5000;
+    public const int AiModelMaxLength = 100;
+    public const int MaxImageUrls = 20;
+    public const int ImageUrlMaxLength = 2048;
+    /// <summary>numeric(12,2): ten digits before the point.</summary>
+    public const decimal MaxPrice = 9_999_999_999.99m;
+
+    public long Id { get; set; }
+    public required string Title { get; set; }
+    public required string Description { get; set; }
+    public decimal Price { get; set; }
+
+    /// <summary>The legacy fixed category (column <c>Category</c>); still required, kept in step with <see cref="CategoryId"/>.</summary>
+    public ListingCategory LegacyCategory { get; set; }
+
+    public int? CategoryId { get; set; }
+    public Category? Category { get; set; }
+
+    public ListingStatus Status { get; set; } = ListingStatus.Draft;
+
+    public Guid SellerId { get; set; }
+    public User? Seller { get; set; }
+
+    public List<string> ImageUrls { get; set; } = [];
+
+    public bool IsAiGenerated { get; set; }
+    public string? AiModel { get; set; }
+    public DateTimeOffset? AiProcessedAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

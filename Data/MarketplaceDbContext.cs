@@ -1,0 +1,20 @@
+using Marketplace.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Data;
+
+public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Listing> Listings => Set<Listing>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<VerificationToken> VerificationTokens => Set<VerificationToken>();
+    public DbSet<PasswordResetToken> PasswordResetTokens => Set<PasswordResetToken>();
+    public DbSet<AdminAuditLog> AdminAuditLogs => Set<AdminAuditLog>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        MarketplaceEnums.Register(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MarketplaceDbContext).Assembly);
+    }
+}

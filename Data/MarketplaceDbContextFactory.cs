@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Marketplace.Data;
+
+/// <summary>
+/// Lets <c>dotnet ef</c> build the model with neither the app nor a database. A real connection string is only
+/// needed for commands that touch a database; give it as <c>ConnectionStrings__marketplacedb</c>.
+/// </summary>
+public sealed class MarketplaceDbContextFactory : IDesignTimeDbContextFactory<MarketplaceDbContext>
+{
+    private const string PlaceholderConnectionString = "Host=localhost;Database=marketplacedb;Username=postgres";
+
+    public MarketplaceDbContext CreateDbContext(string[] args)
+    {
+        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__" + MarketplaceDatabase.ConnectionName)
+            ?? PlaceholderConnectionString;
+        var options = new DbContextOptionsBuilder<MarketplaceDbContext>()
+            .UseMarketplaceNpgsql(MarketplaceDbContextOptions.CreateDataSource(connectionString), retryOnFailure: false)
+            .Options;
+        return new MarketplaceDbContext(options);
+    }
+}

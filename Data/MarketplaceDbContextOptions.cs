@@ -1,0 +1,43 @@
+using Marketplace.Data.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
+
+namespace Marketplace.Data;
+
+/// <summary>The one place the context's provider options are set, for the running apps and for <c>dotnet ef</c> alike.</summary>
+public static class MarketplaceDbContextOptions
+{
+    public const string MigrationsHistoryTable = "__EFMigrationsHistory";
+
+    public static TBuilder UseMarketplaceNpgsql<TBuilder>(
+        this TBuilder options,
+        NpgsqlDataSource dataSource,
+        bool retryOnFailure = true,
+        TimeProvider? timeProvider = null)
+        where TBuilder : DbContextOptionsBuilder
+    {
+        options.UseNpgsql(dataSource, npgsql =>
+        {
+            npgsql.MapMarketplaceEnums();
+            npgsql.MigrationsHistoryTable(MigrationsHistoryTable);
+            if (retryOnFailure)
+            {
+                npgsql.EnableRetryOnFailure();
+            }
+        });
+        options.ReplaceService<IRelationalAnnotationProvider, MarketplaceAnnotationProvider>();
+        options.ReplaceService<IMigrationsSqlGenerator, MarketplaceMigrationsSqlGenerator>();
+        options.AddInterceptors(new TimestampInterceptor(timeProvider ?? TimeProvider.System));
+        return options;
+    }
+
+    /// <summary>A data source with the model's enum types mapped at the ADO.NET level.</summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString, Action<NpgsqlDataSourceBuilder>? configure = null)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString).MapMarketplaceEnums();
+        configure?.Invoke(builder);
+        return builder.Build();
+    }
+}
