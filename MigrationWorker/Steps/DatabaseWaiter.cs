@@ -53,7 +53,7 @@ public sealed partial class DatabaseWaiter(
                     "Check the user name and password in ConnectionStrings:marketplacedb.", auth);
             }
 
-            if (elapsed + delay > window)
+            if (elapsed >= window)
             {
                 step.Fail(failure);
                 throw new WorkerFailedException(ExitCodes.DatabaseUnreachable,
@@ -63,8 +63,9 @@ public sealed partial class DatabaseWaiter(
                     failure);
             }
 
-            LogWaiting(logger, builder.Host, builder.Port, attempt, delay.TotalSeconds, failure.Message);
-            await Task.Delay(delay, timeProvider, cancellationToken);
+            var wait = delay < window - elapsed ? delay : window - elapsed;
+            LogWaiting(logger, builder.Host, builder.Port, attempt, wait.TotalSeconds, failure.Message);
+            await Task.Delay(wait, timeProvider, cancellationToken);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxDelay.Ticks));
         }
     }
