@@ -29,6 +29,8 @@ public static class MarketplaceDbContextOptions
         });
         options.ReplaceService<IRelationalAnnotationProvider, MarketplaceAnnotationProvider>();
         options.ReplaceService<IMigrationsSqlGenerator, MarketplaceMigrationsSqlGenerator>();
+        options.ReplaceService<IHistoryRepository, MarketplaceHistoryRepository>();
+        options.ReplaceService<IMigrator, MarketplaceMigrator>();
         options.AddInterceptors(new TimestampInterceptor(timeProvider ?? TimeProvider.System));
         return options;
     }
