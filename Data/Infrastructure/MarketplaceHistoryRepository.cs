@@ -37,12 +37,7 @@ internal sealed class MarketplaceHistoryRepository(
     public override string GetDeleteScript(string migrationId) =>
         base.GetDeleteScript(migrationId) + MigrationChecksumTable.DeleteSql(migrationId);
 
-    private string ChecksumOf(string migrationId)
-    {
-        var type = migrationsAssembly.Migrations.TryGetValue(migrationId, out var found)
-            ? found
-            : throw new InvalidOperationException($"Migration {migrationId} is not in {migrationsAssembly.Assembly.GetName().Name}; its checksum cannot be recorded.");
-        return MigrationChecksum.Compute(migrationsAssembly.CreateMigration(type, Dependencies.CurrentContext.Context.Database.ProviderName!));
-    }
+    private string ChecksumOf(string migrationId) =>
+        MigrationChecksum.Of(migrationsAssembly, migrationId, Dependencies.CurrentContext.Context.Database.ProviderName!);
 }
 #pragma warning restore EF1001

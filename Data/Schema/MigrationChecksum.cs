@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
@@ -22,6 +23,18 @@ namespace Marketplace.Data.Schema;
 public static class MigrationChecksum
 {
     private const string Version = "marketplace-migration-checksum/1";
+
+    // A migration's code cannot change while the process runs; the Api's periodic check need not rebuild them.
+    private static readonly ConcurrentDictionary<Type, string> ByType = new();
+
+    /// <summary>The checksum of the migration <paramref name="migrationId"/> in <paramref name="migrationsAssembly"/>.</summary>
+    public static string Of(IMigrationsAssembly migrationsAssembly, string migrationId, string activeProvider)
+    {
+        var type = migrationsAssembly.Migrations.TryGetValue(migrationId, out var found)
+            ? found
+            : throw new InvalidOperationException($"Migration {migrationId} is not in {migrationsAssembly.Assembly.GetName().Name}.");
+        return ByType.GetOrAdd(type, _ => Compute(migrationsAssembly.CreateMigration(type, activeProvider)));
+    }
 
     public static string Compute(Migration migration)
     {

@@ -1,0 +1,395 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Marketplace.Data.Schema;
+
+/// <summary>
+/// Compares the live database with the schema the running code's model expects, and names every difference in a
+/// sentence: tables; columns (type, maximum length, nullability, default, identity, generated); primary keys and unique
+/// constraints; indexes (columns, order, uniqueness, filter, method, included columns); foreign keys with their delete
+/// and update rules; check constraints by name; PostgreSQL enum types and their labels in order; extensions.
+/// Differences that <c>SchemaDrift:Allow</c> acknowledges are reported apart.
+/// </summary>
+public sealed class SchemaDriftDetector(MarketplaceDbContext db, IOptions<SchemaDriftOptions> options)
+{
+    public async Task<SchemaDriftReport> DetectAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var model = db.GetService<IDesignTimeModel>().Model;
+        var ignoredTables = new HashSet<string>(StringComparer.Ordinal) { HistoryTableName(db), MigrationChecksumTable.Name };
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        SchemaShape live;
+        try
+        {
+            live = await CatalogSchemaReader.ReadAsync(
+                (NpgsqlConnection)db.Database.GetDbConnection(),
+                db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction,
+                ModelSchemaReader.Schemas(model),
+                ignoredTables,
+                cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        var expected = ModelSchemaReader.Read(model, live.DefaultSchema);
+        var differences = Compare(expected, live);
+
+        var allowances = options.Value.Allow;
+        var acknowledged = new List<AcknowledgedDifference>();
+        var unacknowledged = new List<SchemaDifference>();
+        foreach (var difference in differences)
+        {
+            var allowance = allowances.FirstOrDefault(a => string.Equals(a.Object.Trim(), difference.Object, StringComparison.Ordinal));
+            if (allowance is null)
+            {
+                unacknowledged.Add(difference);
+            }
+            else
+            {
+                acknowledged.Add(new AcknowledgedDifference(difference, allowance.Reason));
+            }
+        }
+
+        var unused = allowances.Where(a => !differences.Any(d => string.Equals(a.Object.Trim(), d.Object, StringComparison.Ordinal))).ToList();
+        var modelTablesInDatabase = expected.Tables.Keys.Count(live.Tables.ContainsKey);
+        return new SchemaDriftReport(unacknowledged, acknowledged, unused, modelTablesInDatabase, Stopwatch.GetElapsedTime(started));
+    }
+
+    private static string HistoryTableName(DbContext context) =>
+        context.GetService<IDbContextOptions>().Extensions.OfType<RelationalOptionsExtension>().FirstOrDefault()?.MigrationsHistoryTableName
+        ?? HistoryRepository.DefaultTableName;
+
+    internal static List<SchemaDifference> Compare(SchemaShape expected, SchemaShape live)
+    {
+        var differences = new List<SchemaDifference>();
+
+        foreach (var name in expected.Extensions.Where(e => !live.Extensions.Contains(e)).Order(StringComparer.Ordinal))
+        {
+            differences.Add(new($"extension {name}", $"extension {name} is in the model but not installed in the database"));
+        }
+
+        CompareEnums(expected, live, differences);
+
+        foreach (var (key, table) in expected.Tables.OrderBy(t => t.Value.DisplayName, StringComparer.Ordinal))
+        {
+            if (live.Tables.TryGetValue(key, out var liveTable))
+            {
+                CompareTable(table, liveTable, differences);
+            }
+            else
+            {
+                differences.Add(Missing("table", table.DisplayName));
+            }
+        }
+
+        foreach (var (_, table) in live.Tables.Where(t => !expected.Tables.ContainsKey(t.Key)).OrderBy(t => t.Value.DisplayName, StringComparer.Ordinal))
+        {
+            differences.Add(Extra("table", table.DisplayName));
+        }
+
+        return differences;
+    }
+
+    private static void CompareEnums(SchemaShape expected, SchemaShape live, List<SchemaDifference> differences)
+    {
+        foreach (var (key, type) in expected.Enums.OrderBy(e => e.Value.DisplayName, StringComparer.Ordinal))
+        {
+            var subject = $"enum {type.DisplayName}";
+            if (!live.Enums.TryGetValue(key, out var liveType))
+            {
+                differences.Add(Missing("enum", type.DisplayName));
+                continue;
+            }
+
+            foreach (var label in type.Labels.Except(liveType.Labels, StringComparer.Ordinal))
+            {
+                differences.Add(new(subject, $"enum label {type.DisplayName}.'{label}' is in the model but not in the database"));
+            }
+
+            foreach (var label in liveType.Labels.Except(type.Labels, StringComparer.Ordinal))
+            {
+                differences.Add(new(subject, $"enum label {type.DisplayName}.'{label}' is in the database but not in the model"));
+            }
+
+            var modelOrder = type.Labels.Intersect(liveType.Labels, StringComparer.Ordinal).ToList();
+            var liveOrder = liveType.Labels.Intersect(type.Labels, StringComparer.Ordinal).ToList();
+            if (!modelOrder.SequenceEqual(liveOrder, StringComparer.Ordinal))
+            {
+                differences.Add(new(subject,
+                    $"enum {type.DisplayName} orders its labels ({string.Join(", ", modelOrder)}) in the model but ({string.Join(", ", liveOrder)}) in the database"));
+            }
+        }
+
+        foreach (var (_, type) in live.Enums.Where(e => !expected.Enums.ContainsKey(e.Key)).OrderBy(e => e.Value.DisplayName, StringComparer.Ordinal))
+        {
+            differences.Add(Extra("enum", type.DisplayName));
+        }
+    }
+
+    private static void CompareTable(TableShape expected, TableShape live, List<SchemaDifference> differences)
+    {
+        var liveColumns = live.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        foreach (var column in expected.Columns)
+        {
+            if (liveColumns.TryGetValue(column.Name, out var liveColumn))
+            {
+                CompareColumn($"{expected.DisplayName}.{column.Name}", column, liveColumn, differences);
+            }
+            else
+            {
+                differences.Add(Missing("column", $"{expected.DisplayName}.{column.Name}"));
+            }
+        }
+
+        var modelColumns = expected.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var column in live.Columns.Where(c => !modelColumns.Contains(c.Name)))
+        {
+            differences.Add(Extra("column", $"{expected.DisplayName}.{column.Name}"));
+        }
+
+        CompareKeys("primary key", expected.PrimaryKey is null ? [] : [expected.PrimaryKey], live.PrimaryKey is null ? [] : [live.PrimaryKey], differences);
+        CompareKeys("unique constraint", expected.UniqueConstraints, live.UniqueConstraints, differences);
+        CompareIndexes(expected, live, differences);
+        CompareForeignKeys(expected, live, differences);
+
+        foreach (var check in expected.CheckConstraints.Except(live.CheckConstraints, StringComparer.Ordinal))
+        {
+            differences.Add(Missing("check constraint", check));
+        }
+
+        foreach (var check in live.CheckConstraints.Except(expected.CheckConstraints, StringComparer.Ordinal))
+        {
+            differences.Add(Extra("check constraint", check));
+        }
+    }
+
+    private static void CompareColumn(string name, ColumnShape expected, ColumnShape live, List<SchemaDifference> differences)
+    {
+        var subject = $"column {name}";
+        if (expected.StoreType != live.StoreType)
+        {
+            var (expectedLength, liveLength) = (SqlText.LengthOf(expected.StoreType), SqlText.LengthOf(live.StoreType));
+            differences.Add(new(subject, expectedLength is { } e && liveLength is { } l && e.BaseType == l.BaseType
+                ? $"{subject} has maximum length {e.MaxLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} in the model " +
+                  $"but {l.MaxLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} in the database"
+                : $"{subject} has type {expected.StoreType} in the model but {live.StoreType} in the database"));
+        }
+
+        if (expected.IsNullable != live.IsNullable)
+        {
+            differences.Add(new(subject, expected.IsNullable
+                ? $"{subject} is nullable in the model but NOT NULL in the database"
+                : $"{subject} is NOT NULL in the model but nullable in the database"));
+        }
+
+        if (expected.IsGenerated != live.IsGenerated)
+        {
+            differences.Add(new(subject, expected.IsGenerated
+                ? $"{subject} is a generated column in the model but not in the database"
+                : $"{subject} is a generated column in the database but not in the model"));
+        }
+        else if (!expected.IsGenerated && !SameDefault(expected, live))
+        {
+            differences.Add(new(subject,
+                $"{subject} has default {expected.Default ?? "none"} in the model but {live.Default ?? "none"} in the database"));
+        }
+
+        if (expected.Identity != live.Identity)
+        {
+            differences.Add(new(subject, $"{subject} is {Identity(expected.Identity)} in the model but {Identity(live.Identity)} in the database"));
+        }
+    }
+
+    private static bool SameDefault(ColumnShape expected, ColumnShape live)
+    {
+        if (expected.Default is null && live.Default is null)
+        {
+            return true;
+        }
+
+        if (expected.IsSerial && expected.Default is null && live.Default?.StartsWith("nextval(", StringComparison.Ordinal) == true)
+        {
+            return true;
+        }
+
+        if (expected.Default is null)
+        {
+            // EF Core gives a NOT NULL column that a migration adds to an existing table its CLR default, so existing rows
+            // get a value; the model never mentions it. A zero-value default the model does not have is that, not drift.
+            return !live.IsNullable && SqlText.NormalizeExpression(live.Default!) is "false" or "0" or "0.0" or "''" or "'{}'";
+        }
+
+        return live.Default is not null
+               && SqlText.NormalizeExpression(expected.Default) == SqlText.NormalizeExpression(live.Default);
+    }
+
+    private static string Identity(char identity) => identity switch
+    {
+        'a' => "GENERATED ALWAYS AS IDENTITY",
+        'd' => "GENERATED BY DEFAULT AS IDENTITY",
+        _ => "not an identity column",
+    };
+
+    private static void CompareKeys(string kind, IReadOnlyList<KeyShape> expected, IReadOnlyList<KeyShape> live, List<SchemaDifference> differences)
+    {
+        foreach (var key in expected)
+        {
+            var liveKey = live.FirstOrDefault(k => k.Name == key.Name);
+            if (liveKey is null)
+            {
+                differences.Add(Missing(kind, key.Name));
+            }
+            else if (!key.Columns.SequenceEqual(liveKey.Columns, StringComparer.Ordinal))
+            {
+                differences.Add(new($"{kind} {key.Name}",
+                    $"{kind} {key.Name} has columns ({string.Join(", ", key.Columns)}) in the model but ({string.Join(", ", liveKey.Columns)}) in the database"));
+            }
+        }
+
+        foreach (var key in live.Where(k => expected.All(e => e.Name != k.Name)))
+        {
+            differences.Add(Extra(kind, key.Name));
+        }
+    }
+
+    private static void CompareIndexes(TableShape expected, TableShape live, List<SchemaDifference> differences)
+    {
+        foreach (var index in expected.Indexes)
+        {
+            var liveIndex = live.Indexes.FirstOrDefault(i => i.Name == index.Name);
+            if (liveIndex is null)
+            {
+                differences.Add(Missing("index", index.Name));
+                continue;
+            }
+
+            var subject = $"index {index.Name}";
+            if (!liveIndex.IsValid)
+            {
+                differences.Add(new(subject, $"{subject} is invalid in the database (a concurrent build failed part-way); drop it and run the migration's CREATE INDEX again"));
+            }
+
+            // A text-search expression index (IsTsVectorExpressionIndex) has its columns inside to_tsvector(...):
+            // what matters is that the database's index is an expression index too.
+            if (index.IsExpression ? !liveIndex.IsExpression : !index.Columns.SequenceEqual(liveIndex.Columns, StringComparer.Ordinal))
+            {
+                differences.Add(new(subject,
+                    $"{subject} has columns ({string.Join(", ", index.Columns)}) in the model but ({string.Join(", ", liveIndex.Columns)}) in the database"));
+            }
+            else if (!index.IsExpression && !index.Descending.SequenceEqual(liveIndex.Descending))
+            {
+                differences.Add(new(subject,
+                    $"{subject} sorts ({Order(index)}) in the model but ({Order(liveIndex)}) in the database"));
+            }
+
+            if (index.IsUnique != liveIndex.IsUnique)
+            {
+                differences.Add(new(subject, index.IsUnique
+                    ? $"{subject} is unique in the model but not in the database"
+                    : $"{subject} is unique in the database but not in the model"));
+            }
+
+            if (!string.Equals(index.Method, liveIndex.Method, StringComparison.OrdinalIgnoreCase))
+            {
+                differences.Add(new(subject, $"{subject} uses method {index.Method} in the model but {liveIndex.Method} in the database"));
+            }
+
+            if ((index.Filter is null) != (liveIndex.Filter is null)
+                || (index.Filter is not null && SqlText.NormalizeExpression(index.Filter) != SqlText.NormalizeExpression(liveIndex.Filter!)))
+            {
+                differences.Add(new(subject,
+                    $"{subject} has filter {index.Filter ?? "none"} in the model but {liveIndex.Filter ?? "none"} in the database"));
+            }
+
+            if (!index.Include.SequenceEqual(liveIndex.Include, StringComparer.Ordinal))
+            {
+                differences.Add(new(subject,
+                    $"{subject} includes ({string.Join(", ", index.Include)}) in the model but ({string.Join(", ", liveIndex.Include)}) in the database"));
+            }
+
+            if (index.NullsDistinct != liveIndex.NullsDistinct)
+            {
+                differences.Add(new(subject, index.NullsDistinct
+                    ? $"{subject} treats nulls as distinct in the model but NULLS NOT DISTINCT in the database"
+                    : $"{subject} is NULLS NOT DISTINCT in the model but treats nulls as distinct in the database"));
+            }
+
+            // Operator classes are compared only where the model names them; otherwise the type's default applies.
+            if (index.Operators is { Count: > 0 } operators && !operators.SequenceEqual(liveIndex.Operators ?? [], StringComparer.Ordinal))
+            {
+                differences.Add(new(subject,
+                    $"{subject} uses operator classes ({string.Join(", ", operators)}) in the model but ({string.Join(", ", liveIndex.Operators ?? [])}) in the database"));
+            }
+        }
+
+        foreach (var index in live.Indexes.Where(i => expected.Indexes.All(e => e.Name != i.Name)))
+        {
+            differences.Add(Extra("index", index.Name));
+        }
+    }
+
+    private static string Order(IndexShape index) =>
+        string.Join(", ", index.Columns.Zip(index.Descending, (column, descending) => column + (descending ? " DESC" : " ASC")));
+
+    private static void CompareForeignKeys(TableShape expected, TableShape live, List<SchemaDifference> differences)
+    {
+        foreach (var foreignKey in expected.ForeignKeys)
+        {
+            var liveKey = live.ForeignKeys.FirstOrDefault(k => k.Name == foreignKey.Name);
+            if (liveKey is null)
+            {
+                differences.Add(Missing("foreign key", foreignKey.Name));
+                continue;
+            }
+
+            var subject = $"foreign key {foreignKey.Name}";
+            if (!foreignKey.Columns.SequenceEqual(liveKey.Columns, StringComparer.Ordinal)
+                || foreignKey.PrincipalTable != liveKey.PrincipalTable
+                || !foreignKey.PrincipalColumns.SequenceEqual(liveKey.PrincipalColumns, StringComparer.Ordinal))
+            {
+                differences.Add(new(subject, $"{subject} references {Reference(foreignKey)} in the model but {Reference(liveKey)} in the database"));
+            }
+
+            if (foreignKey.OnDelete != liveKey.OnDelete)
+            {
+                differences.Add(new(subject, $"{subject} has ON DELETE {Rule(foreignKey.OnDelete)} in the model but ON DELETE {Rule(liveKey.OnDelete)} in the database"));
+            }
+
+            if (foreignKey.OnUpdate != liveKey.OnUpdate)
+            {
+                differences.Add(new(subject, $"{subject} has ON UPDATE {Rule(foreignKey.OnUpdate)} in the model but ON UPDATE {Rule(liveKey.OnUpdate)} in the database"));
+            }
+        }
+
+        foreach (var foreignKey in live.ForeignKeys.Where(k => expected.ForeignKeys.All(e => e.Name != k.Name)))
+        {
+            differences.Add(Extra("foreign key", foreignKey.Name));
+        }
+    }
+
+    private static string Reference(ForeignKeyShape key) =>
+        $"({string.Join(", ", key.Columns)}) -> {key.PrincipalTable} ({string.Join(", ", key.PrincipalColumns)})";
+
+    private static string Rule(ReferentialAction action) => action switch
+    {
+        ReferentialAction.NoAction => "NO ACTION",
+        ReferentialAction.SetNull => "SET NULL",
+        ReferentialAction.SetDefault => "SET DEFAULT",
+        var other => other.ToString().ToUpperInvariant(),
+    };
+
+    private static SchemaDifference Missing(string kind, string name) =>
+        new($"{kind} {name}", $"{kind} {name} is in the model but not in the database");
+
+    private static SchemaDifference Extra(string kind, string name) =>
+        new($"{kind} {name}", $"{kind} {name} is in the database but not in the model");
+}
