@@ -1,4 +1,5 @@
 using Marketplace.Data;
+using Marketplace.Data.Schema;
 using Marketplace.MigrationWorker.Steps;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,9 @@ public sealed record WorkerInvocation
     public IReadOnlyDictionary<string, string?>? Configuration { get; init; }
     public TextWriter Output { get; init; } = Console.Out;
     public TextWriter Error { get; init; } = Console.Error;
+
+    /// <summary>Last word on the services, after the worker's own registrations; tests use it to swap a migrations assembly.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 }
 
 /// <summary>Builds the worker's host and runs one command inside it, turning failures into exit codes and one-paragraph messages.</summary>
@@ -43,6 +47,7 @@ public static partial class WorkerHost
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.AddMarketplaceDbContext();
+        builder.AddMarketplaceSchemaVerification();
 
         builder.Services.AddOptions<MigrationWorkerOptions>()
             .Bind(builder.Configuration.GetSection(MigrationWorkerOptions.SectionName))
@@ -56,6 +61,11 @@ public static partial class WorkerHost
         builder.Services.AddScoped<MigrationApplier>();
         builder.Services.AddTransient<CategorySeeder>();
         builder.Services.AddTransient<CategoryBackfill>();
+        builder.Services.AddScoped<ChecksumValidator>();
+        builder.Services.AddScoped<SchemaVerifier>();
+        builder.Services.AddScoped<DataLossGuard>();
+        builder.Services.AddScoped<MigrationBaseline>();
+        invocation.ConfigureServices?.Invoke(builder.Services);
         return builder;
     }
 

@@ -15,7 +15,7 @@ namespace Marketplace.Data.Infrastructure;
 /// deletes both the same way. Because this lives in the history repository, the worker, <c>dotnet ef database update</c>
 /// and the idempotent script all record checksums.
 /// </summary>
-internal sealed class MarketplaceHistoryRepository(
+public sealed class MarketplaceHistoryRepository(
     HistoryRepositoryDependencies dependencies,
     IMigrationsAssembly migrationsAssembly)
     : NpgsqlHistoryRepository(dependencies)

@@ -14,9 +14,22 @@ public sealed class DatabaseSchemaVerifier(MarketplaceDbContext db, SchemaDriftD
 {
     public async Task<SchemaVerification> VerifyAsync(CancellationToken cancellationToken)
     {
-        var history = await ReadHistoryAsync(cancellationToken);
+        var migrations = await CheckMigrationsAsync(cancellationToken);
         var drift = await driftDetector.DetectAsync(cancellationToken);
+        return new SchemaVerification(
+            migrations.HasHistory,
+            migrations.Applied,
+            migrations.Pending,
+            migrations.AppliedNotInCode,
+            migrations.ChecksumsNotRecorded,
+            migrations.ChecksumMismatches,
+            drift);
+    }
 
+    /// <summary>The history and checksum half of <see cref="VerifyAsync"/>, without the drift check.</summary>
+    public async Task<MigrationHistoryCheck> CheckMigrationsAsync(CancellationToken cancellationToken)
+    {
+        var history = await ReadHistoryAsync(cancellationToken);
         var migrationsAssembly = db.GetService<IMigrationsAssembly>();
         var provider = db.Database.ProviderName!;
         var applied = new List<AppliedMigration>();
@@ -47,7 +60,7 @@ public sealed class DatabaseSchemaVerifier(MarketplaceDbContext db, SchemaDriftD
         var appliedIds = history.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var pending = migrationsAssembly.Migrations.Keys.Where(id => !appliedIds.Contains(id)).Order(StringComparer.Ordinal).ToList();
         var notInCode = applied.Where(a => !a.IsInCode).Select(a => a.Id).ToList();
-        return new SchemaVerification(history.Count > 0, applied, pending, notInCode, notRecorded, mismatches, drift);
+        return new MigrationHistoryCheck(history.Count > 0, applied, pending, notInCode, notRecorded, mismatches);
     }
 
     private sealed record HistoryRow(string Id, string? Checksum, DateTimeOffset? AppliedAt, ChecksumRecordedWith? RecordedWith);

@@ -15,6 +15,15 @@ public sealed record ChecksumMismatch(string MigrationId, string RecordedChecksu
         $"migration {MigrationId} was changed after it was applied: its checksum was {RecordedChecksum[..12]}… when applied and is {CurrentChecksum[..12]}… in this build";
 }
 
+/// <summary>The migration history against this build's migrations, and each applied migration's checksum against its code.</summary>
+public sealed record MigrationHistoryCheck(
+    bool HasHistory,
+    IReadOnlyList<AppliedMigration> Applied,
+    IReadOnlyList<string> Pending,
+    IReadOnlyList<string> AppliedNotInCode,
+    IReadOnlyList<string> ChecksumsNotRecorded,
+    IReadOnlyList<ChecksumMismatch> ChecksumMismatches);
+
 /// <summary>
 /// Whether the database is what this build's code expects: no pending migration, no applied migration changed since,
 /// and no schema drift. The worker's <c>status</c> and the Api's readiness check both read it.

@@ -15,12 +15,15 @@ namespace Marketplace.MigrationWorker.Steps;
 /// </summary>
 public sealed partial class MigrationApplier(MarketplaceDbContext db, ILogger<MigrationApplier> logger)
 {
-    public async Task<IReadOnlyList<string>> ApplyPendingAsync(CancellationToken cancellationToken)
+    /// <param name="upTo">The last migration to apply; all pending ones when null.</param>
+    public async Task<IReadOnlyList<string>> ApplyPendingAsync(CancellationToken cancellationToken, string? upTo = null)
     {
         using var step = WorkerTelemetry.Step("migrate");
         // Creating the history table first keeps EF Core from logging a failed query against a new database.
         await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken))
+            .Where(id => upTo is null || string.CompareOrdinal(id, upTo) <= 0)
+            .ToList();
         step.Activity?.SetTag("marketplace.migrations.pending", pending.Count);
         if (pending.Count == 0)
         {
@@ -38,6 +41,35 @@ public sealed partial class MigrationApplier(MarketplaceDbContext db, ILogger<Mi
         step.Activity?.SetTag("marketplace.migrations.applied", pending.Count);
         LogApplied(logger, pending.Count, step.Elapsed.TotalMilliseconds);
         return pending;
+    }
+
+    /// <summary>Reverts <paramref name="reverting"/> (latest first) one at a time, each in its own transaction, down to <paramref name="target"/>.</summary>
+    public async Task RevertAsync(IReadOnlyList<string> reverting, string target, CancellationToken cancellationToken)
+    {
+        using var step = WorkerTelemetry.Step("revert");
+        step.Activity?.SetTag("marketplace.migrations.reverting", reverting.Count);
+        var migrator = db.GetService<IMigrator>();
+        for (var i = 0; i < reverting.Count; i++)
+        {
+            // Migrating to the one below reverts exactly this one, so a failure names it.
+            var below = i + 1 < reverting.Count ? reverting[i + 1] : target;
+            using var span = WorkerTelemetry.ActivitySource.StartActivity("revert " + reverting[i]);
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await migrator.MigrateAsync(below, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                span?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                throw new WorkerFailedException(ExitCodes.MigrationFailed,
+                    $"Reverting migration {reverting[i]} failed and was rolled back: {(ex is PostgresException or DbUpdateException ? Describe(ex) : ex.GetBaseException().Message)} " +
+                    "Migrations reverted before it stay reverted; fix the cause, then run again.",
+                    ex);
+            }
+
+            LogReverted(logger, reverting[i], Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
     }
 
     private async Task ApplyAsync(IMigrator migrator, string migration, CancellationToken cancellationToken)
@@ -77,6 +109,9 @@ public sealed partial class MigrationApplier(MarketplaceDbContext db, ILogger<Mi
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Migration} in {ElapsedMs:0} ms")]
     private static partial void LogMigrationApplied(ILogger logger, string migration, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reverted migration {Migration} in {ElapsedMs:0} ms")]
+    private static partial void LogReverted(ILogger logger, string migration, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Count} migration(s) in {ElapsedMs:0} ms")]
     private static partial void LogApplied(ILogger logger, int count, double elapsedMs);

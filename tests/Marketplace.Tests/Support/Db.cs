@@ -69,15 +69,30 @@ public sealed class Db(string connectionString) : IAsyncDisposable
     /// <summary>A text rendering of the schema and the seeded rows, to compare before and after a run.</summary>
     public async Task<string> SchemaAndSeedFingerprintAsync(CancellationToken cancellationToken = default)
     {
+        var parts = new List<string> { await SchemaFingerprintAsync(cancellationToken) };
+        parts.AddRange(await AppliedMigrationsAsync(cancellationToken));
+        parts.AddRange(await ColumnAsync("""SELECT concat_ws('|', "Id", "Name", "Slug", "Description", "ParentId", "SortOrder", "IsActive", "CreatedAt", "UpdatedAt") FROM "Category" ORDER BY "Id" """, cancellationToken));
+        return string.Join('\n', parts);
+    }
+
+    /// <summary>
+    /// A text rendering of the schema alone, written independently of the drift detector so that each checks the other:
+    /// columns with type, nullability and default; index and constraint definitions; enum types with their labels.
+    /// </summary>
+    public async Task<string> SchemaFingerprintAsync(CancellationToken cancellationToken = default)
+    {
         var parts = new List<string>();
         parts.AddRange(await ColumnAsync("""
-            SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(column_default, '')
+            SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || coalesce(character_maximum_length::text, '') || ' ' || is_nullable
+                   || ' ' || coalesce(column_default, '') || ' ' || is_identity || ' ' || is_generated
             FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1
             """, cancellationToken));
         parts.AddRange(await ColumnAsync("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1", cancellationToken));
         parts.AddRange(await ColumnAsync("SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1", cancellationToken));
-        parts.AddRange(await AppliedMigrationsAsync(cancellationToken));
-        parts.AddRange(await ColumnAsync("""SELECT concat_ws('|', "Id", "Name", "Slug", "Description", "ParentId", "SortOrder", "IsActive", "CreatedAt", "UpdatedAt") FROM "Category" ORDER BY "Id" """, cancellationToken));
+        parts.AddRange(await ColumnAsync("""
+            SELECT t.typname || ' ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder)
+            FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY 1
+            """, cancellationToken));
         return string.Join('\n', parts);
     }
 

@@ -11,9 +11,18 @@ public sealed record WorkerResult(int ExitCode, string Output, string Error)
 /// <summary>Runs the migration worker's command line, in-process (fast, parallel) or as the real process.</summary>
 public static class WorkerRunner
 {
+    public static Task<WorkerResult> RunAsync(
+        string? connectionString,
+        string[] args,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(connectionString, args, configureServices: null, settings, cancellationToken);
+
+    /// <summary>Runs the worker in-process with <paramref name="configureServices"/> having the last word on its services.</summary>
     public static async Task<WorkerResult> RunAsync(
         string? connectionString,
         string[] args,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices,
         IReadOnlyDictionary<string, string?>? settings = null,
         CancellationToken cancellationToken = default)
     {
@@ -31,7 +40,7 @@ public static class WorkerRunner
         using var error = new StringWriter();
         var exitCode = await WorkerCommandLine.InvokeAsync(
             args,
-            new WorkerInvocation { Configuration = configuration, Output = output, Error = error },
+            new WorkerInvocation { Configuration = configuration, Output = output, Error = error, ConfigureServices = configureServices },
             cancellationToken);
         return new WorkerResult(exitCode, output.ToString(), error.ToString());
     }
