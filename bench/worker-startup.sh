@@ -7,7 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-9}
-. bench/pg.sh
+. scripts/throwaway-postgres.sh
+trap stop_throwaway_postgres EXIT
 
 dotnet build -c Release MigrationWorker -v q -nologo >/dev/null
 dotnet build -c Release bench/BareQuery -v q -nologo >/dev/null
