@@ -1,4 +1,5 @@
 using Marketplace.Data.Entities;
+using Marketplace.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -20,7 +21,6 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         builder.Property(l => l.LegacyCategory).HasColumnName("Category");
         builder.Property(l => l.Status).HasDefaultValue(ListingStatus.Draft).HasSentinel(ListingStatus.Draft);
         builder.Property(l => l.ImageUrls).HasDefaultValueSql("'{}'::text[]");
-        builder.Property(l => l.IsAiGenerated).HasDefaultValue(false);
         builder.Property(l => l.AiModel).HasMaxLength(Listing.AiModelMaxLength);
         builder.Property(l => l.CreatedAt).HasDefaultValueSql("now()");
         builder.Property(l => l.UpdatedAt).HasDefaultValueSql("now()");
@@ -33,7 +33,8 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         builder.HasOne(l => l.Category)
             .WithMany()
             .HasForeignKey(l => l.CategoryId)
-            .OnDelete(DeleteBehavior.SetNull);
+            .OnDelete(DeleteBehavior.SetNull)
+            .OnUpdateCascade();
 
         // The indexes the listing queries need. Listing is a large live table, so they are built concurrently.
         builder.HasIndex(l => new { l.Status, l.CreatedAt }).IsCreatedConcurrently();
