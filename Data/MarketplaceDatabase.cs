@@ -74,8 +74,8 @@ public sealed class MissingConnectionStringException : InvalidOperationException
     public MissingConnectionStringException(string connectionName, string? parseError = null)
         : base(parseError is null
             ? $"No connection string named '{connectionName}' is configured. Provide it as the configuration key " +
-              $"ConnectionStrings:{connectionName} (appsettings.json, user secrets, or a command-line argument " +
-              $"--ConnectionStrings:{connectionName}=...) or the environment variable ConnectionStrings__{connectionName}, " +
+              $"ConnectionStrings:{connectionName} (appsettings.json, or user secrets in Development) " +
+              $"or the environment variable ConnectionStrings__{connectionName}, " +
               "for example 'Host=localhost;Port=5432;Database=marketplacedb;Username=postgres;Password=...'. " +
               "Under Aspire, WithReference(db) sets it for you."
             : $"The connection string '{connectionName}' cannot be parsed: {parseError} Check ConnectionStrings:{connectionName}.")

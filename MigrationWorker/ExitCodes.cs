@@ -1,0 +1,21 @@
+namespace Marketplace.MigrationWorker;
+
+/// <summary>The worker's exit codes; a contract with orchestrators and users' scripts (see the README).</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int UnexpectedError = 1;
+    public const int UsageOrConfiguration = 2;
+    public const int DatabaseUnreachable = 3;
+    public const int MigrationFailed = 4;
+    public const int SchemaDrift = 5;
+    public const int MigrationChanged = 6;
+    public const int MigrationsPending = 7;
+    public const int UnsafeMigration = 8;
+}
+
+/// <summary>A failure the worker explains in one paragraph and ends with a specific exit code.</summary>
+public sealed class WorkerFailedException(int exitCode, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public int ExitCode { get; } = exitCode;
+}

@@ -1,0 +1,223 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+using Testcontainers.PostgreSql;
+
+[assembly: AssemblyFixture(typeof(Marketplace.Tests.Support.PostgresServer))]
+
+namespace Marketplace.Tests.Support;
+
+/// <summary>
+/// The one PostgreSQL server the tests use, found in this order: the connection string in
+/// MARKETPLACE_TEST_POSTGRES; a Testcontainers container when a Docker engine answers; the machine's
+/// PostgreSQL binaries (initdb, pg_ctl) in a temporary folder on a free loopback port. Each test gets its
+/// own database from <see cref="CreateDatabaseAsync"/>.
+/// </summary>
+public sealed class PostgresServer : IAsyncLifetime
+{
+    public const string EnvironmentVariable = "MARKETPLACE_TEST_POSTGRES";
+
+    private PostgreSqlContainer? _container;
+    private LocalPostgres? _local;
+
+    /// <summary>A connection string for a superuser on the server, pointing at the <c>postgres</c> database.</summary>
+    public string AdminConnectionString { get; private set; } = "";
+
+    /// <summary>How the server was provided, for failure messages.</summary>
+    public string Source { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            AdminConnectionString = new NpgsqlConnectionStringBuilder(fromEnvironment) { Database = "postgres" }.ConnectionString;
+            Source = EnvironmentVariable;
+            return;
+        }
+
+        if (DockerMayAnswer())
+        {
+            try
+            {
+                _container = new PostgreSqlBuilder("postgres:15-alpine").Build();
+                await _container.StartAsync();
+                AdminConnectionString = new NpgsqlConnectionStringBuilder(_container.GetConnectionString()) { Database = "postgres" }.ConnectionString;
+                Source = "Testcontainers";
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                if (_container is not null)
+                {
+                    await _container.DisposeAsync();
+                }
+
+                _container = null;
+            }
+        }
+
+        _local = await LocalPostgres.TryStartAsync() ?? throw new InvalidOperationException(
+            "The tests need a PostgreSQL server and found none. Provide one of: the environment variable " +
+            $"{EnvironmentVariable} with a superuser connection string (e.g. Host=127.0.0.1;Port=5432;Username=postgres;Password=...); " +
+            "a running Docker engine (Testcontainers starts postgres:15-alpine); or PostgreSQL's server binaries " +
+            "(initdb, pg_ctl, postgres) on PATH or under /usr/lib/postgresql/<version>/bin, e.g. Debian's postgresql package.");
+        AdminConnectionString = _local.ConnectionString;
+        Source = $"local binaries in {_local.BinDirectory}";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (_container is not null)
+        {
+            await _container.DisposeAsync();
+        }
+
+        _local?.Dispose();
+    }
+
+    /// <summary>Creates an empty database for one test; it is dropped when disposed.</summary>
+    public async Task<TestDatabase> CreateDatabaseAsync(CancellationToken cancellationToken = default)
+    {
+        var name = "mkt_" + Guid.NewGuid().ToString("N")[..16];
+        await ExecuteAdminAsync($"CREATE DATABASE \"{name}\"", cancellationToken);
+        var connectionString = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
+        return new TestDatabase(this, name, connectionString);
+    }
+
+    internal async Task ExecuteAdminAsync(string sql, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static bool DockerMayAnswer() =>
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOCKER_HOST"))
+        || File.Exists("/var/run/docker.sock")
+        || OperatingSystem.IsWindows();
+
+    /// <summary>A throwaway server from the machine's binaries, run as the postgres user when we are root (PostgreSQL refuses root).</summary>
+    private sealed class LocalPostgres : IDisposable
+    {
+        private readonly string _directory;
+        private readonly string? _runAs;
+
+        private LocalPostgres(string binDirectory, string directory, int port, string? runAs)
+        {
+            BinDirectory = binDirectory;
+            _directory = directory;
+            _runAs = runAs;
+            ConnectionString = $"Host=127.0.0.1;Port={port};Database=postgres;Username=postgres;Include Error Detail=true";
+        }
+
+        public string BinDirectory { get; }
+
+        public string ConnectionString { get; }
+
+        public static async Task<LocalPostgres?> TryStartAsync()
+        {
+            var bin = FindBinDirectory();
+            if (bin is null)
+            {
+                return null;
+            }
+
+            var runAs = Environment.UserName == "root" ? "postgres" : null;
+            var directory = Directory.CreateTempSubdirectory("marketplace-pg-").FullName;
+            if (runAs is not null)
+            {
+                await RunAsync("chown", [runAs, directory], null);
+            }
+
+            var data = Path.Combine(directory, "data");
+            await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync", "--locale=C.UTF-8"], runAs);
+            var port = FreePort();
+            var settings = $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " +
+                           "-c full_page_writes=off -c max_connections=400 -c shared_buffers=128MB";
+            await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-o", settings, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "start"], runAs);
+            return new LocalPostgres(bin, directory, port, runAs);
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", Path.Combine(_directory, "data"), "-m", "immediate", "-w", "stop"], _runAs)
+                    .GetAwaiter().GetResult();
+            }
+            finally
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+        }
+
+        private static string? FindBinDirectory()
+        {
+            var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
+                .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+                .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
+            if (onPath is not null)
+            {
+                return onPath;
+            }
+
+            const string debianRoot = "/usr/lib/postgresql";
+            return Directory.Exists(debianRoot)
+                ? Directory.GetDirectories(debianRoot)
+                    .Select(d => Path.Combine(d, "bin"))
+                    .Where(d => File.Exists(Path.Combine(d, "initdb")))
+                    .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
+                    .FirstOrDefault()
+                : null;
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        private static async Task RunAsync(string program, string[] arguments, string? runAs)
+        {
+            var start = runAs is null
+                ? new ProcessStartInfo(program)
+                : new ProcessStartInfo("runuser", ["-u", runAs, "--", program]);
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            start.RedirectStandardOutput = true;
+            start.RedirectStandardError = true;
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException(
+                    $"'{program} {string.Join(' ', arguments)}' exited with {process.ExitCode}: {await stderr}{await stdout}");
+            }
+        }
+    }
+}
+
+/// <summary>One test's own database.</summary>
+public sealed class TestDatabase(PostgresServer server, string name, string connectionString) : IAsyncDisposable
+{
+    public string Name { get; } = name;
+
+    public string ConnectionString { get; } = connectionString;
+
+    public PostgresServer Server { get; } = server;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.ExecuteAdminAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+    }
+}
