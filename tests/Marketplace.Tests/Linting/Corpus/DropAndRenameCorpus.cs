@@ -68,3 +68,10 @@ public sealed class RenameColumnOfNewTable : Migration
         migrationBuilder.RenameColumn(name: "Label", table: ScratchTable.Name, newName: "Caption");
     }
 }
+
+/// <summary>A migration someone might add after the real history; the gate test appends it to the real sequence.</summary>
+[Migration("20991231000000_DropListingDescriptionAfterHistory")]
+public sealed class DropListingDescriptionAfterHistory : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.DropColumn(name: "Description", table: "Listing");
+}
