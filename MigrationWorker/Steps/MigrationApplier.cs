@@ -13,20 +13,25 @@ namespace Marketplace.MigrationWorker.Steps;
 /// transaction, has its own span, and a failure names the migration that failed. Callers hold
 /// <see cref="MigrationLock"/>, so the pending list cannot change underneath.
 /// </summary>
-public sealed partial class MigrationApplier(MarketplaceDbContext db, ILogger<MigrationApplier> logger)
+public sealed partial class MigrationApplier(
+    MarketplaceDbContext db,
+    NpgsqlDataSource dataSource,
+    ILogger<MigrationApplier> logger)
 {
     public async Task<IReadOnlyList<string>> ApplyPendingAsync(CancellationToken cancellationToken)
     {
         using var step = WorkerTelemetry.Step("migrate");
-        // Creating the history table first keeps EF Core from logging a failed query against a new database.
-        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        // Asked without EF Core first: building the model is most of the cost of a run with nothing to do.
+        var pending = await MarketplaceMigrations.ReadPendingAsync(dataSource, cancellationToken);
         step.Activity?.SetTag("marketplace.migrations.pending", pending.Count);
         if (pending.Count == 0)
         {
             LogUpToDate(logger, step.Elapsed.TotalMilliseconds);
             return [];
         }
+
+        // Creating the history table first keeps EF Core from logging a failed query against a new database.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
 
         LogPending(logger, pending.Count, string.Join(", ", pending));
         var migrator = db.GetService<IMigrator>();

@@ -208,6 +208,10 @@ public sealed class MigrateCommandTests(PostgresServer server)
     }
 
     [Fact]
+    public void The_worker_knows_the_same_migrations_as_EF_Core() =>
+        Assert.Equal(Db.AllMigrations(), MarketplaceMigrations.All);
+
+    [Fact]
     public void The_model_has_no_changes_that_a_migration_does_not_capture()
     {
         using var context = new MarketplaceDbContextFactory().CreateDbContext([]);
