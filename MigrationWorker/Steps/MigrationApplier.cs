@@ -3,6 +3,7 @@ using Marketplace.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -58,14 +59,28 @@ public sealed partial class MigrationApplier(
             span?.SetStatus(ActivityStatusCode.Error, ex.Message);
             span?.AddException(ex);
             var databaseError = ex is PostgresException or DbUpdateException ? Describe(ex) : ex.GetBaseException().Message;
-            throw new WorkerFailedException(ExitCodes.MigrationFailed,
-                $"Migration {migration} failed and was rolled back: {databaseError} " +
-                "Migrations before it remain applied; fix the migration or the data it trips on, then run the worker again.",
-                ex);
+            var outcome = RunsOutsideTransaction(migration)
+                ? "It has steps that cannot run in a transaction (CREATE INDEX CONCURRENTLY or SQL that suppresses it), " +
+                  "so steps before the failure may remain; compare the database with the migration (the worker's status " +
+                  "command names the differences) and undo them or finish by hand, then run the worker again."
+                : "It was rolled back whole; migrations before it remain applied. Fix the migration or the data it trips on, then run the worker again.";
+            throw new WorkerFailedException(ExitCodes.MigrationFailed, $"Migration {migration} failed: {databaseError} {outcome}", ex);
         }
 
         WorkerTelemetry.MigrationsApplied.Add(1);
         LogMigrationApplied(logger, migration, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private bool RunsOutsideTransaction(string migrationId)
+    {
+        var assembly = db.GetService<IMigrationsAssembly>();
+        var migration = assembly.CreateMigration(assembly.Migrations[migrationId], db.Database.ProviderName!);
+        return migration.UpOperations.Any(operation => operation switch
+        {
+            SqlOperation sql => sql.SuppressTransaction,
+            CreateIndexOperation index => index["Npgsql:CreatedConcurrently"] is true,
+            _ => false,
+        });
     }
 
     private static string Describe(Exception ex) => ex.GetBaseException() switch
