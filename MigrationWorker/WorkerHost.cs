@@ -42,6 +42,8 @@ public static partial class WorkerHost
         });
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
+        // OpenTelemetry over OTLP (the Aspire dashboard) when OTEL_EXPORTER_OTLP_ENDPOINT is set; disposing the host flushes it.
+        builder.AddServiceDefaults();
         builder.AddMarketplaceDbContext();
 
         builder.Services.AddOptions<MigrationWorkerOptions>()
