@@ -115,7 +115,8 @@ public static partial class WorkerHost
             }
             finally
             {
-                // Stopping the host flushes the OpenTelemetry exporters, so the last spans are not lost.
+                // The worker exits as soon as it is done: export the last spans and logs now, or the dashboard never sees them.
+                host.Services.FlushTelemetry(TimeSpan.FromSeconds(10));
                 await host.StopAsync(CancellationToken.None);
             }
         }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -119,6 +120,19 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks(AlivenessEndpointPath, CreateOptions(check => check.Tags.Contains(LiveTag), detailed));
 
         return app;
+    }
+
+    /// <summary>
+    /// Exports whatever telemetry is still buffered. A process that exits right after its work (the migration worker)
+    /// calls this before it stops, so its last spans and logs are not lost to a shutdown that gives up under load.
+    /// </summary>
+    public static void FlushTelemetry(this IServiceProvider services, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var milliseconds = (int)timeout.TotalMilliseconds;
+        services.GetService<TracerProvider>()?.ForceFlush(milliseconds);
+        services.GetService<LoggerProvider>()?.ForceFlush(milliseconds);
+        services.GetService<MeterProvider>()?.ForceFlush(milliseconds);
     }
 
     private static HealthCheckOptions CreateOptions(Func<HealthCheckRegistration, bool>? predicate, bool detailed)
