@@ -15,6 +15,7 @@ public static class WorkerCommandLine
         root.Subcommands.Add(StatusCommand.Create(invocation));
         root.Subcommands.Add(BaselineCommand.Create(invocation));
         root.Subcommands.Add(ScriptCommand.Create(invocation));
+        root.Subcommands.Add(LintCommand.Create(invocation));
         root.SetAction((_, cancellationToken) => MigrateCommand.RunAsync(invocation, cancellationToken));
         return root;
     }

@@ -42,10 +42,12 @@ public static partial class WorkerHost
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
+            o.TimestampFormat = "HH:mm:ss.fff ";
         });
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
+        // OpenTelemetry over OTLP (the Aspire dashboard) when OTEL_EXPORTER_OTLP_ENDPOINT is set; disposing the host flushes it.
+        builder.AddServiceDefaults();
         builder.AddMarketplaceDbContext();
         builder.AddMarketplaceSchemaVerification();
 
@@ -57,6 +59,7 @@ public static partial class WorkerHost
             .ValidateOnStart();
 
         builder.Services.AddTransient<DatabaseWaiter>();
+        builder.Services.AddTransient<DatabaseReadiness>();
         builder.Services.AddTransient<MigrationLock>();
         builder.Services.AddScoped<MigrationApplier>();
         builder.Services.AddTransient<CategorySeeder>();
@@ -122,7 +125,8 @@ public static partial class WorkerHost
             }
             finally
             {
-                // Stopping the host flushes the OpenTelemetry exporters, so the last spans are not lost.
+                // The worker exits as soon as it is done: export the last spans and logs now, or the dashboard never sees them.
+                host.Services.FlushTelemetry(TimeSpan.FromSeconds(10));
                 await host.StopAsync(CancellationToken.None);
             }
         }

@@ -57,11 +57,16 @@ public static partial class MigrateCommand
             var started = Stopwatch.GetTimestamp();
             using var run = WorkerTelemetry.ActivitySource.StartActivity("migration-worker");
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrateCommand));
-            var db = services.GetRequiredService<MarketplaceDbContext>();
-            var migrations = db.GetService<IMigrationsAssembly>().Migrations.Keys.Order(StringComparer.Ordinal).ToList();
-            var target = settings.To is null ? null : ResolveTarget(db, settings.To, migrations);
+            var migrations = MarketplaceMigrations.All;
+            var target = settings.To is null ? null : ResolveTarget(services, settings.To, migrations);
 
             await services.GetRequiredService<DatabaseWaiter>().WaitAsync(ct);
+            if ((target is null || target == migrations[^1]) && await services.GetRequiredService<DatabaseReadiness>().IsCurrentAsync(ct))
+            {
+                // Nothing to apply, seed or backfill: the guard still runs, cheaply when the schema is as last verified.
+                await services.GetRequiredService<SchemaVerifier>().VerifyCurrentAsync(settings.AllowDrift, ct);
+                return ExitCodes.Success;
+            }
 
             await using (await services.GetRequiredService<MigrationLock>().AcquireAsync(ct))
             {
@@ -85,8 +90,9 @@ public static partial class MigrateCommand
             return ExitCodes.Success;
         }, cancellationToken);
 
-    private static string ResolveTarget(MarketplaceDbContext db, string nameOrId, IReadOnlyList<string> migrations)
+    private static string ResolveTarget(IServiceProvider services, string nameOrId, IReadOnlyList<string> migrations)
     {
+        var db = services.GetRequiredService<MarketplaceDbContext>();
         if (nameOrId == Migration.InitialDatabase)
         {
             return Migration.InitialDatabase;

@@ -43,6 +43,10 @@ public sealed partial class SchemaVerifier(DatabaseSchemaVerifier verifier, ILog
         return verification;
     }
 
+    /// <summary>The check for a run with nothing to apply: the same verdicts, for a database the run leaves as it found it.</summary>
+    public Task<SchemaVerification> VerifyCurrentAsync(bool allowDrift, CancellationToken cancellationToken) =>
+        VerifyAsync(allowDrift, cancellationToken);
+
     /// <summary>The paragraph for exit code 5; <c>migrate</c> and <c>baseline</c> say the same.</summary>
     public static string DescribeDrift(SchemaDriftReport drift) =>
         $"The database schema differs from the model in {drift.Differences.Count} way(s):{Environment.NewLine}{drift.Describe()}{Environment.NewLine}" +
