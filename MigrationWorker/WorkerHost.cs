@@ -66,6 +66,7 @@ public static partial class WorkerHost
         builder.Services.AddTransient<CategoryBackfill>();
         builder.Services.AddScoped<ChecksumValidator>();
         builder.Services.AddScoped<SchemaVerifier>();
+        builder.Services.AddTransient<UnchangedSchemaCheck>();
         builder.Services.AddScoped<DataLossGuard>();
         builder.Services.AddScoped<MigrationBaseline>();
         invocation.ConfigureServices?.Invoke(builder.Services);

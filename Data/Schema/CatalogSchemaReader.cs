@@ -1,17 +1,19 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Marketplace.Data.Schema;
 
 /// <summary>
 /// Reads the live schema from pg_catalog in one round trip (one batch of seven queries): tables, columns, constraints,
-/// indexes, enum types and extensions of the schemas the model uses. Objects that belong to an extension are left out.
+/// indexes, enum types and extensions of every user schema. Objects that belong to an extension are left out.
+/// All schemas rather than the model's, so that the read needs no model: the worker's fast path fingerprints it
+/// without building one, and the comparison leaves out schemas the model does not use.
 /// </summary>
 internal static class CatalogSchemaReader
 {
-    private const string InSchemas = "n.nspname = ANY(array_append($1::text[], current_schema()::text))";
+    private const string InSchemas =
+        "n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'";
 
     private static readonly string[] Queries =
     [
@@ -21,6 +23,7 @@ internal static class CatalogSchemaReader
         SELECT n.nspname::text, c.relname::text
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND {InSchemas} AND {NotFromExtension("c.oid")}
+        ORDER BY 1, 2
         """,
 
         $"""
@@ -79,9 +82,10 @@ internal static class CatalogSchemaReader
         JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
         WHERE {InSchemas} AND {NotFromExtension("t.oid")}
         GROUP BY 1, 2
+        ORDER BY 1, 2
         """,
 
-        "SELECT extname::text FROM pg_catalog.pg_extension",
+        "SELECT extname::text FROM pg_catalog.pg_extension ORDER BY 1",
     ];
 
     private static string NotFromExtension(string oid) =>
@@ -90,21 +94,13 @@ internal static class CatalogSchemaReader
     public static async Task<SchemaShape> ReadAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction? transaction,
-        IReadOnlyList<string?> schemas,
         IReadOnlySet<string> ignoredTables,
         CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
-        var namedSchemas = schemas.OfType<string>().ToArray();
         foreach (var sql in Queries)
         {
-            var command = new NpgsqlBatchCommand(sql);
-            if (sql.Contains("$1", StringComparison.Ordinal))
-            {
-                command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = namedSchemas });
-            }
-
-            batch.BatchCommands.Add(command);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
         }
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -212,7 +208,7 @@ internal static class CatalogSchemaReader
                 new EnumShape(ModelSchemaReader.Display(schema, name, defaultSchema), reader.GetFieldValue<string[]>(2));
         }
 
-        var extensions = new HashSet<string>(StringComparer.Ordinal);
+        var extensions = new List<string>();
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -63,56 +63,20 @@ public sealed class DatabaseSchemaVerifier(MarketplaceDbContext db, SchemaDriftD
         return new MigrationHistoryCheck(history.Count > 0, applied, pending, notInCode, notRecorded, mismatches);
     }
 
-    private sealed record HistoryRow(string Id, string? Checksum, DateTimeOffset? AppliedAt, ChecksumRecordedWith? RecordedWith);
-
-    private async Task<List<HistoryRow>> ReadHistoryAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<MigrationHistoryRow>> ReadHistoryAsync(CancellationToken cancellationToken)
     {
-        var historyTable = db.GetService<IDbContextOptions>().Extensions.OfType<RelationalOptionsExtension>().FirstOrDefault()?.MigrationsHistoryTableName
-                           ?? HistoryRepository.DefaultTableName;
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            bool hasHistory, hasChecksums;
-            await using (var exists = new NpgsqlCommand(
-                             "SELECT to_regclass(quote_ident($1)) IS NOT NULL, to_regclass(quote_ident($2)) IS NOT NULL", connection))
-            {
-                exists.Parameters.Add(new NpgsqlParameter { Value = historyTable });
-                exists.Parameters.Add(new NpgsqlParameter { Value = MigrationChecksumTable.Name });
-                await using var reader = await exists.ExecuteReaderAsync(cancellationToken);
-                await reader.ReadAsync(cancellationToken);
-                (hasHistory, hasChecksums) = (reader.GetBoolean(0), reader.GetBoolean(1));
-            }
-
-            if (!hasHistory)
-            {
-                return [];
-            }
-
-            var sql = hasChecksums
-                ? $"""
-                   SELECT h."MigrationId", c."Checksum", c."AppliedAt", c."RecordedWith"
-                   FROM "{historyTable}" h LEFT JOIN "{MigrationChecksumTable.Name}" c ON c."MigrationId" = h."MigrationId"
-                   ORDER BY h."MigrationId"
-                   """
-                : $"""SELECT "MigrationId", NULL::text, NULL::timestamptz, NULL::text FROM "{historyTable}" ORDER BY "MigrationId" """;
-            await using var command = new NpgsqlCommand(sql, connection);
-            await using var rows = await command.ExecuteReaderAsync(cancellationToken);
-            var history = new List<HistoryRow>();
-            while (await rows.ReadAsync(cancellationToken))
-            {
-                history.Add(new HistoryRow(
-                    rows.GetString(0),
-                    rows.IsDBNull(1) ? null : rows.GetString(1).Trim(),
-                    rows.IsDBNull(2) ? null : rows.GetFieldValue<DateTimeOffset>(2),
-                    rows.IsDBNull(3) ? null : Enum.TryParse<ChecksumRecordedWith>(rows.GetString(3), out var how) ? how : null));
-            }
-
-            return history;
+            return await MigrationHistoryReader.ReadAsync((NpgsqlConnection)db.Database.GetDbConnection(), HistoryTableName(db), cancellationToken);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    internal static string HistoryTableName(DbContext context) =>
+        context.GetService<IDbContextOptions>().Extensions.OfType<RelationalOptionsExtension>().FirstOrDefault()?.MigrationsHistoryTableName
+        ?? HistoryRepository.DefaultTableName;
 }

@@ -22,7 +22,10 @@ public sealed class SchemaDriftDetector(MarketplaceDbContext db, IOptions<Schema
     {
         var started = Stopwatch.GetTimestamp();
         var model = db.GetService<IDesignTimeModel>().Model;
-        var ignoredTables = new HashSet<string>(StringComparer.Ordinal) { HistoryTableName(db), MigrationChecksumTable.Name };
+        var ignoredTables = new HashSet<string>(StringComparer.Ordinal)
+        {
+            DatabaseSchemaVerifier.HistoryTableName(db), MigrationChecksumTable.Name, SchemaVerificationStamp.TableName,
+        };
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         SchemaShape live;
@@ -31,7 +34,6 @@ public sealed class SchemaDriftDetector(MarketplaceDbContext db, IOptions<Schema
             live = await CatalogSchemaReader.ReadAsync(
                 (NpgsqlConnection)db.Database.GetDbConnection(),
                 db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction,
-                ModelSchemaReader.Schemas(model),
                 ignoredTables,
                 cancellationToken);
         }
@@ -41,7 +43,8 @@ public sealed class SchemaDriftDetector(MarketplaceDbContext db, IOptions<Schema
         }
 
         var expected = ModelSchemaReader.Read(model, live.DefaultSchema);
-        var differences = Compare(expected, live);
+        var schemas = ModelSchemaReader.Schemas(model).Select(schema => schema ?? live.DefaultSchema).ToHashSet(StringComparer.Ordinal);
+        var differences = Compare(expected, live, schemas);
 
         var allowances = options.Value.Allow;
         var acknowledged = new List<AcknowledgedDifference>();
@@ -64,12 +67,11 @@ public sealed class SchemaDriftDetector(MarketplaceDbContext db, IOptions<Schema
         return new SchemaDriftReport(unacknowledged, acknowledged, unused, modelTablesInDatabase, Stopwatch.GetElapsedTime(started));
     }
 
-    private static string HistoryTableName(DbContext context) =>
-        context.GetService<IDbContextOptions>().Extensions.OfType<RelationalOptionsExtension>().FirstOrDefault()?.MigrationsHistoryTableName
-        ?? HistoryRepository.DefaultTableName;
-
-    internal static List<SchemaDifference> Compare(SchemaShape expected, SchemaShape live)
+    /// <param name="schemas">The schemas the model uses; tables and types elsewhere in the database are not its business.</param>
+    internal static List<SchemaDifference> Compare(SchemaShape expected, SchemaShape live, IReadOnlySet<string> schemas)
     {
+        bool InModelSchemas(string key) => schemas.Contains(key[..key.IndexOf('.', StringComparison.Ordinal)]);
+
         var differences = new List<SchemaDifference>();
 
         foreach (var name in expected.Extensions.Where(e => !live.Extensions.Contains(e)).Order(StringComparer.Ordinal))
@@ -77,7 +79,7 @@ public sealed class SchemaDriftDetector(MarketplaceDbContext db, IOptions<Schema
             differences.Add(new($"extension {name}", $"extension {name} is in the model but not installed in the database"));
         }
 
-        CompareEnums(expected, live, differences);
+        CompareEnums(expected, live, differences, InModelSchemas);
 
         foreach (var (key, table) in expected.Tables.OrderBy(t => t.Value.DisplayName, StringComparer.Ordinal))
         {
@@ -91,7 +93,7 @@ public sealed class SchemaDriftDetector(MarketplaceDbContext db, IOptions<Schema
             }
         }
 
-        foreach (var (_, table) in live.Tables.Where(t => !expected.Tables.ContainsKey(t.Key)).OrderBy(t => t.Value.DisplayName, StringComparer.Ordinal))
+        foreach (var (_, table) in live.Tables.Where(t => !expected.Tables.ContainsKey(t.Key) && InModelSchemas(t.Key)).OrderBy(t => t.Value.DisplayName, StringComparer.Ordinal))
         {
             differences.Add(Extra("table", table.DisplayName));
         }
@@ -99,7 +101,7 @@ public sealed class SchemaDriftDetector(MarketplaceDbContext db, IOptions<Schema
         return differences;
     }
 
-    private static void CompareEnums(SchemaShape expected, SchemaShape live, List<SchemaDifference> differences)
+    private static void CompareEnums(SchemaShape expected, SchemaShape live, List<SchemaDifference> differences, Func<string, bool> inModelSchemas)
     {
         foreach (var (key, type) in expected.Enums.OrderBy(e => e.Value.DisplayName, StringComparer.Ordinal))
         {
@@ -129,7 +131,7 @@ public sealed class SchemaDriftDetector(MarketplaceDbContext db, IOptions<Schema
             }
         }
 
-        foreach (var (_, type) in live.Enums.Where(e => !expected.Enums.ContainsKey(e.Key)).OrderBy(e => e.Value.DisplayName, StringComparer.Ordinal))
+        foreach (var (_, type) in live.Enums.Where(e => !expected.Enums.ContainsKey(e.Key) && inModelSchemas(e.Key)).OrderBy(e => e.Value.DisplayName, StringComparer.Ordinal))
         {
             differences.Add(Extra("enum", type.DisplayName));
         }

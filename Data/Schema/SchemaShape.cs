@@ -9,7 +9,7 @@ internal sealed record SchemaShape(
     string DefaultSchema,
     IReadOnlyDictionary<string, TableShape> Tables,
     IReadOnlyDictionary<string, EnumShape> Enums,
-    IReadOnlySet<string> Extensions);
+    IReadOnlyCollection<string> Extensions);
 
 internal sealed record TableShape(
     string DisplayName,

@@ -61,10 +61,12 @@ public static partial class MigrateCommand
             var target = settings.To is null ? null : ResolveTarget(services, settings.To, migrations);
 
             await services.GetRequiredService<DatabaseWaiter>().WaitAsync(ct);
-            if ((target is null || target == migrations[^1]) && await services.GetRequiredService<DatabaseReadiness>().IsCurrentAsync(ct))
+            // Nothing to apply, seed or backfill, and a schema this build has verified as it is: done without building
+            // the EF Core model. Anything else, including a hand edit since, takes the full path below.
+            if ((target is null || target == migrations[^1])
+                && await services.GetRequiredService<DatabaseReadiness>().IsCurrentAsync(ct)
+                && await services.GetRequiredService<UnchangedSchemaCheck>().IsUnchangedSinceVerifiedAsync(ct))
             {
-                // Nothing to apply, seed or backfill: the guard still runs, cheaply when the schema is as last verified.
-                await services.GetRequiredService<SchemaVerifier>().VerifyCurrentAsync(settings.AllowDrift, ct);
                 return ExitCodes.Success;
             }
 

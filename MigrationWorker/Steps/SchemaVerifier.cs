@@ -1,18 +1,27 @@
 using Marketplace.Data.Schema;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Marketplace.MigrationWorker.Steps;
 
 /// <summary>
 /// After migrating, checks that the database is what the code expects: every migration applied, none changed, and no
 /// drift between the live schema and the model. Drift fails the run (exit code 5) unless the caller allows it, in
-/// which case it is logged as a warning.
+/// which case it is logged as a warning. A database found current is stamped, so that the next run of this build
+/// recognises it unchanged without building the EF Core model (<see cref="UnchangedSchemaCheck"/>).
 /// </summary>
-public sealed partial class SchemaVerifier(DatabaseSchemaVerifier verifier, ILogger<SchemaVerifier> logger)
+public sealed partial class SchemaVerifier(
+    DatabaseSchemaVerifier verifier,
+    NpgsqlDataSource dataSource,
+    IOptions<SchemaDriftOptions> driftOptions,
+    ILogger<SchemaVerifier> logger)
 {
     public async Task<SchemaVerification> VerifyAsync(bool allowDrift, CancellationToken cancellationToken)
     {
         using var step = WorkerTelemetry.Step("verify");
+        var buildKey = SchemaVerificationStamp.BuildKey(driftOptions.Value);
+        var before = await SchemaVerificationStamp.ReadAsync(dataSource, buildKey, cancellationToken);
         var verification = await verifier.VerifyAsync(cancellationToken);
         step.Activity?.SetTag("marketplace.schema.differences", verification.Drift.Differences.Count);
         step.Activity?.SetTag("marketplace.schema.acknowledged", verification.Drift.Acknowledged.Count);
@@ -39,13 +48,16 @@ public sealed partial class SchemaVerifier(DatabaseSchemaVerifier verifier, ILog
             LogDriftAllowed(logger, verification.Drift.Differences.Count, Environment.NewLine + verification.Drift.Describe());
         }
 
+        // Stamped only if nothing changed while it was being verified, so the stamp names exactly what was verified.
+        if (verification.IsCurrent && verification.ChecksumsNotRecorded.Count == 0
+            && (await SchemaVerificationStamp.ReadAsync(dataSource, buildKey, cancellationToken)).Fingerprint == before.Fingerprint)
+        {
+            await SchemaVerificationStamp.RecordAsync(dataSource, buildKey, before.Fingerprint, cancellationToken);
+        }
+
         LogVerified(logger, verification.Applied.Count, verification.Drift.Differences.Count, verification.Drift.Elapsed.TotalMilliseconds, step.Elapsed.TotalMilliseconds);
         return verification;
     }
-
-    /// <summary>The check for a run with nothing to apply: the same verdicts, for a database the run leaves as it found it.</summary>
-    public Task<SchemaVerification> VerifyCurrentAsync(bool allowDrift, CancellationToken cancellationToken) =>
-        VerifyAsync(allowDrift, cancellationToken);
 
     /// <summary>The paragraph for exit code 5; <c>migrate</c> and <c>baseline</c> say the same.</summary>
     public static string DescribeDrift(SchemaDriftReport drift) =>

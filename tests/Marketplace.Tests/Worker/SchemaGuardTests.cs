@@ -67,6 +67,25 @@ public sealed class SchemaGuardTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_run_with_nothing_to_do_recognises_a_schema_it_verified_and_still_catches_a_hand_edit_since()
+    {
+        await using var database = await server.CreateDatabaseAsync(Ct);
+        await using var db = new Db(database.ConnectionString);
+        Assert.Equal(0, (await WorkerRunner.RunAsync(database.ConnectionString, [], cancellationToken: Ct)).ExitCode);
+
+        var unchanged = await WorkerRunner.RunProcessAsync(Environment(database.ConnectionString), [], Ct);
+        await db.ExecuteAsync("""ALTER TABLE "User" ALTER COLUMN "DisplayName" TYPE character varying(50)""", Ct);
+        var edited = await WorkerRunner.RunProcessAsync(Environment(database.ConnectionString), [], Ct);
+
+        Assert.True(unchanged.ExitCode == 0, unchanged.ToString());
+        Assert.Contains("unchanged since this build verified them", unchanged.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Verified the schema", unchanged.Error, StringComparison.Ordinal);
+        Assert.Equal(5, edited.ExitCode);
+        Assert.Contains("not in a state this build has verified", edited.Error, StringComparison.Ordinal);
+        Assert.Contains("column User.DisplayName has maximum length 100 in the model but 50 in the database", edited.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_extra_index_is_drift_unless_the_allow_list_acknowledges_it_with_a_reason()
     {
         await using var database = await server.CreateDatabaseAsync(Ct);
