@@ -54,6 +54,14 @@ public static class ServiceDefaultsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
+        // Without an OTLP endpoint there is nobody to send to, and building the providers anyway costs start-up time
+        // that the migration worker pays on every deployment. Runtime meters and activity sources still exist for
+        // in-process listeners (dotnet-counters, dotnet-trace).
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return builder;
+        }
+
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -85,11 +93,8 @@ public static class ServiceDefaultsExtensions
                 .AddHttpClientInstrumentation());
 
         // UseOtlpExporter reads OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_PROTOCOL and OTEL_EXPORTER_OTLP_HEADERS
-        // from configuration and exports all three signals; without an endpoint there is nobody to send to.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            openTelemetry.UseOtlpExporter();
-        }
+        // from configuration and exports all three signals.
+        openTelemetry.UseOtlpExporter();
 
         return builder;
     }
