@@ -23,20 +23,14 @@ public static class SchemaVerificationRegistration
     }
 
     /// <summary>
-    /// For a long-running app (the Api): <see cref="DatabaseSchemaMonitor"/> checks the database at start-up and then on
-    /// an interval (<c>DatabaseSchemaMonitor:Interval</c>, 30 s by default), for a readiness check to read.
+    /// For a long-running app (the Api's readiness): <see cref="DatabaseSchemaCheck"/>, which remembers its last verdict
+    /// and re-verifies only when the database changed.
     /// </summary>
-    public static IHostApplicationBuilder AddDatabaseSchemaMonitor(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddDatabaseSchemaCheck(this IHostApplicationBuilder builder)
     {
         builder.AddMarketplaceSchemaVerification();
-        builder.Services.AddOptions<DatabaseSchemaMonitorOptions>()
-            .Bind(builder.Configuration.GetSection(DatabaseSchemaMonitorOptions.SectionName))
-            .Validate(o => o.Interval >= TimeSpan.FromSeconds(1) && o.Interval <= TimeSpan.FromHours(1),
-                $"{DatabaseSchemaMonitorOptions.SectionName}:Interval must be between 00:00:01 and 01:00:00, e.g. 00:00:30.")
-            .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<DatabaseSchemaMonitor>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseSchemaMonitor>());
+        builder.Services.TryAddSingleton<DatabaseSchemaCheck>();
         return builder;
     }
 }
