@@ -23,8 +23,9 @@ public sealed class MigrationMetadataTests
             .Where(t => t.IsSubclassOf(typeof(Migration)) && !t.IsAbstract)
             .ToList();
 
-        Assert.Equal(6, migrationTypes.Count);
         Assert.Empty(MetadataProblems(migrationTypes));
+        // And so EF Core finds every one of them.
+        Assert.Equal(migrationTypes.Count, Support.Db.AllMigrations().Count);
     }
 
     [Fact]
