@@ -26,6 +26,8 @@ public sealed class CommandLineTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("migrate", result.Output, StringComparison.Ordinal);
         Assert.Contains("status", result.Output, StringComparison.Ordinal);
+        Assert.Contains("baseline", result.Output, StringComparison.Ordinal);
+        Assert.Contains("script", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
