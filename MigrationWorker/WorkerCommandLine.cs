@@ -13,6 +13,7 @@ public static class WorkerCommandLine
             "The connection string comes from ConnectionStrings:marketplacedb (environment variable ConnectionStrings__marketplacedb).");
         root.Subcommands.Add(MigrateCommand.Create(invocation));
         root.Subcommands.Add(StatusCommand.Create(invocation));
+        root.Subcommands.Add(LintCommand.Create(invocation));
         root.SetAction((_, cancellationToken) => MigrateCommand.RunAsync(invocation, cancellationToken));
         return root;
     }

@@ -38,7 +38,7 @@ public static partial class WorkerHost
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
+            o.TimestampFormat = "HH:mm:ss.fff ";
         });
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
@@ -52,6 +52,7 @@ public static partial class WorkerHost
             .ValidateOnStart();
 
         builder.Services.AddTransient<DatabaseWaiter>();
+        builder.Services.AddTransient<DatabaseReadiness>();
         builder.Services.AddTransient<MigrationLock>();
         builder.Services.AddScoped<MigrationApplier>();
         builder.Services.AddTransient<CategorySeeder>();

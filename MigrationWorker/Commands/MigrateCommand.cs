@@ -22,6 +22,11 @@ public static partial class MigrateCommand
             var started = Stopwatch.GetTimestamp();
             using var run = WorkerTelemetry.ActivitySource.StartActivity("migration-worker");
             await services.GetRequiredService<DatabaseWaiter>().WaitAsync(ct);
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrateCommand));
+            if (await services.GetRequiredService<DatabaseReadiness>().IsCurrentAsync(ct))
+            {
+                return ExitCodes.Success;
+            }
 
             IReadOnlyList<string> applied;
             int seeded;
@@ -33,7 +38,6 @@ public static partial class MigrateCommand
                 backfilled = await services.GetRequiredService<CategoryBackfill>().BackfillAsync(ct);
             }
 
-            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrateCommand));
             LogDone(logger, applied.Count, seeded, backfilled, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return ExitCodes.Success;
         }, cancellationToken);

@@ -14,13 +14,17 @@ public sealed partial class CategoryBackfill(
     IOptions<MigrationWorkerOptions> options,
     ILogger<CategoryBackfill> logger)
 {
-    // The base categories' slugs are the legacy enum labels with '-' for '_'.
-    private const string BatchSql = """
+    /// <summary>Listings without a category whose legacy value has one: the base categories' slugs are the enum labels with '-' for '_'.</summary>
+    internal const string CandidatesSql = """
+        SELECT l."Id", c."Id" AS category_id
+        FROM "Listing" l
+        JOIN "Category" c ON c."Slug" = replace(l."Category"::text, '_', '-')
+        WHERE l."CategoryId" IS NULL
+        """;
+
+    private const string BatchSql = $"""
         WITH batch AS (
-            SELECT l."Id", c."Id" AS category_id
-            FROM "Listing" l
-            JOIN "Category" c ON c."Slug" = replace(l."Category"::text, '_', '-')
-            WHERE l."CategoryId" IS NULL
+            {CandidatesSql}
             ORDER BY l."Id"
             LIMIT @batch_size
             FOR UPDATE OF l SKIP LOCKED)

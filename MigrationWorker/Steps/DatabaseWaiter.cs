@@ -1,6 +1,7 @@
 using Marketplace.Data;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -14,7 +15,7 @@ namespace Marketplace.MigrationWorker.Steps;
 /// </summary>
 public sealed partial class DatabaseWaiter(
     NpgsqlDataSource dataSource,
-    MarketplaceDbContext db,
+    IServiceProvider services,
     IOptions<MigrationWorkerOptions> options,
     TimeProvider timeProvider,
     ILogger<DatabaseWaiter> logger)
@@ -90,6 +91,8 @@ public sealed partial class DatabaseWaiter(
     {
         try
         {
+            // Resolved only here: creating a DbContext costs more than the rest of a no-op run.
+            var db = services.GetRequiredService<MarketplaceDbContext>();
             await db.GetService<IRelationalDatabaseCreator>().CreateAsync(cancellationToken);
             LogCreated(logger, database);
         }

@@ -206,9 +206,31 @@ public sealed class MigrateCommandTests(PostgresServer server)
         Assert.Equal(4, result.ExitCode);
         Assert.Contains("AddAuthTokens", result.Error, StringComparison.Ordinal);
         Assert.Contains("42P07", result.Error, StringComparison.Ordinal);
+        Assert.Contains("rolled back whole", result.Error, StringComparison.Ordinal);
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'PasswordResetToken'", Ct));
         Assert.Equal(2, (await db.AppliedMigrationsAsync(Ct)).Count);
     }
+
+    [Fact]
+    public async Task A_failing_migration_with_concurrent_index_builds_says_that_earlier_steps_may_remain()
+    {
+        await using var database = await server.CreateDatabaseAsync(Ct);
+        await using var db = new Db(database.ConnectionString);
+        await db.MigrateToAsync("AddAdminAudit", Ct);
+        // AddListingIndexes builds IX_Listing_Category_Status_Price, then this one, each outside a transaction.
+        await db.ExecuteAsync("""CREATE INDEX "IX_Listing_Status_CreatedAt" ON "Listing" ("Title")""", Ct);
+
+        var result = await WorkerRunner.RunAsync(database.ConnectionString, [], cancellationToken: Ct);
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("AddListingIndexes", result.Error, StringComparison.Ordinal);
+        Assert.Contains("steps before the failure may remain", result.Error, StringComparison.Ordinal);
+        Assert.Equal(4, (await db.AppliedMigrationsAsync(Ct)).Count);
+    }
+
+    [Fact]
+    public void The_worker_knows_the_same_migrations_as_EF_Core() =>
+        Assert.Equal(Db.AllMigrations(), MarketplaceMigrations.All);
 
     [Fact]
     public void The_model_has_no_changes_that_a_migration_does_not_capture()

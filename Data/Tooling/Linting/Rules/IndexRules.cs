@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Data.Tooling.Linting.Rules;
+
+/// <summary><c>create-index-blocking</c>: a plain CREATE INDEX holds a SHARE lock, so no row is written until it is built.</summary>
+internal sealed class CreateIndexBlockingRule : ILintRule
+{
+    public IEnumerable<LintFinding> Inspect(MigrationOperation operation, MigrationWalk walk)
+    {
+        if (operation is not CreateIndexOperation index || !walk.IsExisting(index.Schema, index.Table) || NpgsqlIndexFacts.IsConcurrent(index))
+        {
+            yield break;
+        }
+
+        // A model that says concurrently under an operation that does not means the migration was generated before the
+        // model said so (the designer's annotation does not reach the SQL; only the operation's does).
+        var modelDisagrees = walk.FindTargetIndex(index)?.IsCreatedConcurrently() == true
+            ? " The target model marks it IsCreatedConcurrently(), but this operation lacks the annotation, so it was generated before the model said so."
+            : "";
+        yield return walk.Finding(
+            LintRuleIds.CreateIndexBlocking,
+            LintSeverity.Warning,
+            LintTarget.InTable(MigrationWalk.Normalize(index.Schema), index.Table, index.Name),
+            $"Creating {(index.IsUnique ? "unique " : "")}index \"{index.Name}\" without CONCURRENTLY holds a SHARE lock on {SqlNames.Quote(index.Schema, index.Table)} that blocks every insert, update and delete until the index is built.{modelDisagrees}",
+            "Mark the index IsCreatedConcurrently() and generate it in a migration of its own, so it is built while writes continue.");
+    }
+}
+
+/// <summary>
+/// <c>concurrent-index-not-alone</c>: CREATE INDEX CONCURRENTLY cannot run in a transaction, so Npgsql runs it outside
+/// the migration's; with other steps beside it a failure leaves the migration half applied and unrecorded.
+/// </summary>
+internal sealed class ConcurrentIndexNotAloneRule : ILintRule
+{
+    public IEnumerable<LintFinding> Inspect(MigrationOperation operation, MigrationWalk walk)
+    {
+        if (operation is CreateIndexOperation index
+            && walk.IsExisting(index.Schema, index.Table)
+            && NpgsqlIndexFacts.IsConcurrent(index)
+            && walk.Operations.Count > 1)
+        {
+            yield return walk.Finding(
+                LintRuleIds.ConcurrentIndexNotAlone,
+                LintSeverity.Warning,
+                LintTarget.InTable(MigrationWalk.Normalize(index.Schema), index.Table, index.Name),
+                $"Index \"{index.Name}\" is built concurrently, outside the migration's transaction, beside {walk.Operations.Count - 1} other operation(s): if any step fails, what ran before stays applied, the migration is not recorded, a failed build leaves an INVALID index, and the rerun fails on objects that already exist.",
+                "Generate each concurrent index in a migration of its own; after a failed build, DROP INDEX CONCURRENTLY the invalid index before retrying.");
+        }
+    }
+}
+
+/// <summary>Npgsql's index annotation, read by name because the provider keeps the constant internal.</summary>
+internal static class NpgsqlIndexFacts
+{
+    public const string CreatedConcurrently = "Npgsql:CreatedConcurrently";
+
+    public static bool IsConcurrent(CreateIndexOperation index) => index[CreatedConcurrently] is true;
+}

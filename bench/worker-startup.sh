@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Times the migration worker end to end (process start to exit), as the median of RUNS runs each:
+#   empty    - a new, empty database: create it, apply every migration, seed, backfill
+#   current  - a database that is already current: the no-op run every deployment pays
+#   baseline - a bare .NET console that opens one connection and runs one query
+# Usage: bash bench/worker-startup.sh [RUNS]   (default 9). Builds both programs in Release first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-9}
+. scripts/throwaway-postgres.sh
+trap stop_throwaway_postgres EXIT
+
+dotnet build -c Release MigrationWorker -v q -nologo >/dev/null
+dotnet build -c Release bench/BareQuery -v q -nologo >/dev/null
+worker=MigrationWorker/bin/Release/net10.0/Marketplace.MigrationWorker.dll
+bare=bench/BareQuery/bin/Release/net10.0/Marketplace.Bench.BareQuery.dll
+
+ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+export ConnectionStrings__marketplacedb
+empty=(); current=(); baseline=()
+ConnectionStrings__marketplacedb=$(pg_connection bench_current)
+dotnet "$worker" >/dev/null 2>&1   # bring the "current" database up to date and warm the disk cache
+for i in $(seq "$RUNS"); do
+  ConnectionStrings__marketplacedb=$(pg_connection "bench_empty_$i")
+  empty+=("$(ms dotnet "$worker")")
+  ConnectionStrings__marketplacedb=$(pg_connection bench_current)
+  current+=("$(ms dotnet "$worker")")
+  baseline+=("$(ms dotnet "$bare")")
+done
+m_empty=$(printf '%s\n' "${empty[@]}" | median)
+m_current=$(printf '%s\n' "${current[@]}" | median)
+m_base=$(printf '%s\n' "${baseline[@]}" | median)
+echo "runs:                         $RUNS"
+echo "worker, empty database:       $m_empty ms   (${empty[*]})"
+echo "worker, current database:     $m_current ms   (${current[*]})"
+echo "bare console, one query:      $m_base ms   (${baseline[*]})"
+awk -v c="$m_current" -v b="$m_base" 'BEGIN {printf "no-op worker / bare console:  %.2f (target <= 1.50)\n", c / b}'

@@ -1,0 +1,48 @@
+using Marketplace.Data.Tooling.Linting;
+using Marketplace.Tests.Linting.Corpus;
+using static Marketplace.Tests.Linting.CorpusLinter;
+
+namespace Marketplace.Tests.Linting;
+
+public sealed class EnumAndSqlRuleTests
+{
+    [Fact]
+    public void Removing_an_enum_label_is_an_error_naming_the_type_and_label()
+    {
+        var finding = Single<DropListingStatusLabel>(LintRuleIds.DropEnumLabel);
+
+        Assert.Equal(LintSeverity.Error, finding.Severity);
+        Assert.Equal("listing_status", finding.Target.ToString());
+        Assert.Contains("'archived'", finding.Message, StringComparison.Ordinal);
+        None<DropListingStatusLabel>(LintRuleIds.ReorderEnumLabels);
+    }
+
+    [Fact]
+    public void Reordering_enum_labels_is_an_error()
+    {
+        var finding = Single<ReorderListingStatusLabels>(LintRuleIds.ReorderEnumLabels);
+
+        Assert.Equal(LintSeverity.Error, finding.Severity);
+        Assert.Equal("listing_status", finding.Target.ToString());
+        None<ReorderListingStatusLabels>(LintRuleIds.DropEnumLabel);
+    }
+
+    [Fact]
+    public void Adding_enum_labels_or_a_new_enum_type_is_not_reported() =>
+        Assert.Empty(Lint<AddListingStatusLabels>().Findings);
+
+    [Fact]
+    public void Each_raw_sql_step_is_a_warning_that_quotes_its_start_so_a_human_reads_it()
+    {
+        var findings = Findings<BackfillListingViews>(LintRuleIds.RawSql);
+
+        Assert.Equal(["sql#1", "sql#2"], findings.Select(f => f.Target.ToString()));
+        Assert.All(findings, f => Assert.Equal(LintSeverity.Warning, f.Severity));
+        Assert.Contains("UPDATE \"Listing\" SET \"Views\" = 0", findings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("outside the migration's transaction", findings[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_migration_without_raw_sql_has_no_raw_sql_finding() =>
+        None<AddListingCategoryForeignKey>(LintRuleIds.RawSql);
+}
