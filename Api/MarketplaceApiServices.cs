@@ -15,7 +15,6 @@ public static class MarketplaceApiServices
     public static IHostApplicationBuilder AddMarketplaceApiServices(this IHostApplicationBuilder builder)
     {
         builder.AddMarketplaceDbContext();
-        builder.AddApiHealthChecks();
         builder.AddDatabaseSchemaHealthCheck();
 
         builder.AddApiErrors();

@@ -1,19 +1,19 @@
 using Marketplace.Api;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Categories;
-using Marketplace.Api.Health;
 using Marketplace.Api.Listings;
 using Marketplace.Api.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddServiceDefaults();
 builder.AddMarketplaceApiServices();
 
 var app = builder.Build();
 
 app.UseMarketplaceApi();
 
-app.MapApiHealthEndpoints();
+app.MapDefaultEndpoints();
 app.MapApiDocumentation();
 
 app.MapCategoriesApi();
