@@ -12,7 +12,7 @@ public sealed class CategoryCacheOptions
     public const string SectionName = "Categories";
 
     /// <summary>How long the category tree is served from memory before it is read again.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Categories:CacheDuration must be between {1} and {2}.")]
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(30);
 }
 

@@ -10,7 +10,7 @@ public sealed class HealthOptions
     public const string SectionName = "Health";
 
     /// <summary>How often the schema check runs; the readiness endpoint answers with its latest result.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Health:SchemaCheckInterval must be between {1} and {2}.")]
     public TimeSpan SchemaCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
 

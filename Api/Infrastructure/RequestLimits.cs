@@ -16,14 +16,14 @@ public sealed class RequestLimitsOptions
     public const string SectionName = "RequestLimits";
 
     /// <summary>The largest request body accepted; listings and accounts are small, so 64 KB is generous.</summary>
-    [Range(1024, 10 * 1024 * 1024)]
+    [Range(1024, 10 * 1024 * 1024, ErrorMessage = "RequestLimits:MaxBodyBytes must be between {1} and {2}.")]
     public long MaxBodyBytes { get; set; } = 64 * 1024;
 
     /// <summary>Writes (creating, changing or archiving a listing, registering, logging in) one caller may make per window.</summary>
-    [Range(1, 1_000_000)]
+    [Range(1, 1_000_000, ErrorMessage = "RequestLimits:WritesPerWindow must be between {1} and {2}.")]
     public int WritesPerWindow { get; set; } = 30;
 
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "RequestLimits:WriteWindow must be between {1} and {2}.")]
     public TimeSpan WriteWindow { get; set; } = TimeSpan.FromMinutes(1);
 }
 
@@ -113,6 +113,8 @@ public static partial class RequestLimits
             ProblemDetails = new ProblemDetails
             {
                 Status = StatusCodes.Status429TooManyRequests,
+                // ASP.NET Core has no default type for 429, and RFC 9457 clients expect one.
+                Type = "https://tools.ietf.org/html/rfc6585#section-4",
                 Title = "Too many requests.",
                 Detail = seconds is null ? "Too many writes; slow down." : $"Too many writes; try again in {seconds} seconds.",
             },
