@@ -99,5 +99,16 @@ public static class ApiCalls
             RETURNING "Id"
             """, Ct);
 
+    /// <summary>A user written straight to the table (no password work), for tests that only need someone to own listings.</summary>
+    public static async Task<Guid> InsertUserAsync(this ApiApp app)
+    {
+        var id = Guid.NewGuid();
+        await app.Db.ExecuteAsync($"""
+            INSERT INTO "User" ("Id", "Email", "NormalizedEmail", "DisplayName", "PasswordHash")
+            VALUES ('{id}', '{id}@example.com', '{id.ToString().ToUpperInvariant()}@EXAMPLE.COM', 'Seller', 'not a password hash')
+            """, Ct);
+        return id;
+    }
+
     public static string UniqueSlug(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 9, 100)];
 }

@@ -114,17 +114,22 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    private static string OutputFolder()
+    /// <summary>The folder with Marketplace.sln, above the test output.</summary>
+    public static string RepositoryRoot()
     {
-        var configuration = typeof(ApiProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Marketplace.sln")))
         {
             root = root.Parent;
         }
 
-        var folder = Path.Combine(root?.FullName ?? throw new InvalidOperationException("No Marketplace.sln above the test output."),
-            "Api", "bin", configuration, "net10.0");
+        return root?.FullName ?? throw new InvalidOperationException("No Marketplace.sln above the test output.");
+    }
+
+    private static string OutputFolder()
+    {
+        var configuration = typeof(ApiProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var folder = Path.Combine(RepositoryRoot(), "Api", "bin", configuration, "net10.0");
         Assert.True(File.Exists(Path.Combine(folder, "Marketplace.Api.dll")), $"Build the Api first: no Marketplace.Api.dll in {folder}.");
         return folder;
     }

@@ -65,10 +65,7 @@ public sealed class CategoriesApiTests(PostgresServer server)
     public async Task The_tree_is_served_from_memory_until_the_cache_duration_has_passed_then_read_again()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var app = await ApiApp.CreateAsync(server,
-            new Dictionary<string, string?> { ["Categories:CacheDuration"] = "00:00:30" },
-            services: services => services.AddSingleton<TimeProvider>(clock),
-            cancellationToken: Ct);
+        await using var app = await ApiWithCacheAsync(TimeSpan.FromSeconds(30), clock);
         using var client = app.CreateClient();
         Assert.Equal("Toys", await NameOfToysAsync(client));
 
@@ -85,10 +82,7 @@ public sealed class CategoriesApiTests(PostgresServer server)
     public async Task A_category_added_meanwhile_is_found_at_once_without_waiting_for_the_cache_to_expire()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var app = await ApiApp.CreateAsync(server,
-            new Dictionary<string, string?> { ["Categories:CacheDuration"] = "00:10:00" },
-            services: services => services.AddSingleton<TimeProvider>(clock),
-            cancellationToken: Ct);
+        await using var app = await ApiWithCacheAsync(TimeSpan.FromMinutes(10), clock);
         using var client = app.CreateClient();
         await NameOfToysAsync(client);
 
@@ -98,6 +92,12 @@ public sealed class CategoriesApiTests(PostgresServer server)
 
         Assert.Equal(["toys", "board-games"], (await response.ReadAsync<CategoryDetailResponse>()).Path.Select(p => p.Slug));
     }
+
+    /// <summary>An Api whose category cache keeps its snapshot for <paramref name="duration"/> of <paramref name="clock"/>'s time.</summary>
+    private Task<ApiApp> ApiWithCacheAsync(TimeSpan duration, FakeTimeProvider clock) => ApiApp.CreateAsync(server,
+        new Dictionary<string, string?> { ["Categories:CacheDuration"] = duration.ToString("c", System.Globalization.CultureInfo.InvariantCulture) },
+        services: services => services.AddSingleton<TimeProvider>(clock),
+        cancellationToken: Ct);
 
     private static async Task<string> NameOfToysAsync(HttpClient client) =>
         (await (await client.GetAsync("/api/categories", Ct)).ReadAsync<List<CategoryResponse>>()).Single(c => c.Slug == "toys").Name;

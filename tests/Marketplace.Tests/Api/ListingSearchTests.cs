@@ -22,7 +22,7 @@ public sealed class ListingSearchTests(SharedApi shared) : IClassFixture<SharedA
     [MemberData(nameof(Sorts))]
     public async Task Paging_through_a_sort_visits_every_listing_once_in_order_even_with_ties(string sort, string orderBy)
     {
-        var seller = await InsertSellerAsync();
+        var seller = await App.InsertUserAsync();
         // 53 listings; prices repeat every 6 and creation times every 4, so both sort keys have ties to break.
         await App.Db.ExecuteAsync($"""
             INSERT INTO "Listing" ("Title", "Description", "Price", "Category", "CategoryId", "Status", "SellerId", "CreatedAt", "UpdatedAt")
@@ -185,7 +185,7 @@ public sealed class ListingSearchTests(SharedApi shared) : IClassFixture<SharedA
     [Fact]
     public async Task A_page_holds_at_most_limit_items_and_the_default_is_twenty()
     {
-        var seller = await InsertSellerAsync();
+        var seller = await App.InsertUserAsync();
         await App.Db.ExecuteAsync($"""
             INSERT INTO "Listing" ("Title", "Description", "Price", "Category", "CategoryId", "Status", "SellerId")
             SELECT 'Item ' || i, 'd', i, 'toys', (SELECT "Id" FROM "Category" WHERE "Slug" = 'toys'), 'active', '{seller}'
@@ -227,15 +227,5 @@ public sealed class ListingSearchTests(SharedApi shared) : IClassFixture<SharedA
         using var anonymous = App.CreateClient();
         var page = await (await anonymous.GetAsync($"/api/listings?{query}", Ct)).ReadAsync<ListingPage>();
         return page.Items.Select(l => l.Id).ToList();
-    }
-
-    private async Task<Guid> InsertSellerAsync()
-    {
-        var id = Guid.NewGuid();
-        await App.Db.ExecuteAsync($"""
-            INSERT INTO "User" ("Id", "Email", "NormalizedEmail", "DisplayName", "PasswordHash")
-            VALUES ('{id}', '{id}@example.com', '{id.ToString().ToUpperInvariant()}@EXAMPLE.COM', 'Seller', 'not a real hash')
-            """, Ct);
-        return id;
     }
 }

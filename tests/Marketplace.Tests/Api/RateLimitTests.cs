@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Marketplace.Api.Auth;
+using Marketplace.Data.Entities;
 using Marketplace.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using static Marketplace.Tests.Api.ApiCalls;
 
 namespace Marketplace.Tests.Api;
@@ -62,19 +65,15 @@ public sealed class RateLimitTests(PostgresServer server)
     /// <summary>A user inserted directly, with a token from the Api's own issuer: someone else, without spending anonymous writes.</summary>
     private static async Task<string> TokenForAnotherUserAsync(ApiApp app)
     {
-        var id = Guid.NewGuid();
-        await app.Db.ExecuteAsync($"""
-            INSERT INTO "User" ("Id", "Email", "NormalizedEmail", "DisplayName", "PasswordHash")
-            VALUES ('{id}', '{id}@example.com', '{id.ToString().ToUpperInvariant()}@EXAMPLE.COM', 'Patient', 'x')
-            """, Ct);
-        var tokens = (Marketplace.Api.Auth.AccessTokens)app.Services.GetService(typeof(Marketplace.Api.Auth.AccessTokens))!;
-        return tokens.Issue(new Marketplace.Data.Entities.User
+        var id = await app.InsertUserAsync();
+        var tokens = app.Services.GetRequiredService<AccessTokens>();
+        return tokens.Issue(new User
         {
             Id = id,
             Email = $"{id}@example.com",
             NormalizedEmail = $"{id}@EXAMPLE.COM".ToUpperInvariant(),
-            DisplayName = "Patient",
-            PasswordHash = "x",
+            DisplayName = "Seller",
+            PasswordHash = "not a password hash",
         }).AccessToken;
     }
 }
