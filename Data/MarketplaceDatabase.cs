@@ -39,9 +39,9 @@ public static class MarketplaceDatabase
 
         builder.Services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>(HealthCheckName, tags: ["ready"]);
 
-        builder.Services.AddOpenTelemetry()
-            .WithTracing(tracing => tracing.AddNpgsql())
-            .WithMetrics(metrics => metrics.AddMeter("Npgsql"));
+        // Joins whatever OpenTelemetry pipeline the app builds (ServiceDefaults builds one when there is somewhere to export to).
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddNpgsql());
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter("Npgsql"));
 
         return builder;
     }

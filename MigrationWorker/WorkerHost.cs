@@ -42,6 +42,8 @@ public static partial class WorkerHost
         });
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
+        // OpenTelemetry over OTLP (the Aspire dashboard) when OTEL_EXPORTER_OTLP_ENDPOINT is set; disposing the host flushes it.
+        builder.AddServiceDefaults();
         builder.AddMarketplaceDbContext();
 
         builder.Services.AddOptions<MigrationWorkerOptions>()
@@ -113,7 +115,8 @@ public static partial class WorkerHost
             }
             finally
             {
-                // Stopping the host flushes the OpenTelemetry exporters, so the last spans are not lost.
+                // The worker exits as soon as it is done: export the last spans and logs now, or the dashboard never sees them.
+                host.Services.FlushTelemetry(TimeSpan.FromSeconds(10));
                 await host.StopAsync(CancellationToken.None);
             }
         }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -53,6 +54,14 @@ public static class ServiceDefaultsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
+        // Without an OTLP endpoint there is nobody to send to, and building the providers anyway costs start-up time
+        // that the migration worker pays on every deployment. Runtime meters and activity sources still exist for
+        // in-process listeners (dotnet-counters, dotnet-trace).
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return builder;
+        }
+
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -84,11 +93,8 @@ public static class ServiceDefaultsExtensions
                 .AddHttpClientInstrumentation());
 
         // UseOtlpExporter reads OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_PROTOCOL and OTEL_EXPORTER_OTLP_HEADERS
-        // from configuration and exports all three signals; without an endpoint there is nobody to send to.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            openTelemetry.UseOtlpExporter();
-        }
+        // from configuration and exports all three signals.
+        openTelemetry.UseOtlpExporter();
 
         return builder;
     }
@@ -119,6 +125,19 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks(AlivenessEndpointPath, CreateOptions(check => check.Tags.Contains(LiveTag), detailed));
 
         return app;
+    }
+
+    /// <summary>
+    /// Exports whatever telemetry is still buffered. A process that exits right after its work (the migration worker)
+    /// calls this before it stops, so its last spans and logs are not lost to a shutdown that gives up under load.
+    /// </summary>
+    public static void FlushTelemetry(this IServiceProvider services, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var milliseconds = (int)timeout.TotalMilliseconds;
+        services.GetService<TracerProvider>()?.ForceFlush(milliseconds);
+        services.GetService<LoggerProvider>()?.ForceFlush(milliseconds);
+        services.GetService<MeterProvider>()?.ForceFlush(milliseconds);
     }
 
     private static HealthCheckOptions CreateOptions(Func<HealthCheckRegistration, bool>? predicate, bool detailed)
