@@ -14,6 +14,7 @@ public sealed class AccessTokens(IOptions<JwtOptions> options, TimeProvider time
     public const string RoleClaim = "role";
 
     private readonly JsonWebTokenHandler _handler = new();
+    private readonly SigningCredentials _signingCredentials = new(options.Value.CreateSigningKey(), SecurityAlgorithms.HmacSha256);
 
     public AccessTokenResponse Issue(User user)
     {
@@ -35,7 +36,7 @@ public sealed class AccessTokens(IOptions<JwtOptions> options, TimeProvider time
                 [NameClaim] = user.DisplayName,
                 [RoleClaim] = user.Role.ToString(),
             },
-            SigningCredentials = new SigningCredentials(jwt.CreateSigningKey(), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = _signingCredentials,
         });
         return new AccessTokenResponse(token, expiresAt);
     }

@@ -37,12 +37,8 @@ public sealed class CategoryTree
             .ToList();
     }
 
-    public static CategoryTree Empty { get; } = new([]);
-
     /// <summary>The visible roots, each with its visible subtree, ordered by SortOrder then Name.</summary>
     public IReadOnlyList<CategoryResponse> Roots { get; }
-
-    public int Count => _all.Count;
 
     public static CategoryTree Build(IReadOnlyList<CategoryRow> rows) => new(rows);
 

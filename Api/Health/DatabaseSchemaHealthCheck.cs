@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Marketplace.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -31,7 +30,7 @@ public sealed class DatabaseSchemaHealthCheck(IServiceScopeFactory scopeFactory)
                 $"{pending.Count} migration(s) not applied: {string.Join(", ", pending)}. Run the migration worker.",
                 data: new Dictionary<string, object> { [PendingMigrationsKey] = pending });
         }
-        catch (Exception ex) when (ex is DbException or TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return HealthCheckResult.Unhealthy($"Could not read the migration history: {ex.GetBaseException().Message}", ex);
         }

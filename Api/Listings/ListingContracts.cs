@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Marketplace.Data.Entities;
 
 namespace Marketplace.Api.Listings;
@@ -17,8 +18,7 @@ public sealed record ListingRequest : IValidatableObject
     public string Description { get; init; } = "";
 
     /// <summary>In the listing's currency, at most two decimal places.</summary>
-    [Required, Range(typeof(decimal), "0", "9999999999.99", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
-    [MaxDecimalPlaces(2)]
+    [Required, PriceRange, MaxDecimalPlaces(2)]
     public decimal? Price { get; init; }
 
     /// <summary>The slug of an active category, e.g. <c>home-and-garden</c> or one of its subcategories.</summary>
@@ -43,6 +43,18 @@ public sealed record ListingRequest : IValidatableObject
         {
             yield return new ValidationResult("A listing is archived with DELETE, not by setting its status.", [nameof(Status)]);
         }
+    }
+}
+
+/// <summary>A price as the numeric(12,2) column can hold it: 0 to 9,999,999,999.99.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class PriceRangeAttribute : RangeAttribute
+{
+    public PriceRangeAttribute()
+        : base(typeof(decimal), "0", Listing.MaxPrice.ToString(CultureInfo.InvariantCulture))
+    {
+        ParseLimitsInInvariantCulture = true;
+        ConvertValueInInvariantCulture = true;
     }
 }
 

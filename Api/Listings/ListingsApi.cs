@@ -14,8 +14,6 @@ namespace Marketplace.Api.Listings;
 
 public static class ListingsApi
 {
-    public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
     public const int MaxQueryLength = 200;
 
     private const string SellerForeignKey = "FK_Listing_User_SellerId";
@@ -81,81 +79,35 @@ public static class ListingsApi
         [Description("A category slug; the search covers its subcategories too.")][StringLength(Category.SlugMaxLength)] string? categorySlug,
         [Description("The legacy fixed category.")] ListingCategory? category,
         [Description("Active (the default) or Sold.")] ListingStatus? status,
-        [Range(typeof(decimal), "0", "9999999999.99", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)] decimal? minPrice,
-        [Range(typeof(decimal), "0", "9999999999.99", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)] decimal? maxPrice,
+        [PriceRange] decimal? minPrice,
+        [PriceRange] decimal? maxPrice,
         Guid? sellerId,
         [Description("Words to find in the title or description, in web-search syntax: \"red bike\" -broken.")][StringLength(MaxQueryLength)] string? q,
         [Description("newest (the default), price_asc or price_desc.")] string? sort,
         [Description("The nextCursor of the previous page.")][StringLength(200)] string? cursor,
-        [Description("Listings per page, 1 to 100; 20 by default.")][Range(1, MaxPageSize)] int? limit,
+        [Description("Listings per page, 1 to 100; 20 by default.")][Range(1, ListingSearch.MaxPageSize)] int? limit,
         MarketplaceDbContext db,
         CategoryCatalog catalog,
         ListingCursors cursors,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var order = ListingSearch.ParseSort(sort);
-        if (order is null)
-        {
-            errors["sort"] = [$"sort must be {ListingSearch.NewestName}, {ListingSearch.PriceAscName} or {ListingSearch.PriceDescName}."];
-        }
-
-        if (status is { } wanted && wanted is not (ListingStatus.Active or ListingStatus.Sold))
-        {
-            errors["status"] = ["Only Active and Sold listings can be searched."];
-        }
-
-        if (category is { } legacy && !Enum.IsDefined(legacy))
-        {
-            errors["category"] = [$"'{(int)legacy}' is not a category."];
-        }
-
-        if (minPrice > maxPrice)
-        {
-            errors["maxPrice"] = ["maxPrice must not be less than minPrice."];
-        }
-
-        var tree = await catalog.GetAsync(cancellationToken);
-        IReadOnlyList<int>? categoryIds = null;
-        if (!string.IsNullOrEmpty(categorySlug))
-        {
-            (tree, var found) = await catalog.FindAsync(categorySlug, cancellationToken);
-            if (found is null)
-            {
-                errors["categorySlug"] = [$"There is no active category '{categorySlug}'."];
-            }
-            else
-            {
-                categoryIds = tree.SubtreeIds(found);
-            }
-        }
-
-        ListingPosition? after = null;
-        if (!string.IsNullOrEmpty(cursor) && order is { } forSort)
-        {
-            after = cursors.Read(cursor, forSort);
-            if (after is null)
-            {
-                errors["cursor"] = ["The cursor is not one this search issued; start again without a cursor."];
-            }
-        }
-
-        if (errors.Count > 0)
+        var (plan, errors) = await ListingSearch.PlanAsync(
+            new ListingSearchQuery(categorySlug, category, status, minPrice, maxPrice, sellerId, q, sort, cursor, limit),
+            catalog, cursors, cancellationToken);
+        if (plan is null)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var pageSize = limit ?? DefaultPageSize;
-        var filter = new ListingFilter(
-            status ?? ListingStatus.Active, categoryIds, category, minPrice, maxPrice, sellerId, string.IsNullOrWhiteSpace(q) ? null : q);
-        var rows = await ListingSearch.Apply(db.Listings.AsNoTracking(), filter, order!.Value, after)
-            .Take(pageSize + 1)
+        var rows = await ListingSearch.Apply(db.Listings.AsNoTracking(), plan)
+            .Take(plan.PageSize + 1)
             .Select(AsResponse)
             .ToListAsync(cancellationToken);
 
-        var items = rows.Take(pageSize).Select(row => row with { CategorySlug = tree.SlugOf(row.CategoryId) }).ToList();
-        var nextCursor = rows.Count > pageSize
-            ? cursors.Create(order.Value, new ListingPosition(items[^1].CreatedAt, items[^1].Price, items[^1].Id))
+        var tree = await catalog.GetAsync(cancellationToken);
+        var items = rows.Take(plan.PageSize).Select(row => row with { CategorySlug = tree.SlugOf(row.CategoryId) }).ToList();
+        var nextCursor = rows.Count > plan.PageSize
+            ? cursors.Create(plan.Sort, new ListingPosition(items[^1].CreatedAt, items[^1].Price, items[^1].Id))
             : null;
         return TypedResults.Ok(new ListingPage(items, nextCursor));
     }

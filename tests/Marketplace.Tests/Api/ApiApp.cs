@@ -1,3 +1,5 @@
+extern alias MarketplaceApi;
+
 using System.Net.Http.Headers;
 using Marketplace.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
@@ -12,7 +14,7 @@ namespace Marketplace.Tests.Api;
 /// worker. Production environment unless a test says otherwise, with a test signing key and a write budget large
 /// enough that only the rate-limit tests meet it.
 /// </summary>
-public sealed class ApiApp : WebApplicationFactory<Program>
+public sealed class ApiApp : WebApplicationFactory<MarketplaceApi::Program>
 {
     public const string SigningKey = "api-tests-signing-key-0123456789-abcdefghijklmnop";
 
