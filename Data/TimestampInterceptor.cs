@@ -27,7 +27,9 @@ public sealed class TimestampInterceptor(TimeProvider timeProvider) : SaveChange
             return;
         }
 
+        // PostgreSQL keeps microseconds; stamping what will be stored means the entity after SaveChanges and the row agree.
         var now = timeProvider.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         foreach (var entry in context.ChangeTracker.Entries<ITimestamped>())
         {
             switch (entry.State)

@@ -57,7 +57,7 @@ fi
 
 url="http://127.0.0.1:$port"
 ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development} \
-  dotnet "Api/bin/$configuration/net10.0/Marketplace.Api.dll" --urls "$url" &
+  dotnet "Api/bin/$configuration/net10.0/Marketplace.Api.dll" --urls "$url" --contentRoot "$PWD/Api/bin/$configuration/net10.0" &
 api_pid=$!
 for _ in $(seq 120); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi

@@ -41,5 +41,18 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         builder.HasIndex(l => new { l.LegacyCategory, l.Status, l.Price }).IsCreatedConcurrently();
         builder.HasIndex(l => new { l.CategoryId, l.Status, l.Price }).IsCreatedConcurrently();
         builder.HasIndex(l => l.SellerId);
+
+        // Keyset pagination of the listings search orders by (Price, Id) or (CreatedAt, Id); ending the index with the Id
+        // tie-breaker lets every page, the thousandth as the first, start with an index seek. Each concurrent index gets a
+        // migration of its own, because CREATE INDEX CONCURRENTLY runs outside the migration's transaction.
+        builder.HasIndex(l => new { l.Status, l.Price, l.Id }).IsCreatedConcurrently();
+        builder.HasIndex(l => new { l.CategoryId, l.Status, l.CreatedAt, l.Id }).IsCreatedConcurrently();
+
+        // Full-text search over title and description (the listings search's q). An expression index rather than a stored
+        // tsvector column: adding a stored generated column rewrites the whole table under an exclusive lock.
+        builder.HasIndex(l => new { l.Title, l.Description }, ListingTextSearch.IndexName)
+            .HasMethod("GIN")
+            .IsTsVectorExpressionIndex(ListingTextSearch.Configuration)
+            .IsCreatedConcurrently();
     }
 }

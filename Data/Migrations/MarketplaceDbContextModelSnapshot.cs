@@ -198,6 +198,18 @@ namespace Marketplace.Data.Migrations
                     b.HasIndex("LegacyCategory", "Status", "Price")
                         .HasAnnotation("Npgsql:CreatedConcurrently", true);
 
+                    b.HasIndex("Status", "Price", "Id")
+                        .HasAnnotation("Npgsql:CreatedConcurrently", true);
+
+                    b.HasIndex("CategoryId", "Status", "CreatedAt", "Id")
+                        .HasAnnotation("Npgsql:CreatedConcurrently", true);
+
+                    b.HasIndex(new[] { "Title", "Description" }, "IX_Listing_SearchText")
+                        .HasAnnotation("Npgsql:CreatedConcurrently", true)
+                        .HasAnnotation("Npgsql:TsVectorConfig", "english");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title", "Description" }, "IX_Listing_SearchText"), "GIN");
+
                     b.ToTable("Listing", null, t =>
                         {
                             t.HasCheckConstraint("CK_Listing_Price_NotNegative", "\"Price\" >= 0");

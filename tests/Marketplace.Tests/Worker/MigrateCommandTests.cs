@@ -12,12 +12,15 @@ namespace Marketplace.Tests.Worker;
 public sealed class MigrateCommandTests(PostgresServer server)
 {
     private static readonly string[] MigrationNames =
-        ["Initial", "AddAiTrackingFields", "AddAuthTokens", "AddAdminAudit", "AddListingIndexes", "AddCategoryModel"];
+    [
+        "Initial", "AddAiTrackingFields", "AddAuthTokens", "AddAdminAudit", "AddListingIndexes", "AddCategoryModel",
+        "AddListingTextSearch", "AddListingPriceOrderIndex", "AddListingCategoryNewestIndex",
+    ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task An_empty_database_ends_with_the_six_migrations_in_order_and_the_ten_base_categories()
+    public async Task An_empty_database_ends_with_every_migration_in_order_and_the_ten_base_categories()
     {
         await using var database = await server.CreateDatabaseAsync(Ct);
         await using var db = new Db(database.ConnectionString);
@@ -152,7 +155,7 @@ public sealed class MigrateCommandTests(PostgresServer server)
 
         Assert.True(result.ExitCode == 0, result.ToString());
         await using var db = new Db(database.ConnectionString);
-        Assert.Equal(6, (await db.AppliedMigrationsAsync(Ct)).Count);
+        Assert.Equal(MigrationNames.Length, (await db.AppliedMigrationsAsync(Ct)).Count);
     }
 
     [Fact]

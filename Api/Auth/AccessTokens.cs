@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Marketplace.Data.Entities;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Marketplace.Api.Auth;
+
+/// <summary>Issues the access tokens that the standard JwtBearer handler validates.</summary>
+public sealed class AccessTokens(IOptions<JwtOptions> options, TimeProvider timeProvider)
+{
+    public const string SubjectClaim = JwtRegisteredClaimNames.Sub;
+    public const string NameClaim = JwtRegisteredClaimNames.Name;
+    public const string RoleClaim = "role";
+
+    private readonly JsonWebTokenHandler _handler = new();
+    private readonly SigningCredentials _signingCredentials = new(options.Value.CreateSigningKey(), SecurityAlgorithms.HmacSha256);
+
+    public AccessTokenResponse Issue(User user)
+    {
+        var jwt = options.Value;
+        // JWT times are whole seconds; truncating here makes expiresAt exactly the token's exp.
+        var now = DateTimeOffset.FromUnixTimeSeconds(timeProvider.GetUtcNow().ToUnixTimeSeconds());
+        var expiresAt = now + jwt.Lifetime;
+        var token = _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = jwt.Issuer,
+            Audience = jwt.Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expiresAt.UtcDateTime,
+            Claims = new Dictionary<string, object>
+            {
+                [SubjectClaim] = user.Id.ToString(),
+                [JwtRegisteredClaimNames.Email] = user.Email,
+                [NameClaim] = user.DisplayName,
+                [RoleClaim] = user.Role.ToString(),
+            },
+            SigningCredentials = _signingCredentials,
+        });
+        return new AccessTokenResponse(token, expiresAt);
+    }
+
+    /// <summary>The signed-in user's id; only called behind RequireAuthorization, where the handler has validated the token.</summary>
+    public static Guid UserIdOf(ClaimsPrincipal caller) => Guid.Parse(caller.FindFirstValue(SubjectClaim)!);
+
+    /// <summary>The caller's id when a valid token came with the request.</summary>
+    public static Guid? OptionalUserIdOf(ClaimsPrincipal caller) =>
+        Guid.TryParse(caller.FindFirstValue(SubjectClaim), out var id) ? id : null;
+}

@@ -1,0 +1,100 @@
+using Marketplace.Api.Infrastructure;
+using Marketplace.Data;
+using Marketplace.Data.Entities;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Api.Auth;
+
+public static class AuthApi
+{
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/auth")
+            .WithTags("Accounts")
+            .RequireRateLimiting(RequestLimits.WritePolicy)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        api.MapPost("/register", RegisterAsync)
+            .WithName("Register")
+            .WithSummary("Create an account")
+            .WithDescription("Creates an account. Emails are unique regardless of case; a taken email answers 409.");
+
+        api.MapPost("/login", LoginAsync)
+            .WithName("Login")
+            .WithSummary("Get an access token")
+            .WithDescription("Exchanges an email and password for a bearer token. A wrong email and a wrong password get the same 401.");
+
+        return app;
+    }
+
+    public static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+        RegisterRequest request,
+        MarketplaceDbContext db,
+        PasswordVerifier passwords,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+    {
+        var normalizedEmail = User.NormalizeEmail(request.Email);
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken))
+        {
+            return EmailTaken();
+        }
+
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(timeProvider.GetUtcNow()),
+            Email = request.Email.Trim(),
+            NormalizedEmail = normalizedEmail,
+            DisplayName = request.DisplayName.Trim(),
+            PasswordHash = "",
+        };
+        user.PasswordHash = passwords.Hash(user, request.Password);
+        db.Users.Add(user);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+        {
+            // Two registrations raced past the check above; the unique index on NormalizedEmail decided.
+            return EmailTaken();
+        }
+
+        return TypedResults.Created((string?)null, UserResponse.From(user));
+    }
+
+    public static async Task<Results<Ok<AccessTokenResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
+        LoginRequest request,
+        MarketplaceDbContext db,
+        PasswordVerifier passwords,
+        AccessTokens tokens,
+        CancellationToken cancellationToken)
+    {
+        var normalizedEmail = User.NormalizeEmail(request.Email);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken);
+        var verification = passwords.Verify(user, request.Password);
+        if (user is null || verification == PasswordVerificationResult.Failed)
+        {
+            return TypedResults.Problem(
+                title: "Invalid email or password.",
+                statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        if (verification == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            user.PasswordHash = passwords.Hash(user, request.Password);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(tokens.Issue(user));
+    }
+
+    private static ProblemHttpResult EmailTaken() => TypedResults.Problem(
+        title: "Email already registered.",
+        detail: "An account with this email already exists.",
+        statusCode: StatusCodes.Status409Conflict);
+}

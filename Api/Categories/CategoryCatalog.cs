@@ -1,0 +1,117 @@
+using System.ComponentModel.DataAnnotations;
+using System.Diagnostics;
+using Marketplace.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Api.Categories;
+
+/// <summary>Settings under <c>Categories</c>.</summary>
+public sealed class CategoryCacheOptions
+{
+    public const string SectionName = "Categories";
+
+    /// <summary>How long the category tree is served from memory before it is read again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Categories:CacheDuration must be between {1} and {2}.")]
+    public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>
+/// The category table, held in memory as one immutable <see cref="CategoryTree"/>. Every request that needs categories
+/// (browsing, search filters, creating a listing) reads the same snapshot, so they agree with each other. How it stays
+/// correct after a change: the snapshot is read again once it is older than <c>Categories:CacheDuration</c>; a slug the
+/// snapshot does not know makes it read again at once (at most once a second), so a category an admin just added is
+/// usable immediately. (The Api has no category writes yet; the admin endpoints that add them should also drop the
+/// snapshot on write.)
+/// </summary>
+public sealed partial class CategoryCatalog(
+    IServiceScopeFactory scopeFactory,
+    IOptions<CategoryCacheOptions> options,
+    TimeProvider timeProvider,
+    ILogger<CategoryCatalog> logger) : IDisposable
+{
+    /// <summary>A miss re-reads the table at most this often, so unknown slugs cannot turn into a query each.</summary>
+    public static readonly TimeSpan MissRefreshInterval = TimeSpan.FromSeconds(1);
+
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private Snapshot? _snapshot;
+
+    public async ValueTask<CategoryTree> GetAsync(CancellationToken cancellationToken) =>
+        (await GetSnapshotAsync(options.Value.CacheDuration, cancellationToken)).Tree;
+
+    /// <summary>The visible category with this slug, re-reading the table first if the snapshot does not know it.</summary>
+    public async ValueTask<(CategoryTree Tree, CategoryResponse? Category)> FindAsync(string slug, CancellationToken cancellationToken)
+    {
+        var tree = await GetAsync(cancellationToken);
+        if (tree.FindVisible(slug) is { } category)
+        {
+            return (tree, category);
+        }
+
+        tree = (await GetSnapshotAsync(MissRefreshInterval, cancellationToken)).Tree;
+        return (tree, tree.FindVisible(slug));
+    }
+
+    private async ValueTask<Snapshot> GetSnapshotAsync(TimeSpan maxAge, CancellationToken cancellationToken)
+    {
+        if (Fresh(Volatile.Read(ref _snapshot), maxAge) is { } cached)
+        {
+            return cached;
+        }
+
+        // One reader at a time: the requests that arrive meanwhile take what it read.
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (Fresh(Volatile.Read(ref _snapshot), maxAge) is { } loadedMeanwhile)
+            {
+                return loadedMeanwhile;
+            }
+
+            var snapshot = new Snapshot(await LoadAsync(cancellationToken), timeProvider.GetUtcNow());
+            Volatile.Write(ref _snapshot, snapshot);
+            return snapshot;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    private Snapshot? Fresh(Snapshot? snapshot, TimeSpan maxAge) =>
+        snapshot is not null && timeProvider.GetUtcNow() - snapshot.LoadedAt < maxAge ? snapshot : null;
+
+    private async Task<CategoryTree> LoadAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        var rows = await db.Categories
+            .AsNoTracking()
+            .Select(c => new CategoryRow(c.Id, c.Name, c.Slug, c.Description, c.ParentId, c.SortOrder, c.IsActive))
+            .ToListAsync(cancellationToken);
+        var tree = CategoryTree.Build(rows);
+        LogLoaded(logger, rows.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return tree;
+    }
+
+    public void Dispose() => _loading.Dispose();
+
+    private sealed record Snapshot(CategoryTree Tree, DateTimeOffset LoadedAt);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Loaded {Count} categories in {ElapsedMs:0.0} ms")]
+    private static partial void LogLoaded(ILogger logger, int count, double elapsedMs);
+}
+
+public static class CategoryCatalogRegistration
+{
+    public static IHostApplicationBuilder AddCategoryCatalog(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CategoryCacheOptions>()
+            .BindConfiguration(CategoryCacheOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<CategoryCatalog>();
+        return builder;
+    }
+}

@@ -1,0 +1,24 @@
+namespace Marketplace.Api.Categories;
+
+/// <summary>A category in the active tree, with its active subcategories.</summary>
+public sealed record CategoryResponse(
+    int Id,
+    string Name,
+    string Slug,
+    string? Description,
+    int? ParentId,
+    int SortOrder,
+    IReadOnlyList<CategoryResponse> Children);
+
+/// <summary>One category with its subcategories and its path from the root (the root first, the category itself last).</summary>
+public sealed record CategoryDetailResponse(
+    int Id,
+    string Name,
+    string Slug,
+    string? Description,
+    int? ParentId,
+    int SortOrder,
+    IReadOnlyList<CategoryResponse> Children,
+    IReadOnlyList<CategoryPathItem> Path);
+
+public sealed record CategoryPathItem(int Id, string Name, string Slug);

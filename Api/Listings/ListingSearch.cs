@@ -1,0 +1,189 @@
+using Marketplace.Api.Categories;
+using Marketplace.Data;
+using Marketplace.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Api.Listings;
+
+public enum ListingSort
+{
+    Newest,
+    PriceAsc,
+    PriceDesc,
+}
+
+/// <summary>The search's query string as bound, before validation.</summary>
+public sealed record ListingSearchQuery(
+    string? CategorySlug,
+    ListingCategory? Category,
+    ListingStatus? Status,
+    decimal? MinPrice,
+    decimal? MaxPrice,
+    Guid? SellerId,
+    string? Q,
+    string? Sort,
+    string? Cursor,
+    int? Limit);
+
+/// <summary>A validated search, ready to run: what to find, in which order, after which listing, how many.</summary>
+public sealed record ListingSearchPlan(ListingFilter Filter, ListingSort Sort, ListingPosition? After, int PageSize);
+
+/// <summary>What a search asks for, after validation.</summary>
+public sealed record ListingFilter(
+    ListingStatus Status,
+    IReadOnlyList<int>? CategoryIds = null,
+    ListingCategory? LegacyCategory = null,
+    decimal? MinPrice = null,
+    decimal? MaxPrice = null,
+    Guid? SellerId = null,
+    string? Text = null);
+
+/// <summary>
+/// The listings search as one query: filters, then keyset pagination. Each sort orders by its key and then by Id, so
+/// the order is total and the next page starts strictly after the last row seen, which no insert or delete in between
+/// can turn into a duplicate or a gap. The indexes in ListingConfiguration serve these shapes.
+/// </summary>
+public static class ListingSearch
+{
+    public const string NewestName = "newest";
+    public const string PriceAscName = "price_asc";
+    public const string PriceDescName = "price_desc";
+
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    /// <summary>
+    /// Checks what the query-string binding could not (the sort's name, which statuses are public, that the categories
+    /// exist, the price range, the cursor's signature) and resolves a category to its subtree. Every problem is reported,
+    /// keyed by its query parameter.
+    /// </summary>
+    public static async ValueTask<(ListingSearchPlan? Plan, Dictionary<string, string[]> Errors)> PlanAsync(
+        ListingSearchQuery query,
+        CategoryCatalog catalog,
+        ListingCursors cursors,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var sort = ParseSort(query.Sort);
+        if (sort is null)
+        {
+            errors["sort"] = [$"sort must be {NewestName}, {PriceAscName} or {PriceDescName}."];
+        }
+
+        if (query.Status is { } status && status is not (ListingStatus.Active or ListingStatus.Sold))
+        {
+            errors["status"] = ["Only Active and Sold listings can be searched."];
+        }
+
+        // Query binding accepts an enum's number, even one that names nothing.
+        if (query.Category is { } legacy && !Enum.IsDefined(legacy))
+        {
+            errors["category"] = [$"'{(int)legacy}' is not a category."];
+        }
+
+        if (query.MinPrice > query.MaxPrice)
+        {
+            errors["maxPrice"] = ["maxPrice must not be less than minPrice."];
+        }
+
+        IReadOnlyList<int>? categoryIds = null;
+        if (!string.IsNullOrEmpty(query.CategorySlug))
+        {
+            var (tree, category) = await catalog.FindAsync(query.CategorySlug, cancellationToken);
+            if (category is null)
+            {
+                errors["categorySlug"] = [$"There is no active category '{query.CategorySlug}'."];
+            }
+            else
+            {
+                categoryIds = tree.SubtreeIds(category);
+            }
+        }
+
+        ListingPosition? after = null;
+        if (!string.IsNullOrEmpty(query.Cursor) && sort is { } cursorSort)
+        {
+            after = cursors.Read(query.Cursor, cursorSort);
+            if (after is null)
+            {
+                errors["cursor"] = ["The cursor is not one this search issued; start again without a cursor."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var filter = new ListingFilter(
+            query.Status ?? ListingStatus.Active,
+            categoryIds,
+            query.Category,
+            query.MinPrice,
+            query.MaxPrice,
+            query.SellerId,
+            string.IsNullOrWhiteSpace(query.Q) ? null : query.Q);
+        return (new ListingSearchPlan(filter, sort!.Value, after, query.Limit ?? DefaultPageSize), errors);
+    }
+
+    public static ListingSort? ParseSort(string? sort) => sort switch
+    {
+        null or "" or NewestName => ListingSort.Newest,
+        PriceAscName => ListingSort.PriceAsc,
+        PriceDescName => ListingSort.PriceDesc,
+        _ => null,
+    };
+
+    public static IQueryable<Listing> Apply(IQueryable<Listing> listings, ListingSearchPlan plan)
+    {
+        var (filter, sort, after) = (plan.Filter, plan.Sort, plan.After);
+        var query = listings.Where(l => l.Status == filter.Status);
+        if (filter.CategoryIds is [var categoryId])
+        {
+            query = query.Where(l => l.CategoryId == categoryId);
+        }
+        else if (filter.CategoryIds is { } categoryIds)
+        {
+            query = query.Where(l => l.CategoryId != null && categoryIds.Contains(l.CategoryId.Value));
+        }
+
+        if (filter.LegacyCategory is { } legacy)
+        {
+            query = query.Where(l => l.LegacyCategory == legacy);
+        }
+
+        if (filter.MinPrice is { } min)
+        {
+            query = query.Where(l => l.Price >= min);
+        }
+
+        if (filter.MaxPrice is { } max)
+        {
+            query = query.Where(l => l.Price <= max);
+        }
+
+        if (filter.SellerId is { } sellerId)
+        {
+            query = query.Where(l => l.SellerId == sellerId);
+        }
+
+        if (filter.Text is { } text)
+        {
+            query = query.WhereTextMatches(text);
+        }
+
+        // Row-value comparisons ((Price, Id) > (@price, @id)) are what an index on (..., Price, Id) can seek to.
+        return sort switch
+        {
+            ListingSort.PriceAsc => (after is null ? query : query.Where(l =>
+                    EF.Functions.GreaterThan(ValueTuple.Create(l.Price, l.Id), ValueTuple.Create(after.Price, after.Id))))
+                .OrderBy(l => l.Price).ThenBy(l => l.Id),
+            ListingSort.PriceDesc => (after is null ? query : query.Where(l =>
+                    EF.Functions.LessThan(ValueTuple.Create(l.Price, l.Id), ValueTuple.Create(after.Price, after.Id))))
+                .OrderByDescending(l => l.Price).ThenByDescending(l => l.Id),
+            _ => (after is null ? query : query.Where(l =>
+                    EF.Functions.LessThan(ValueTuple.Create(l.CreatedAt, l.Id), ValueTuple.Create(after.CreatedAt, after.Id))))
+                .OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id),
+        };
+    }
+}

@@ -1,0 +1,267 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
+using System.Security.Claims;
+using Marketplace.Api.Auth;
+using Marketplace.Api.Categories;
+using Marketplace.Api.Infrastructure;
+using Marketplace.Data;
+using Marketplace.Data.Entities;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Api.Listings;
+
+public static class ListingsApi
+{
+    public const int MaxQueryLength = 200;
+
+    private const string SellerForeignKey = "FK_Listing_User_SellerId";
+    private const string CategoryForeignKey = "FK_Listing_Category_CategoryId";
+    private const string GetListingRoute = "GetListing";
+
+    public static IHostApplicationBuilder AddListings(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ListingCursors>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapListingsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/listings").WithTags("Listings");
+
+        api.MapGet("/", SearchAsync)
+            .WithName("SearchListings")
+            .WithSummary("Search listings")
+            .WithDescription(
+                "Active (or sold) listings, filtered and sorted, a page at a time. Pass nextCursor back as cursor for the next page; " +
+                "a cursor only works with the sort it came from.");
+
+        // {id:long}: an id that is not a number matches no route and gets the same 404 problem as an id that does not exist.
+        api.MapGet("/{id:long}", GetAsync)
+            .WithName(GetListingRoute)
+            .WithSummary("Get a listing")
+            .WithDescription("Drafts and archived listings are visible to their seller only; to anyone else they do not exist.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var writes = api.MapGroup("")
+            .RequireAuthorization()
+            .RequireRateLimiting(RequestLimits.WritePolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        writes.MapPost("/", CreateAsync)
+            .WithName("CreateListing")
+            .WithSummary("Create a listing")
+            .WithDescription("Creates a listing sold by the caller. Give categorySlug, or the legacy category, or both consistently.")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        writes.MapPut("/{id:long}", UpdateAsync)
+            .WithName("UpdateListing")
+            .WithSummary("Replace a listing")
+            .WithDescription("Replaces the caller's listing. Someone else's listing answers 404; an archived one 409.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        writes.MapDelete("/{id:long}", ArchiveAsync)
+            .WithName("ArchiveListing")
+            .WithSummary("Archive a listing")
+            .WithDescription("Archives the caller's listing; it disappears from searches. Archiving twice is harmless.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return app;
+    }
+
+    public static async Task<Results<Ok<ListingPage>, ValidationProblem>> SearchAsync(
+        [Description("A category slug; the search covers its subcategories too.")][StringLength(Category.SlugMaxLength)] string? categorySlug,
+        [Description("The legacy fixed category.")] ListingCategory? category,
+        [Description("Active (the default) or Sold.")] ListingStatus? status,
+        [PriceRange] decimal? minPrice,
+        [PriceRange] decimal? maxPrice,
+        Guid? sellerId,
+        [Description("Words to find in the title or description, in web-search syntax: \"red bike\" -broken.")][StringLength(MaxQueryLength)] string? q,
+        [Description("newest (the default), price_asc or price_desc.")] string? sort,
+        [Description("The nextCursor of the previous page.")][StringLength(200)] string? cursor,
+        [Description("Listings per page, 1 to 100; 20 by default.")][Range(1, ListingSearch.MaxPageSize)] int? limit,
+        MarketplaceDbContext db,
+        CategoryCatalog catalog,
+        ListingCursors cursors,
+        CancellationToken cancellationToken)
+    {
+        var (plan, errors) = await ListingSearch.PlanAsync(
+            new ListingSearchQuery(categorySlug, category, status, minPrice, maxPrice, sellerId, q, sort, cursor, limit),
+            catalog, cursors, cancellationToken);
+        if (plan is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var rows = await ListingSearch.Apply(db.Listings.AsNoTracking(), plan)
+            .Take(plan.PageSize + 1)
+            .Select(AsResponse)
+            .ToListAsync(cancellationToken);
+
+        var tree = await catalog.GetAsync(cancellationToken);
+        var items = rows.Take(plan.PageSize).Select(row => row with { CategorySlug = tree.SlugOf(row.CategoryId) }).ToList();
+        var nextCursor = rows.Count > plan.PageSize
+            ? cursors.Create(plan.Sort, new ListingPosition(items[^1].CreatedAt, items[^1].Price, items[^1].Id))
+            : null;
+        return TypedResults.Ok(new ListingPage(items, nextCursor));
+    }
+
+    public static async Task<Results<Ok<ListingResponse>, ProblemHttpResult>> GetAsync(
+        long id,
+        ClaimsPrincipal caller,
+        MarketplaceDbContext db,
+        CategoryCatalog catalog,
+        CancellationToken cancellationToken)
+    {
+        var listing = await db.Listings.AsNoTracking().Where(l => l.Id == id).Select(AsResponse).SingleOrDefaultAsync(cancellationToken);
+        var visible = listing is not null
+            && (listing.Status is ListingStatus.Active or ListingStatus.Sold || listing.SellerId == AccessTokens.OptionalUserIdOf(caller));
+        if (!visible)
+        {
+            return ListingNotFound(id);
+        }
+
+        var tree = await catalog.GetAsync(cancellationToken);
+        return TypedResults.Ok(listing! with { CategorySlug = tree.SlugOf(listing.CategoryId) });
+    }
+
+    public static async Task<Results<CreatedAtRoute<ListingResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        ListingRequest request,
+        ClaimsPrincipal caller,
+        MarketplaceDbContext db,
+        CategoryCatalog catalog,
+        CancellationToken cancellationToken)
+    {
+        var (placement, problem) = await ListingPlacement.ResolveAsync(request, catalog, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var listing = new Listing
+        {
+            Title = request.Title.Trim(),
+            Description = request.Description.Trim(),
+            SellerId = AccessTokens.UserIdOf(caller),
+        };
+        Place(listing, request.Price!.Value, placement!);
+        listing.Status = request.Status ?? ListingStatus.Active;
+        db.Listings.Add(listing);
+
+        if (await SaveAsync(db, cancellationToken) is { } saveProblem)
+        {
+            return saveProblem;
+        }
+
+        return TypedResults.CreatedAtRoute(ToResponse(listing, placement!.CategorySlug), GetListingRoute, new { id = listing.Id });
+    }
+
+    public static async Task<Results<Ok<ListingResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        long id,
+        ListingRequest request,
+        ClaimsPrincipal caller,
+        MarketplaceDbContext db,
+        CategoryCatalog catalog,
+        CancellationToken cancellationToken)
+    {
+        var sellerId = AccessTokens.UserIdOf(caller);
+        var listing = await db.Listings.SingleOrDefaultAsync(l => l.Id == id && l.SellerId == sellerId, cancellationToken);
+        if (listing is null)
+        {
+            return ListingNotFound(id);
+        }
+
+        if (listing.Status == ListingStatus.Archived)
+        {
+            return TypedResults.Problem(
+                title: "Listing archived.",
+                detail: $"Listing {id} is archived and can no longer be changed.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var (placement, problem) = await ListingPlacement.ResolveAsync(request, catalog, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        listing.Title = request.Title.Trim();
+        listing.Description = request.Description.Trim();
+        Place(listing, request.Price!.Value, placement!);
+        listing.Status = request.Status ?? listing.Status;
+
+        if (await SaveAsync(db, cancellationToken) is { } saveProblem)
+        {
+            return saveProblem;
+        }
+
+        return TypedResults.Ok(ToResponse(listing, placement!.CategorySlug));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> ArchiveAsync(
+        long id,
+        ClaimsPrincipal caller,
+        MarketplaceDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var sellerId = AccessTokens.UserIdOf(caller);
+        var listing = await db.Listings.SingleOrDefaultAsync(l => l.Id == id && l.SellerId == sellerId, cancellationToken);
+        if (listing is null)
+        {
+            return ListingNotFound(id);
+        }
+
+        if (listing.Status != ListingStatus.Archived)
+        {
+            listing.Status = ListingStatus.Archived;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static void Place(Listing listing, decimal price, ListingPlacement placement)
+    {
+        listing.Price = price;
+        listing.CategoryId = placement.CategoryId;
+        listing.LegacyCategory = placement.LegacyCategory;
+    }
+
+    /// <summary>Saves, answering the two races the checks before cannot exclude as what they are rather than a 500.</summary>
+    private static async Task<ProblemHttpResult?> SaveAsync(MarketplaceDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsForeignKeyViolation(ex, SellerForeignKey))
+        {
+            return TypedResults.Problem(
+                title: "Account not found.",
+                detail: "The account this access token was issued for no longer exists.",
+                statusCode: StatusCodes.Status401Unauthorized);
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsForeignKeyViolation(ex, CategoryForeignKey))
+        {
+            return TypedResults.Problem(
+                title: "Category removed.",
+                detail: "The category was removed while the listing was being saved; choose another.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+    }
+
+    private static ProblemHttpResult ListingNotFound(long id) => ApiErrors.NotFound($"There is no listing {id}.");
+
+    private static readonly Expression<Func<Listing, ListingResponse>> AsResponse = l => new ListingResponse(
+        l.Id, l.Title, l.Description, l.Price, l.CategoryId, null, l.LegacyCategory, l.Status, l.SellerId, l.CreatedAt, l.UpdatedAt);
+
+    private static ListingResponse ToResponse(Listing l, string categorySlug) => new(
+        l.Id, l.Title, l.Description, l.Price, l.CategoryId, categorySlug, l.LegacyCategory, l.Status, l.SellerId, l.CreatedAt, l.UpdatedAt);
+}

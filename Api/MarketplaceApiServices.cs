@@ -1,0 +1,49 @@
+using System.Text.Json.Serialization;
+using Marketplace.Api.Auth;
+using Marketplace.Api.Categories;
+using Marketplace.Api.Health;
+using Marketplace.Api.Infrastructure;
+using Marketplace.Api.Listings;
+using Marketplace.Api.OpenApi;
+using Marketplace.Data;
+
+namespace Marketplace.Api;
+
+/// <summary>Everything the Api needs, wired in one place so that Program.cs reads as a table of contents.</summary>
+public static class MarketplaceApiServices
+{
+    public static IHostApplicationBuilder AddMarketplaceApiServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddMarketplaceDbContext();
+        builder.AddDatabaseSchemaHealthCheck();
+
+        builder.AddApiErrors();
+        builder.Services.AddValidation();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            // A price sent as "12.50" is a client bug worth a 400, not something to guess at.
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            // Enums travel by name; without this a bare number would bind to a value that does not exist.
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        });
+
+        builder.AddRequestLimits();
+        builder.AddJwtAuthentication();
+        builder.AddCategoryCatalog();
+        builder.AddListings();
+        builder.AddApiDocumentation();
+        return builder;
+    }
+
+    /// <summary>The middleware, outermost first: errors become problem details before anything else can fail.</summary>
+    public static WebApplication UseMarketplaceApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestBodyLimit();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+}

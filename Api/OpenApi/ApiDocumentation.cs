@@ -1,0 +1,92 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+namespace Marketplace.Api.OpenApi;
+
+/// <summary>The OpenAPI document at <c>/openapi/v1.json</c>, built from the endpoints' own metadata, and the Scalar UI in Development.</summary>
+public static class ApiDocumentation
+{
+    public static IHostApplicationBuilder AddApiDocumentation(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Marketplace API";
+                document.Info.Description =
+                    "Categories, accounts and listings. Every error is an RFC 9457 problem; field errors are keyed by the request's JSON names.";
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer(RequiredMeansNotNull);
+            options.AddDocumentTransformer<BearerSecurityScheme>();
+            options.AddOperationTransformer<BearerSecurityScheme>();
+        });
+        return builder;
+    }
+
+    // A [Required] request property is nullable in C# only so that a missing value reaches validation (400) instead of
+    // defaulting to 0; in JSON, null is as invalid as missing, so the schema should not offer it.
+    private static Task RequiredMeansNotNull(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var property in context.JsonTypeInfo.Properties)
+        {
+            if (property.AttributeProvider?.IsDefined(typeof(RequiredAttribute), inherit: true) == true
+                && schema.Properties is { } properties
+                && properties.TryGetValue(property.Name, out var found)
+                && found is OpenApiSchema { Type: { } type } propertySchema)
+            {
+                propertySchema.Type = type & ~JsonSchemaType.Null;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public static WebApplication MapApiDocumentation(this WebApplication app)
+    {
+        app.MapOpenApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference();
+        }
+
+        return app;
+    }
+}
+
+/// <summary>Declares the bearer scheme once, and requires it on exactly the operations that require authorization.</summary>
+internal sealed class BearerSecurityScheme : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
+{
+    public const string Name = "Bearer";
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[Name] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "JWT",
+            Description = "The accessToken from POST /api/auth/login.",
+        };
+        return Task.CompletedTask;
+    }
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any())
+        {
+            operation.Security ??= [];
+            operation.Security.Add(new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(Name, context.Document)] = [],
+            });
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,26 @@
+using Marketplace.Api;
+using Marketplace.Api.Auth;
+using Marketplace.Api.Categories;
+using Marketplace.Api.Listings;
+using Marketplace.Api.OpenApi;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddMarketplaceApiServices();
+
+var app = builder.Build();
+
+app.UseMarketplaceApi();
+
+app.MapDefaultEndpoints();
+app.MapApiDocumentation();
+
+app.MapCategoriesApi();
+app.MapAuthApi();
+app.MapListingsApi();
+
+app.Run();
+
+/// <summary>The entry point, public so that tests can host the Api with WebApplicationFactory.</summary>
+public partial class Program;

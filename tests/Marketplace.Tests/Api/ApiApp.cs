@@ -1,0 +1,128 @@
+extern alias MarketplaceApi;
+
+using System.Net.Http.Headers;
+using Marketplace.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Tests.Api;
+
+/// <summary>
+/// The Api hosted in-process by WebApplicationFactory on a database of its own, migrated and seeded by the real
+/// worker. Production environment unless a test says otherwise, with a test signing key and a write budget large
+/// enough that only the rate-limit tests meet it.
+/// </summary>
+public sealed class ApiApp : WebApplicationFactory<MarketplaceApi::Program>
+{
+    public const string SigningKey = "api-tests-signing-key-0123456789-abcdefghijklmnop";
+
+    private readonly TestDatabase _database;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly string _environment;
+    private readonly Action<IServiceCollection>? _services;
+
+    private ApiApp(TestDatabase database, IReadOnlyDictionary<string, string?> settings, string environment, Action<IServiceCollection>? services)
+    {
+        _database = database;
+        _settings = settings;
+        _environment = environment;
+        _services = services;
+        Db = new Db(database.ConnectionString);
+    }
+
+    /// <summary>Raw access to the Api's database, to check what was (not) written.</summary>
+    public Db Db { get; }
+
+    public string ConnectionString => _database.ConnectionString;
+
+    public static async Task<ApiApp> CreateAsync(
+        PostgresServer server,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        string environment = "Production",
+        Action<IServiceCollection>? services = null,
+        string? migrateTo = null,
+        bool migrate = true,
+        CancellationToken cancellationToken = default)
+    {
+        var database = await server.CreateDatabaseAsync(cancellationToken);
+        if (!migrate)
+        {
+            // An empty database, for tests about start-up that never get as far as a query.
+        }
+        else if (migrateTo is null)
+        {
+            var worker = await WorkerRunner.RunAsync(database.ConnectionString, [], cancellationToken: cancellationToken);
+            Assert.True(worker.ExitCode == 0, worker.ToString());
+        }
+        else
+        {
+            await using var db = new Db(database.ConnectionString);
+            await db.MigrateToAsync(migrateTo, cancellationToken);
+        }
+
+        return new ApiApp(database, settings ?? new Dictionary<string, string?>(), environment, services);
+    }
+
+    /// <summary>A client that sends <paramref name="accessToken"/> as its bearer token.</summary>
+    public HttpClient CreateClient(string accessToken)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:marketplacedb"] = _database.ConnectionString,
+            ["Jwt:SigningKey"] = SigningKey,
+            ["RequestLimits:WritesPerWindow"] = "100000",
+            ["Categories:CacheDuration"] = "00:00:00",
+        };
+        foreach (var (key, value) in _settings)
+        {
+            settings[key] = value;
+        }
+
+        // Minimal hosting reads configuration while Program runs, so these go in as settings, not services. A null
+        // leaves the key to the Api's own appsettings files.
+        foreach (var (key, value) in settings.Where(s => s.Value is not null))
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Db.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
+
+/// <summary>One migrated Api shared by the tests of a class, each of which works with its own accounts.</summary>
+public sealed class SharedApi(PostgresServer server) : IAsyncLifetime
+{
+    private ApiApp? _app;
+
+    public ApiApp App => _app ?? throw new InvalidOperationException("Not initialized.");
+
+    public async ValueTask InitializeAsync() => _app = await ApiApp.CreateAsync(server);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}

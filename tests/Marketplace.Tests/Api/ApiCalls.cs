@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Marketplace.Api.Auth;
+using Marketplace.Api.Listings;
+
+namespace Marketplace.Tests.Api;
+
+/// <summary>A registered, signed-in user and a client that calls the Api as them.</summary>
+public sealed record Account(Guid Id, string Email, string Password, string AccessToken, HttpClient Client);
+
+/// <summary>What a client does with the Api, and how the tests read its answers.</summary>
+public static class ApiCalls
+{
+    public const string Password = "correct horse battery staple";
+
+    /// <summary>How a client reads the Api's JSON: camelCase, enums by name.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static async Task<Account> SignUpAsync(this ApiApp app, string? email = null)
+    {
+        email ??= $"user-{Guid.NewGuid():N}@example.com";
+        using var anonymous = app.CreateClient();
+        using var registered = await anonymous.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "Test user" }, Ct);
+        Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync(Ct));
+        var user = (await registered.Content.ReadFromJsonAsync<UserResponse>(Json, Ct))!;
+        var token = await app.LoginAsync(email, Password);
+        return new Account(user.Id, email, Password, token, app.CreateClient(token));
+    }
+
+    public static async Task<string> LoginAsync(this ApiApp app, string email, string password)
+    {
+        using var client = app.CreateClient();
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password }, Ct);
+        Assert.True(login.StatusCode == HttpStatusCode.OK, await login.Content.ReadAsStringAsync(Ct));
+        return (await login.Content.ReadFromJsonAsync<AccessTokenResponse>(Json, Ct))!.AccessToken;
+    }
+
+    /// <summary>A JSON body exactly as written, so tests can send what no serializer would produce.</summary>
+    public static StringContent RawJson(string json) => new(json, Encoding.UTF8, "application/json");
+
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, string json) =>
+        client.PostAsync(path, RawJson(json), Ct);
+
+    public static async Task<ListingResponse> CreateListingAsync(
+        this Account seller,
+        string title = "Walnut desk",
+        decimal price = 120m,
+        string categorySlug = "furniture",
+        string description = "Solid walnut, a few scratches.")
+    {
+        using var response = await seller.Client.PostAsJsonAsync("/api/listings", new { title, description, price, categorySlug }, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+        return (await response.Content.ReadFromJsonAsync<ListingResponse>(Json, Ct))!;
+    }
+
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == expected, $"Expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        return JsonSerializer.Deserialize<T>(body, Json)!;
+    }
+
+    /// <summary>
+    /// Asserts an RFC 9457 problem with <paramref name="status"/>; with <paramref name="field"/>, that it is a validation
+    /// problem whose errors name exactly that field, by its JSON name.
+    /// </summary>
+    public static async Task<JsonElement> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string? field = null)
+    {
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == status, $"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement.Clone();
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()), body);
+        Assert.StartsWith("https://", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
+        if (field is not null)
+        {
+            Assert.True(problem.TryGetProperty("errors", out var errors), $"No errors in {body}");
+            Assert.Equal([field], errors.EnumerateObject().Select(e => e.Name));
+            Assert.NotEmpty(errors.GetProperty(field).EnumerateArray());
+        }
+
+        return problem;
+    }
+
+    public static Task<long> CountListingsAsync(this ApiApp app) =>
+        app.Db.ScalarAsync<long>("""SELECT count(*) FROM "Listing" """, Ct);
+
+    /// <summary>Adds a category straight to the table, as an admin tool would; returns its id.</summary>
+    public static Task<int> AddCategoryAsync(this ApiApp app, string slug, string? parentSlug, bool active = true, int sortOrder = 10) =>
+        app.Db.ScalarAsync<int>($"""
+            INSERT INTO "Category" ("Name", "Slug", "ParentId", "SortOrder", "IsActive")
+            VALUES ('{slug}', '{slug}', {(parentSlug is null ? "NULL" : $"(SELECT \"Id\" FROM \"Category\" WHERE \"Slug\" = '{parentSlug}')")}, {sortOrder}, {(active ? "TRUE" : "FALSE")})
+            RETURNING "Id"
+            """, Ct);
+
+    /// <summary>A user written straight to the table (no password work), for tests that only need someone to own listings.</summary>
+    public static async Task<Guid> InsertUserAsync(this ApiApp app)
+    {
+        var id = Guid.NewGuid();
+        await app.Db.ExecuteAsync($"""
+            INSERT INTO "User" ("Id", "Email", "NormalizedEmail", "DisplayName", "PasswordHash")
+            VALUES ('{id}', '{id}@example.com', '{id.ToString().ToUpperInvariant()}@EXAMPLE.COM', 'Seller', 'not a password hash')
+            """, Ct);
+        return id;
+    }
+
+    public static string UniqueSlug(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 9, 100)];
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using Marketplace.Tests.Support;
+using static Marketplace.Tests.Api.ApiCalls;
+
+namespace Marketplace.Tests.Api;
+
+/// <summary>
+/// Settings are checked when the Api starts, so a bad one stops the process with a message that names it. These run
+/// the real process: what an operator sees is its exit and its output.
+/// </summary>
+public sealed class ApiStartupTests(PostgresServer server)
+{
+    private const string UnreachableDatabase = "Host=127.0.0.1;Port=1;Database=marketplacedb;Username=postgres";
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("thirty-one-bytes-is-too-short!!")]
+    public async Task Outside_Development_a_missing_or_short_signing_key_stops_start_up_naming_Jwt_SigningKey(string? key)
+    {
+        await using var api = ApiProcess.Start(new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__marketplacedb"] = UnreachableDatabase,
+            ["Jwt__SigningKey"] = key,
+        });
+
+        var exitCode = await api.WaitForExitAsync();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Jwt:SigningKey must be a secret of at least 32 bytes", api.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("RequestLimits__WritesPerWindow", "0", "RequestLimits:WritesPerWindow")]
+    [InlineData("RequestLimits__WriteWindow", "00:00:00", "RequestLimits:WriteWindow")]
+    [InlineData("RequestLimits__MaxBodyBytes", "10", "RequestLimits:MaxBodyBytes")]
+    [InlineData("Categories__CacheDuration", "-00:00:01", "Categories:CacheDuration")]
+    [InlineData("Health__SchemaCheckInterval", "00:00:00", "Health:SchemaCheckInterval")]
+    [InlineData("Jwt__Lifetime", "00:00:10", "Jwt:Lifetime")]
+    public async Task An_out_of_range_setting_stops_start_up_naming_it(string variable, string value, string setting)
+    {
+        await using var api = ApiProcess.Start(new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__marketplacedb"] = UnreachableDatabase,
+            ["Jwt__SigningKey"] = ApiApp.SigningKey,
+            [variable] = value,
+        });
+
+        var exitCode = await api.WaitForExitAsync();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(setting + " must be between", api.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Development_starts_with_the_signing_key_from_appsettings_Development()
+    {
+        await using var app = await ApiApp.CreateAsync(server,
+            new Dictionary<string, string?> { ["Jwt:SigningKey"] = null }, environment: "Development", cancellationToken: Ct);
+
+        var account = await app.SignUpAsync();
+
+        Assert.Equal(HttpStatusCode.Created, (await account.Client.PostAsJsonAsync("/api/listings",
+            new { title = "Lamp", description = "Brass.", price = 20, categorySlug = "home-and-garden" }, Ct)).StatusCode);
+    }
+}
