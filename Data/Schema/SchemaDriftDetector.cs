@@ -282,7 +282,12 @@ public sealed class SchemaDriftDetector(MarketplaceDbContext db, IOptions<Schema
 
             // A text-search expression index (IsTsVectorExpressionIndex) has its columns inside to_tsvector(...):
             // what matters is that the database's index is an expression index too.
-            if (index.IsExpression ? !liveIndex.IsExpression : !index.Columns.SequenceEqual(liveIndex.Columns, StringComparer.Ordinal))
+            if (index.IsExpression && !liveIndex.IsExpression)
+            {
+                differences.Add(new(subject,
+                    $"{subject} is a text-search expression index over ({string.Join(", ", index.Columns)}) in the model but a plain index on ({string.Join(", ", liveIndex.Columns)}) in the database"));
+            }
+            else if (!index.IsExpression && !index.Columns.SequenceEqual(liveIndex.Columns, StringComparer.Ordinal))
             {
                 differences.Add(new(subject,
                     $"{subject} has columns ({string.Join(", ", index.Columns)}) in the model but ({string.Join(", ", liveIndex.Columns)}) in the database"));

@@ -96,6 +96,23 @@ public sealed class SchemaDriftDetectorTests(MigratedDatabase database) : IClass
     }
 
     [Fact]
+    public async Task The_Apis_full_text_search_index_is_compared_as_an_expression_index()
+    {
+        var dropped = await DetectAfterAsync("""DROP INDEX "IX_Listing_SearchText" """);
+        var replaced = await DetectAfterAsync("""
+            DROP INDEX "IX_Listing_SearchText"; CREATE INDEX "IX_Listing_SearchText" ON "Listing" ("Title", "Description")
+            """);
+
+        Assert.Equal(["index IX_Listing_SearchText is in the model but not in the database"], dropped.Differences.Select(d => d.Description));
+        Assert.Equal(
+            [
+                "index IX_Listing_SearchText is a text-search expression index over (Title, Description) in the model but a plain index on (Title, Description) in the database",
+                "index IX_Listing_SearchText uses method GIN in the model but btree in the database",
+            ],
+            replaced.Differences.Select(d => d.Description));
+    }
+
+    [Fact]
     public async Task A_dropped_primary_key_is_named_with_what_fell_with_it()
     {
         var report = await DetectAfterAsync("""ALTER TABLE "Category" DROP CONSTRAINT "PK_Category" CASCADE""");
