@@ -25,6 +25,9 @@ public sealed class Db(string connectionString) : IAsyncDisposable
         return db.Database.GetMigrations().Single(id => id.EndsWith("_" + name, StringComparison.Ordinal));
     }
 
+    /// <summary>The name of the newest migration, e.g. "AddCategoryModel" while that was the last.</summary>
+    public static string LatestMigrationName => AllMigrations()[^1].Split('_', 2)[1];
+
     public static IReadOnlyList<string> AllMigrations()
     {
         using var db = new MarketplaceDbContextFactory().CreateDbContext([]);

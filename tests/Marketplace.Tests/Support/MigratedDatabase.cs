@@ -11,7 +11,7 @@ public sealed class MigratedDatabase(PostgresServer server) : IAsyncLifetime
     {
         _database = await server.CreateDatabaseAsync();
         await using var db = new Db(_database.ConnectionString);
-        await db.MigrateToAsync(Db.AllMigrations()[^1].Split('_', 2)[1]);
+        await db.MigrateToAsync(Db.LatestMigrationName);
     }
 
     public async ValueTask DisposeAsync()

@@ -30,7 +30,7 @@ public sealed class SchemaGuardTests(PostgresServer server)
         Assert.True(status.ExitCode == 7, status.ToString());
         Assert.Contains(Db.MigrationId("AddCategoryModel"), status.Output, StringComparison.Ordinal);
         Assert.Contains("column Listing.CategoryId is in the model but not in the database", status.Output, StringComparison.Ordinal);
-        Assert.Contains("behind the code by 1 migration", status.Output, StringComparison.Ordinal);
+        Assert.Contains($"behind the code by {Db.AllMigrations().Count - 5} migration", status.Output, StringComparison.Ordinal);
 
         var migrate = await WorkerRunner.RunAsync(database.ConnectionString, [], cancellationToken: Ct);
 
@@ -167,7 +167,7 @@ public sealed class SchemaGuardTests(PostgresServer server)
     {
         await using var database = await server.CreateDatabaseAsync(Ct);
         await using var db = new Db(database.ConnectionString);
-        await db.MigrateToAsync("AddCategoryModel", Ct);
+        await db.MigrateToAsync(Db.LatestMigrationName, Ct);
         await db.ExecuteAsync("""DROP TABLE "__MarketplaceMigrationChecksums" """, Ct); // as an older release left it
 
         var before = await WorkerRunner.RunAsync(database.ConnectionString, ["status"], cancellationToken: Ct);
@@ -178,7 +178,7 @@ public sealed class SchemaGuardTests(PostgresServer server)
         Assert.True(before.ExitCode == 0, before.ToString());
         Assert.Contains("applied before checksums were kept; the next migrate records its checksum", before.Output, StringComparison.Ordinal);
         Assert.True(migrate.ExitCode == 0, migrate.ToString());
-        Assert.Contains("6 migration(s) were applied before checksums were kept", migrate.Error, StringComparison.Ordinal);
+        Assert.Contains($"{Db.AllMigrations().Count} migration(s) were applied before checksums were kept", migrate.Error, StringComparison.Ordinal);
         Assert.Equal(["FirstValidation|<null>"], await db.ColumnAsync(
             """SELECT DISTINCT "RecordedWith" || '|' || coalesce("AppliedAt"::text, '<null>') FROM "__MarketplaceMigrationChecksums" """, Ct));
         Assert.Contains("applied before checksums were kept (when is unknown)", after.Output, StringComparison.Ordinal);
@@ -202,7 +202,7 @@ public sealed class SchemaGuardTests(PostgresServer server)
         Assert.Equal(5, root.GetProperty("appliedMigrations").GetArrayLength());
         Assert.Equal("Migration", root.GetProperty("appliedMigrations")[0].GetProperty("recordedWith").GetString());
         Assert.True(root.GetProperty("appliedMigrations")[0].TryGetProperty("appliedAt", out _));
-        Assert.Equal([Db.MigrationId("AddCategoryModel")], root.GetProperty("pendingMigrations").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(Db.AllMigrations().Skip(5), root.GetProperty("pendingMigrations").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains(root.GetProperty("drift").GetProperty("differences").EnumerateArray(),
             d => d.GetProperty("object").GetString() == "column Listing.CategoryId");
     }
