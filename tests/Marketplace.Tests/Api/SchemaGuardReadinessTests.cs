@@ -16,13 +16,7 @@ public sealed class SchemaGuardReadinessTests(PostgresServer server)
     public async Task The_incident_replayed_the_Api_is_not_ready_until_the_worker_ran_then_creates_listings_and_none_was_lost()
     {
         await using var app = await ApiApp.CreateAsync(server, FastChecks, environment: "Development", migrateTo: "AddListingIndexes", cancellationToken: Ct);
-        await app.Db.ExecuteAsync("""
-            INSERT INTO "User" ("Id", "Email", "NormalizedEmail", "DisplayName", "PasswordHash") VALUES
-              ('00000000-0000-0000-0000-000000000002', 'bob@example.com', 'BOB@EXAMPLE.COM', 'Bob', 'hash');
-            INSERT INTO "Listing" ("Title", "Description", "Price", "Category", "Status", "SellerId")
-            SELECT 'Item ' || c::text, 'A used ' || c::text, 10.50, c, 'active', '00000000-0000-0000-0000-000000000002'
-            FROM unnest(enum_range(NULL::listing_category)) AS c;
-            """, Ct);
+        await app.Db.InsertSellerWithListingsAsync(Ct);
         using var client = app.CreateClient();
 
         using var before = await client.GetAsync("/health", Ct);

@@ -66,6 +66,18 @@ public sealed class Db(string connectionString) : IAsyncDisposable
         return values;
     }
 
+    /// <summary>
+    /// The incident's data: a seller with ten active listings, one per legacy category, none with a CategoryId. Works at
+    /// any migration from Initial on, since it writes only Initial's columns.
+    /// </summary>
+    public Task InsertSellerWithListingsAsync(CancellationToken cancellationToken = default) => ExecuteAsync("""
+        INSERT INTO "User" ("Id", "Email", "NormalizedEmail", "DisplayName", "PasswordHash") VALUES
+          ('00000000-0000-0000-0000-000000000002', 'bob@example.com', 'BOB@EXAMPLE.COM', 'Bob', 'hash');
+        INSERT INTO "Listing" ("Title", "Description", "Price", "Category", "Status", "SellerId")
+        SELECT 'Item ' || c::text, 'A used ' || c::text, 10.50, c, 'active', '00000000-0000-0000-0000-000000000002'
+        FROM unnest(enum_range(NULL::listing_category)) AS c;
+        """, cancellationToken);
+
     public Task<List<string>> AppliedMigrationsAsync(CancellationToken cancellationToken = default) =>
         ColumnAsync("SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\"", cancellationToken);
 

@@ -23,7 +23,7 @@ public sealed class SchemaGuardTests(PostgresServer server)
         await using var database = await server.CreateDatabaseAsync(Ct);
         await using var db = new Db(database.ConnectionString);
         await db.MigrateToAsync("AddListingIndexes", Ct);
-        await InsertUsersAndListingsAsync(db);
+        await db.InsertSellerWithListingsAsync(Ct);
 
         var status = await WorkerRunner.RunAsync(database.ConnectionString, ["status"], cancellationToken: Ct);
 
@@ -213,14 +213,6 @@ public sealed class SchemaGuardTests(PostgresServer server)
     /// <summary>Swaps AddAdminAudit for a copy whose Up does one thing more: its code changed after it was applied.</summary>
     private static void WithEditedAddAdminAudit(IServiceCollection services) =>
         services.ConfigureDbContext<MarketplaceDbContext>(options => options.ReplaceService<IMigrationsAssembly, EditedMigrationsAssembly>());
-
-    private static Task InsertUsersAndListingsAsync(Db db) => db.ExecuteAsync("""
-        INSERT INTO "User" ("Id", "Email", "NormalizedEmail", "DisplayName", "PasswordHash") VALUES
-          ('00000000-0000-0000-0000-000000000002', 'bob@example.com', 'BOB@EXAMPLE.COM', 'Bob', 'hash');
-        INSERT INTO "Listing" ("Title", "Description", "Price", "Category", "Status", "SellerId")
-        SELECT 'Item ' || c::text, 'A used ' || c::text, 10.50, c, 'active', '00000000-0000-0000-0000-000000000002'
-        FROM unnest(enum_range(NULL::listing_category)) AS c;
-        """, Ct);
 
 #pragma warning disable EF1001 // The migrations assembly is the seam EF Core offers for this.
     private sealed class EditedMigrationsAssembly(
