@@ -137,9 +137,10 @@ run_wrk post $here/post.lua TOKENS_FILE="$out/tokens"
 page_filter="categorySlug=furniture"
 cursor=
 for _ in $(seq 999); do
-  cursor=$(curl -fs "$base/api/listings?$page_filter${cursor:+&cursor=$cursor}" | sed -n 's/.*"nextCursor":"\([^"]*\)".*/\1/p')
-  [ -n "$cursor" ] || { echo "the filter $page_filter has fewer than 1,000 pages at $LISTINGS listings" >&2; break; }
-  cursor=$(printf %s "$cursor" | sed 's/+/%2B/g; s/\//%2F/g; s/=/%3D/g')
+  next=$(curl -fs "$base/api/listings?$page_filter${cursor:+&cursor=$cursor}" | sed -n 's/.*"nextCursor":"\([^"]*\)".*/\1/p')
+  # Too few pages (a small --listings): keep the last page's cursor rather than fall back to page 1.
+  [ -n "$next" ] || { echo "the filter $page_filter has fewer than 1,000 pages at $LISTINGS listings" >&2; break; }
+  cursor=$(printf %s "$next" | sed 's/+/%2B/g; s/\//%2F/g; s/=/%3D/g')
 done
 echo "/api/listings?$page_filter" >"$out/page1"
 echo "/api/listings?$page_filter&cursor=$cursor" >"$out/page1000"
