@@ -23,14 +23,19 @@ public static class MarketplaceDatabase
     public static IHostApplicationBuilder AddMarketplaceDbContext(
         this IHostApplicationBuilder builder,
         string connectionName = ConnectionName,
-        bool retryOnFailure = true)
+        bool retryOnFailure = true,
+        Action<NpgsqlDataSourceBuilder>? configureDataSource = null)
     {
         var connectionString = GetRequiredConnectionString(builder.Configuration, connectionName);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(sp => MarketplaceDbContextOptions.CreateDataSource(
             connectionString,
-            dataSource => dataSource.UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())));
+            dataSource =>
+            {
+                dataSource.UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>());
+                configureDataSource?.Invoke(dataSource);
+            }));
 
         builder.Services.AddDbContextPool<MarketplaceDbContext>((sp, options) => options.UseMarketplaceNpgsql(
             sp.GetRequiredService<NpgsqlDataSource>(),
