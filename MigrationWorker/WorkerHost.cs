@@ -63,7 +63,7 @@ public static partial class WorkerHost
         builder.Services.AddTransient<MigrationLock>();
         builder.Services.AddScoped<MigrationApplier>();
         builder.Services.AddTransient<CategorySeeder>();
-        builder.Services.AddTransient<CategoryBackfill>();
+        builder.Services.AddTransient<ListingBackfill>();
         builder.Services.AddScoped<ChecksumValidator>();
         builder.Services.AddScoped<SchemaVerifier>();
         builder.Services.AddTransient<UnchangedSchemaCheck>();

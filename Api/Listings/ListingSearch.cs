@@ -134,6 +134,28 @@ public static class ListingSearch
         _ => null,
     };
 
+    /// <summary>
+    /// The page (one more row than asked for, to tell whether another follows), in the sort's order.
+    /// </summary>
+    /// <remarks>
+    /// A newest-first page with a price range is found in two steps, in one query: the ids from an index-only scan of
+    /// the newest-first index, which carries the price (INCLUDE), and then only those rows from the table. Asked in one
+    /// step, PostgreSQL reads every row the index walk meets from the table just to test its price (in a narrow range,
+    /// most of them): at 1,000,000 listings the two-step form answered about twice as many queries per second.
+    /// </remarks>
+    public static IQueryable<Listing> Page(IQueryable<Listing> listings, ListingSearchPlan plan)
+    {
+        var page = Apply(listings, plan).Take(plan.PageSize + 1);
+        var filter = plan.Filter;
+        if (plan.Sort != ListingSort.Newest || filter is { MinPrice: null, MaxPrice: null } || filter.Text is not null || filter.LegacyCategory is not null)
+        {
+            return page;
+        }
+
+        var ids = page.Select(l => l.Id);
+        return listings.Where(l => ids.Contains(l.Id)).OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id);
+    }
+
     public static IQueryable<Listing> Apply(IQueryable<Listing> listings, ListingSearchPlan plan)
     {
         var (filter, sort, after) = (plan.Filter, plan.Sort, plan.After);

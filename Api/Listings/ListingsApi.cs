@@ -99,8 +99,7 @@ public static class ListingsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var rows = await ListingSearch.Apply(db.Listings.AsNoTracking(), plan)
-            .Take(plan.PageSize + 1)
+        var rows = await ListingSearch.Page(db.Listings.AsNoTracking(), plan)
             .Select(AsResponse)
             .ToListAsync(cancellationToken);
 

@@ -15,7 +15,8 @@ namespace Marketplace.Data.Infrastructure;
 /// Npgsql's migrator with an idempotent script that PostgreSQL can run. EF Core wraps every statement of an
 /// idempotent script in a <c>DO</c> block that checks the history table, and <c>CREATE INDEX CONCURRENTLY</c> cannot
 /// run inside one ("cannot be executed from a function"). Those statements are written outside the block as
-/// <c>CREATE INDEX CONCURRENTLY IF NOT EXISTS</c>, idempotent by the index's existence instead of by the history.
+/// <c>CREATE INDEX CONCURRENTLY IF NOT EXISTS</c>, idempotent by the index's existence instead of by the history; the
+/// same goes for <c>DROP INDEX CONCURRENTLY IF EXISTS</c>, which the SQL generator writes idempotent already.
 /// </summary>
 /// <remarks>
 /// The one case this reads differently: re-running the script on a database where a later migration dropped such an
@@ -52,14 +53,16 @@ internal sealed partial class MarketplaceMigrator(
     {
         var script = base.GenerateScript(fromMigration, toMigration, options);
         return options.HasFlag(MigrationsSqlGenerationOptions.Idempotent)
-            ? ConcurrentIndexInDoBlock().Replace(script, m => $"\n{m.Groups["create"].Value}CONCURRENTLY IF NOT EXISTS {m.Groups["rest"].Value}\n")
+            ? ConcurrentIndexInDoBlock().Replace(script, m => m.Groups["create"].Success
+                ? $"\n{m.Groups["create"].Value}CONCURRENTLY IF NOT EXISTS {m.Groups["rest"].Value}\n"
+                : $"\n{m.Groups["drop"].Value}\n")
             : script;
     }
 
     // The DO block EF Core and Npgsql write around one statement of an idempotent script, when that statement
-    // builds an index concurrently.
+    // builds or drops an index concurrently.
     [GeneratedRegex("""
-        \r?\nDO \$EF\$\r?\nBEGIN\r?\n\s*IF NOT EXISTS\(SELECT 1 FROM "[^"]+" WHERE "MigrationId" = '[^']+'\) THEN\r?\n\s*(?<create>CREATE (UNIQUE )?INDEX )CONCURRENTLY (?<rest>"[^\r\n]*;)\r?\n\s*END IF;\r?\nEND \$EF\$;\r?\n
+        \r?\nDO \$EF\$\r?\nBEGIN\r?\n\s*IF NOT EXISTS\(SELECT 1 FROM "[^"]+" WHERE "MigrationId" = '[^']+'\) THEN\r?\n\s*(?:(?<create>CREATE (UNIQUE )?INDEX )CONCURRENTLY (?<rest>"[^\r\n]*;)|(?<drop>DROP INDEX CONCURRENTLY IF EXISTS "[^\r\n]*;))\r?\n\s*END IF;\r?\nEND \$EF\$;\r?\n
         """)]
     private static partial Regex ConcurrentIndexInDoBlock();
 }

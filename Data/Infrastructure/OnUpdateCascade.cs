@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.Internal;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.Internal;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Migrations;
@@ -63,5 +64,38 @@ internal sealed class MarketplaceMigrationsSqlGenerator(
 
         base.ForeignKeyConstraint(operation, model, builder);
     }
+
+    /// <summary>
+    /// A plain DROP INDEX takes an ACCESS EXCLUSIVE lock on the table: it waits for every running query and every query
+    /// behind it waits too. Npgsql only knows concurrency for creating indexes; a drop that carries the same annotation
+    /// is written <c>DROP INDEX CONCURRENTLY IF EXISTS</c> outside the migration's transaction (PostgreSQL refuses it
+    /// inside one). IF EXISTS, because a concurrent drop cannot be rolled back: a rerun after a failure later in the
+    /// migration must not fail on the index that is already gone.
+    /// </summary>
+    protected override void Generate(DropIndexOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true)
+    {
+        if (!ConcurrentIndexDrop.IsConcurrent(operation))
+        {
+            base.Generate(operation, model, builder, terminate);
+            return;
+        }
+
+        builder
+            .Append("DROP INDEX CONCURRENTLY IF EXISTS ")
+            .Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(operation.Name, operation.Schema))
+            .AppendLine(Dependencies.SqlGenerationHelper.StatementTerminator);
+        builder.EndCommand(suppressTransaction: true);
+    }
+}
+
+/// <summary>Marks a migration's DROP INDEX to run concurrently, with the annotation Npgsql uses for creating indexes.</summary>
+public static class ConcurrentIndexDrop
+{
+    public const string Annotation = "Npgsql:CreatedConcurrently";
+
+    public static OperationBuilder<DropIndexOperation> Concurrently(this OperationBuilder<DropIndexOperation> drop) =>
+        drop.Annotation(Annotation, true);
+
+    public static bool IsConcurrent(DropIndexOperation operation) => operation[Annotation] is true;
 }
 #pragma warning restore EF1001

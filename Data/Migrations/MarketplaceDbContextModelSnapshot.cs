@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -167,6 +168,9 @@ namespace Marketplace.Data.Migrations
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .HasColumnType("tsvector");
+
                     b.Property<Guid>("SellerId")
                         .HasColumnType("uuid");
 
@@ -187,22 +191,29 @@ namespace Marketplace.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SellerId");
-
-                    b.HasIndex("Status", "CreatedAt")
-                        .HasAnnotation("Npgsql:CreatedConcurrently", true);
-
                     b.HasIndex("CategoryId", "Status", "Price")
                         .HasAnnotation("Npgsql:CreatedConcurrently", true);
 
                     b.HasIndex("LegacyCategory", "Status", "Price")
                         .HasAnnotation("Npgsql:CreatedConcurrently", true);
 
+                    b.HasIndex("Status", "CreatedAt", "Id")
+                        .HasAnnotation("Npgsql:CreatedConcurrently", true);
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "CreatedAt", "Id"), new[] { "Price" });
+
                     b.HasIndex("Status", "Price", "Id")
                         .HasAnnotation("Npgsql:CreatedConcurrently", true);
 
-                    b.HasIndex("CategoryId", "Status", "CreatedAt", "Id")
+                    b.HasIndex("SellerId", "Status", "CreatedAt", "Id")
                         .HasAnnotation("Npgsql:CreatedConcurrently", true);
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SellerId", "Status", "CreatedAt", "Id"), new[] { "Price" });
+
+                    b.HasIndex(new[] { "CategoryId", "Status", "CreatedAt", "Id" }, "IX_Listing_CategoryId_Status_CreatedAt_Id_Price")
+                        .HasAnnotation("Npgsql:CreatedConcurrently", true);
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CategoryId", "Status", "CreatedAt", "Id" }, "IX_Listing_CategoryId_Status_CreatedAt_Id_Price"), new[] { "Price" });
 
                     b.HasIndex(new[] { "Title", "Description" }, "IX_Listing_SearchText")
                         .HasAnnotation("Npgsql:CreatedConcurrently", true)
@@ -210,8 +221,19 @@ namespace Marketplace.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title", "Description" }, "IX_Listing_SearchText"), "GIN");
 
+                    b.HasIndex(new[] { "SearchVector" }, "IX_Listing_SearchVector")
+                        .HasAnnotation("Npgsql:CreatedConcurrently", true);
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchVector" }, "IX_Listing_SearchVector"), "GIN");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Listing_SearchVector_Pending")
+                        .HasFilter("\"SearchVector\" IS NULL")
+                        .HasAnnotation("Npgsql:CreatedConcurrently", true);
+
                     b.ToTable("Listing", null, t =>
                         {
+                            t.HasTrigger("TR_Listing_SearchVector");
+
                             t.HasCheckConstraint("CK_Listing_Price_NotNegative", "\"Price\" >= 0");
                         });
                 });

@@ -5,8 +5,8 @@ using Npgsql;
 namespace Marketplace.Data.Schema;
 
 /// <summary>
-/// Reads the live schema from pg_catalog in one round trip (one batch of seven queries): tables, columns, constraints,
-/// indexes, enum types and extensions of every user schema. Objects that belong to an extension are left out.
+/// Reads the live schema from pg_catalog in one round trip (one batch of eight queries): tables, columns, constraints,
+/// indexes, triggers, enum types and extensions of every user schema. Objects that belong to an extension are left out.
 /// All schemas rather than the model's, so that the read needs no model: the worker's fast path fingerprints it
 /// without building one, and the comparison leaves out schemas the model does not use.
 /// </summary>
@@ -72,6 +72,15 @@ internal static class CatalogSchemaReader
         WHERE t.relkind IN ('r', 'p') AND {InSchemas}
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
                           WHERE con.conindid = ix.indexrelid AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x'))
+        ORDER BY 1, 2, 3
+        """,
+
+        $"""
+        SELECT n.nspname::text, c.relname::text, tg.tgname::text, tg.tgenabled <> 'D'
+        FROM pg_catalog.pg_trigger tg
+        JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE NOT tg.tgisinternal AND c.relkind IN ('r', 'p') AND {InSchemas}
         ORDER BY 1, 2, 3
         """,
 
@@ -199,6 +208,12 @@ internal static class CatalogSchemaReader
                 IsValid: reader.GetBoolean(4)));
         }
 
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            Find(tables, reader)?.Triggers.Add(new TriggerShape(reader.GetString(2), reader.GetBoolean(3)));
+        }
+
         var enums = new Dictionary<string, EnumShape>(StringComparer.Ordinal);
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -242,7 +257,8 @@ internal static class CatalogSchemaReader
         public List<IndexShape> Indexes { get; } = [];
         public List<ForeignKeyShape> ForeignKeys { get; } = [];
         public List<string> CheckConstraints { get; } = [];
+        public List<TriggerShape> Triggers { get; } = [];
 
-        public TableShape Build() => new(displayName, Columns, PrimaryKey, UniqueConstraints, Indexes, ForeignKeys, CheckConstraints);
+        public TableShape Build() => new(displayName, Columns, PrimaryKey, UniqueConstraints, Indexes, ForeignKeys, CheckConstraints, Triggers);
     }
 }

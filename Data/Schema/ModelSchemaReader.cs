@@ -67,7 +67,8 @@ internal static class ModelSchemaReader
             .ToList();
 
         var checks = table.CheckConstraints.Select(c => c.Name!).ToList();
-        return new TableShape(Display(schema, table.Name, defaultSchema), columns, primaryKey, uniqueConstraints, indexes, foreignKeys, checks);
+        var triggers = table.Triggers.Select(t => new TriggerShape(t.GetDatabaseName()!, IsEnabled: true)).ToList();
+        return new TableShape(Display(schema, table.Name, defaultSchema), columns, primaryKey, uniqueConstraints, indexes, foreignKeys, checks, triggers);
     }
 
     private static ColumnShape ReadColumn(IColumn column, StoreObjectIdentifier storeObject, string defaultSchema)

@@ -172,6 +172,33 @@ public sealed class SchemaDriftDetector(MarketplaceDbContext db, IOptions<Schema
         {
             differences.Add(Extra("check constraint", check));
         }
+
+        CompareTriggers(expected, live, differences);
+    }
+
+    // Migrations create triggers with SQL, so the model knows a trigger only by name (HasTrigger): whether it is there
+    // and enabled is what can be checked. A missing one fails quietly (the full-text search's words stop being kept).
+    private static void CompareTriggers(TableShape expected, TableShape live, List<SchemaDifference> differences)
+    {
+        var liveTriggers = live.Triggers.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        foreach (var trigger in expected.Triggers)
+        {
+            var name = $"{expected.DisplayName}.{trigger.Name}";
+            if (!liveTriggers.TryGetValue(trigger.Name, out var liveTrigger))
+            {
+                differences.Add(Missing("trigger", name));
+            }
+            else if (!liveTrigger.IsEnabled)
+            {
+                differences.Add(new($"trigger {name}", $"trigger {name} is disabled in the database"));
+            }
+        }
+
+        var modelTriggers = expected.Triggers.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var trigger in live.Triggers.Where(t => !modelTriggers.Contains(t.Name)))
+        {
+            differences.Add(Extra("trigger", $"{expected.DisplayName}.{trigger.Name}"));
+        }
     }
 
     private static void CompareColumn(string name, ColumnShape expected, ColumnShape live, List<SchemaDifference> differences)

@@ -18,7 +18,11 @@ internal sealed record TableShape(
     IReadOnlyList<KeyShape> UniqueConstraints,
     IReadOnlyList<IndexShape> Indexes,
     IReadOnlyList<ForeignKeyShape> ForeignKeys,
-    IReadOnlyList<string> CheckConstraints);
+    IReadOnlyList<string> CheckConstraints,
+    IReadOnlyList<TriggerShape> Triggers);
+
+/// <summary>A trigger the schema needs (EF Core's <c>HasTrigger</c>): migrations create it with SQL, so only its presence and state are compared.</summary>
+internal sealed record TriggerShape(string Name, bool IsEnabled);
 
 /// <summary><see cref="Identity"/> is 'a' (always), 'd' (by default) or '\0', as pg_attribute.attidentity.</summary>
 internal sealed record ColumnShape(

@@ -18,7 +18,7 @@ public sealed record SchemaState(string Fingerprint, DateTimeOffset? VerifiedAt)
 /// </summary>
 /// <remarks>
 /// The fingerprint is computed by PostgreSQL from the catalog (every user schema's tables, columns with type,
-/// nullability, default, identity and generation, constraint and index definitions with validity, enum labels in
+/// nullability, default, identity and generation, constraint, index and trigger definitions with validity, enum labels in
 /// order, extensions) and from the migration history with its recorded checksums: more than the drift check reads, so
 /// any change it could see changes the fingerprint. The build key covers the rest of what the verdict depends on: the
 /// Data assembly (model, migrations, checksum code: its module version id changes with any change to them), EF Core's
@@ -64,6 +64,10 @@ public static class SchemaVerificationStamp
             SELECT concat_ws(' ', 'index', n.nspname, pg_get_indexdef(ix.indexrelid), ix.indisvalid)
             FROM pg_index ix JOIN pg_class c ON c.oid = ix.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE {UserSchema} AND NOT (n.nspname = current_schema() AND c.relname IN {OwnTables})
+            UNION ALL
+            SELECT concat_ws(' ', 'trigger', n.nspname, pg_get_triggerdef(tg.oid), tg.tgenabled)
+            FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE NOT tg.tgisinternal AND {UserSchema}
             UNION ALL
             SELECT concat_ws(' ', 'enum', n.nspname, t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder))
             FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace

@@ -85,7 +85,7 @@ public static partial class MigrateCommand
                 var applied = await services.GetRequiredService<MigrationApplier>().ApplyPendingAsync(ct);
                 await services.GetRequiredService<SchemaVerifier>().VerifyAsync(settings.AllowDrift, ct);
                 var seeded = await services.GetRequiredService<CategorySeeder>().SeedAsync(ct);
-                var backfilled = await services.GetRequiredService<CategoryBackfill>().BackfillAsync(ct);
+                var backfilled = await services.GetRequiredService<ListingBackfill>().BackfillAsync(ct);
                 LogDone(logger, applied.Count, seeded, backfilled, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
 

@@ -12,7 +12,8 @@ public sealed partial class DatabaseReadiness(NpgsqlDataSource dataSource, ILogg
 {
     private static readonly string CurrentSql = $"""
         SELECT (SELECT count(*) FROM "Category" WHERE "Slug" IN ({string.Join(", ", CategorySeeder.BaseCategories.Select(c => $"'{c.Slug}'"))})) = {CategorySeeder.BaseCategories.Count}
-           AND NOT EXISTS ({CategoryBackfill.CandidatesSql})
+           AND NOT EXISTS ({ListingBackfill.CategoryCandidatesSql})
+           AND NOT EXISTS ({ListingBackfill.SearchVectorCandidatesSql})
         """;
 
     public async Task<bool> IsCurrentAsync(CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ public static class LintRuleIds
     public const string SetNotNull = "set-not-null";
     public const string CreateIndexBlocking = "create-index-blocking";
     public const string ConcurrentIndexNotAlone = "concurrent-index-not-alone";
+    public const string DropIndexBlocking = "drop-index-blocking";
     public const string AddUniqueConstraint = "add-unique-constraint";
     public const string AddPrimaryKey = "add-primary-key";
     public const string AddForeignKey = "add-foreign-key";
@@ -32,7 +33,7 @@ public static class LintRuleIds
     public static IReadOnlySet<string> Acknowledgeable { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         DropTable, DropColumn, RenameTable, RenameColumn, AlterColumnType, AddRequiredColumnWithoutDefault, SetNotNull,
-        CreateIndexBlocking, ConcurrentIndexNotAlone, AddUniqueConstraint, AddPrimaryKey, AddForeignKey, AddCheckConstraint,
+        CreateIndexBlocking, ConcurrentIndexNotAlone, DropIndexBlocking, AddUniqueConstraint, AddPrimaryKey, AddForeignKey, AddCheckConstraint,
         AddColumnVolatileDefault, AddStoredGeneratedColumn, DropEnumLabel, ReorderEnumLabels, RawSql,
     };
 }

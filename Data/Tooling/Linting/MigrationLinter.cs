@@ -37,6 +37,7 @@ public static class MigrationLinter
         new AddStoredGeneratedColumnRule(),
         new CreateIndexBlockingRule(),
         new ConcurrentIndexNotAloneRule(),
+        new DropIndexBlockingRule(),
         new AddUniqueConstraintRule(),
         new AddPrimaryKeyRule(),
         new AddForeignKeyRule(),

@@ -150,6 +150,22 @@ public sealed class ListingSearchTests(SharedApi shared) : IClassFixture<SharedA
         Assert.Empty(await IdsAsync($"q=submarine&sellerId={seller.Id}"));
     }
 
+    [Fact]
+    public async Task Text_search_follows_an_edit_of_the_title_or_description()
+    {
+        var seller = await App.SignUpAsync();
+        var listing = await seller.CreateListingAsync(title: "Oak bookcase", description: "Five shelves.");
+        Assert.Equal([listing.Id], await IdsAsync($"q=bookcase&sellerId={seller.Id}"));
+
+        using var put = await seller.Client.PutAsync($"/api/listings/{listing.Id}",
+            RawJson("""{"title": "Pine wardrobe", "description": "Two doors, one mirror.", "price": 40, "categorySlug": "furniture"}"""), Ct);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+
+        Assert.Empty(await IdsAsync($"q=bookcase&sellerId={seller.Id}"));
+        Assert.Equal([listing.Id], await IdsAsync($"q=wardrobe&sellerId={seller.Id}"));
+        Assert.Equal([listing.Id], await IdsAsync($"q=mirrors&sellerId={seller.Id}"));
+    }
+
     public static TheoryData<string, string> BadQueries => new()
     {
         { "limit=0", "limit" },

@@ -40,6 +40,31 @@ public sealed class IndexAndConstraintRuleTests
     }
 
     [Fact]
+    public void A_plain_index_drop_on_an_existing_table_is_a_warning_that_suggests_dropping_it_concurrently()
+    {
+        var finding = Single<DropListingTitleIndexBlocking>(LintRuleIds.DropIndexBlocking);
+
+        Assert.Equal(LintSeverity.Warning, finding.Severity);
+        Assert.Equal("Listing.IX_Listing_Title", finding.Target.ToString());
+        Assert.Contains("ACCESS EXCLUSIVE", finding.Message, StringComparison.Ordinal);
+        Assert.Contains(".Concurrently()", finding.Suggestion, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_concurrent_index_drop_in_a_migration_of_its_own_is_not_reported() =>
+        Assert.Empty(Lint<DropListingTitleIndexConcurrently>().Findings);
+
+    [Fact]
+    public void A_concurrent_index_drop_beside_other_operations_is_a_warning_that_the_migration_is_not_atomic()
+    {
+        var finding = Single<DropListingTitleIndexConcurrentlyWithColumn>(LintRuleIds.ConcurrentIndexNotAlone);
+
+        Assert.Equal("Listing.IX_Listing_Title", finding.Target.ToString());
+        Assert.Contains("dropped concurrently", finding.Message, StringComparison.Ordinal);
+        None<DropListingTitleIndexConcurrentlyWithColumn>(LintRuleIds.DropIndexBlocking);
+    }
+
+    [Fact]
     public void A_unique_constraint_on_an_existing_table_is_a_warning()
     {
         var finding = Single<AddListingAlternateKey>(LintRuleIds.AddUniqueConstraint);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Marketplace.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Data.Tooling.Linting.Rules;
@@ -28,13 +29,50 @@ internal sealed class CreateIndexBlockingRule : ILintRule
 }
 
 /// <summary>
-/// <c>concurrent-index-not-alone</c>: CREATE INDEX CONCURRENTLY cannot run in a transaction, so Npgsql runs it outside
-/// the migration's; with other steps beside it a failure leaves the migration half applied and unrecorded.
+/// <c>drop-index-blocking</c>: a plain DROP INDEX takes an ACCESS EXCLUSIVE lock on the table; it queues behind every
+/// running query, and every query queues behind it.
+/// </summary>
+internal sealed class DropIndexBlockingRule : ILintRule
+{
+    public IEnumerable<LintFinding> Inspect(MigrationOperation operation, MigrationWalk walk)
+    {
+        if (operation is DropIndexOperation drop
+            && drop.Table is { } table
+            && walk.IsExisting(drop.Schema, table)
+            && !ConcurrentIndexDrop.IsConcurrent(drop))
+        {
+            yield return walk.Finding(
+                LintRuleIds.DropIndexBlocking,
+                LintSeverity.Warning,
+                LintTarget.InTable(MigrationWalk.Normalize(drop.Schema), table, drop.Name),
+                $"Dropping index \"{drop.Name}\" without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on {SqlNames.Quote(drop.Schema, table)}: it waits for every running query on the table, and every read and write waits behind it.",
+                "Add .Concurrently() (Marketplace.Data.Infrastructure) to the DropIndex and give it a migration of its own.");
+        }
+    }
+}
+
+/// <summary>
+/// <c>concurrent-index-not-alone</c>: CREATE and DROP INDEX CONCURRENTLY cannot run in a transaction, so they run
+/// outside the migration's; with other steps beside them a failure leaves the migration half applied and unrecorded.
 /// </summary>
 internal sealed class ConcurrentIndexNotAloneRule : ILintRule
 {
     public IEnumerable<LintFinding> Inspect(MigrationOperation operation, MigrationWalk walk)
     {
+        if (operation is DropIndexOperation drop
+            && drop.Table is { } table
+            && walk.IsExisting(drop.Schema, table)
+            && ConcurrentIndexDrop.IsConcurrent(drop)
+            && walk.Operations.Count > 1)
+        {
+            yield return walk.Finding(
+                LintRuleIds.ConcurrentIndexNotAlone,
+                LintSeverity.Warning,
+                LintTarget.InTable(MigrationWalk.Normalize(drop.Schema), table, drop.Name),
+                $"Index \"{drop.Name}\" is dropped concurrently, outside the migration's transaction, beside {walk.Operations.Count - 1} other operation(s): if a later step fails, the index stays dropped and the migration is not recorded.",
+                "Give each concurrent drop a migration of its own.");
+        }
+
         if (operation is CreateIndexOperation index
             && walk.IsExisting(index.Schema, index.Table)
             && NpgsqlIndexFacts.IsConcurrent(index)

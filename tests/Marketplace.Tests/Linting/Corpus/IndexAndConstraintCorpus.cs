@@ -1,3 +1,4 @@
+using Marketplace.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -127,5 +128,29 @@ public sealed class AddListingCategoryForeignKey : Migration
         migrationBuilder.AddForeignKey(
             name: "FK_Listing_Category_CategoryId", table: "Listing", column: "CategoryId",
             principalTable: "Category", principalColumn: "Id", onDelete: ReferentialAction.SetNull);
+    }
+}
+
+[Migration("20240501000016_DropListingTitleIndexBlocking")]
+public sealed class DropListingTitleIndexBlocking : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) =>
+        migrationBuilder.DropIndex(name: "IX_Listing_Title", table: "Listing");
+}
+
+[Migration("20240501000017_DropListingTitleIndexConcurrently")]
+public sealed class DropListingTitleIndexConcurrently : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) =>
+        migrationBuilder.DropIndex(name: "IX_Listing_Title", table: "Listing").Concurrently();
+}
+
+[Migration("20240501000018_DropListingTitleIndexConcurrentlyWithColumn")]
+public sealed class DropListingTitleIndexConcurrentlyWithColumn : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.DropIndex(name: "IX_Listing_Title", table: "Listing").Concurrently();
+        migrationBuilder.AddColumn<string>(name: "Notes", table: "Listing", type: "text", nullable: true);
     }
 }

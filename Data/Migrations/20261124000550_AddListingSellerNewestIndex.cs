@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Marketplace.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddListingSellerNewestIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Listing_SellerId_Status_CreatedAt_Id",
+                table: "Listing",
+                columns: new[] { "SellerId", "Status", "CreatedAt", "Id" })
+                .Annotation("Npgsql:CreatedConcurrently", true)
+                .Annotation("Npgsql:IndexInclude", new[] { "Price" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Listing_SellerId_Status_CreatedAt_Id",
+                table: "Listing");
+        }
+    }
+}

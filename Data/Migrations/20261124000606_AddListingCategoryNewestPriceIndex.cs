@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Marketplace.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddListingCategoryNewestPriceIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Listing_CategoryId_Status_CreatedAt_Id_Price",
+                table: "Listing",
+                columns: new[] { "CategoryId", "Status", "CreatedAt", "Id" })
+                .Annotation("Npgsql:CreatedConcurrently", true)
+                .Annotation("Npgsql:IndexInclude", new[] { "Price" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Listing_CategoryId_Status_CreatedAt_Id_Price",
+                table: "Listing");
+        }
+    }
+}
