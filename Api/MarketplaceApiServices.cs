@@ -28,6 +28,7 @@ public static class MarketplaceApiServices
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             // Enums travel by name; without this a bare number would bind to a value that does not exist.
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
         });
 
         builder.AddRequestLimits();

@@ -99,18 +99,21 @@ done >"$out/text"
 for _ in $(seq 2000); do
   printf '/api/listings?sellerId=00000000-0000-4000-8000-%012x\n' $(( 1 + RANDOM % USERS ))
 done >"$out/seller"
+for _ in $(seq 2000); do echo "/api/listings?categorySlug=${slugs[RANDOM % 10]}"; done >"$out/category"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$api_pid/stat"; }
+# Every PostgreSQL process's CPU (the server's backends do the queries' work, and the loopback's kernel time is theirs too).
+pg_ticks() { for p in $(pgrep -u postgres -x postgres); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}'; }
 tck=$(getconf CLK_TCK)
-declare -A rps p50 p99 cpu avg_load ceiling
+declare -A rps p50 p99 cpu pgcpu avg_load ceiling
 # run_wrk NAME LUA [ENV=...]: warm up, then the timed run; CPU per request from the Api's utime+stime.
 run_wrk() {
   local name=$1 lua=$2; shift 2
   env "$@" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$lua" "$base" >/dev/null
-  local before after
-  before=$(cpu_ticks)
+  local before after pg_before pg_after
+  before=$(cpu_ticks); pg_before=$(pg_ticks)
   env "$@" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$lua" "$base" >"$out/wrk-$name"
-  after=$(cpu_ticks)
+  after=$(cpu_ticks); pg_after=$(pg_ticks)
   avg_load[$name]=$(load)
   local requests errors
   requests=$(awk '/requests in/ {print $1}' "$out/wrk-$name")
@@ -119,7 +122,8 @@ run_wrk() {
   p50[$name]=$(awk '$1 == "50%" {print $2}' "$out/wrk-$name")
   p99[$name]=$(awk '$1 == "99%" {print $2}' "$out/wrk-$name")
   cpu[$name]=$(awk -v t=$((after - before)) -v h="$tck" -v n="$requests" 'BEGIN {printf "%.0f", t / h * 1e6 / n}')
-  say "$name: ${rps[$name]} req/s, p50 ${p50[$name]}, p99 ${p99[$name]}, ${cpu[$name]} us CPU/request, load ${avg_load[$name]}${errors:+, NON-2xx: $errors}"
+  pgcpu[$name]=$(awk -v t=$((pg_after - pg_before)) -v h="$tck" -v n="$requests" 'BEGIN {printf "%.0f", t / h * 1e6 / n}')
+  say "$name: ${rps[$name]} req/s, p50 ${p50[$name]}, p99 ${p99[$name]}, ${cpu[$name]} us Api CPU/request, ${pgcpu[$name]} us PostgreSQL CPU/request, load ${avg_load[$name]}${errors:+, NON-2xx: $errors}"
 }
 
 # One long warm-up first: tiered JIT and dynamic PGO recompile the hot paths in the background for tens of seconds,
@@ -128,6 +132,7 @@ say "JIT warm-up: $JIT_WARMUP of category-price and seller"
 cat "$out/category-price" "$out/seller" >"$out/all-get"   # not text: its slow queries would hold the connections
 PATHS_FILE="$out/all-get" wrk -t2 -c"$CONNECTIONS" -d"$JIT_WARMUP" -s $here/paths.lua "$base" >/dev/null
 say "GET mixes and POST, $CONNECTIONS connections, $WARMUP warm-up + $DURATION each"
+run_wrk category $here/paths.lua PATHS_FILE="$out/category"
 run_wrk category-price $here/paths.lua PATHS_FILE="$out/category-price"
 run_wrk text $here/paths.lua PATHS_FILE="$out/text"
 run_wrk seller $here/paths.lua PATHS_FILE="$out/seller"
@@ -152,16 +157,21 @@ run_wrk page-1000 $here/paths.lua PATHS_FILE="$out/page1000"
 # and 214 tps, below the Api's own 15 and 618 req/s (most likely generic plans), so that was no ceiling.
 read -r cat_lo cat_hi < <(psql_db -F' ' -c 'SELECT min("Id"), max("Id") FROM "Category"')
 columns='l."Id", l."Title", l."Description", l."Price", l."CategoryId", l."Category", l."Status", l."SellerId", l."CreatedAt", l."UpdatedAt"'
+cat >"$out/category.sql" <<EOF
+\set cat random($cat_lo, $cat_hi)
+SELECT $columns FROM "Listing" AS l WHERE l."Status" = 'active'::listing_status AND l."CategoryId" = :cat ORDER BY l."CreatedAt" DESC, l."Id" DESC LIMIT 21;
+EOF
+# A newest-first page with a price range: the ids from the index alone, then only those rows (ListingSearch.Page).
 cat >"$out/category-price.sql" <<EOF
 \set cat random($cat_lo, $cat_hi)
 \set lo random(0, 49) * 10
 \set hi :lo + random(50, 550)
-SELECT $columns FROM "Listing" AS l WHERE l."Status" = 'active'::listing_status AND l."CategoryId" = :cat AND l."Price" >= :lo AND l."Price" <= :hi ORDER BY l."CreatedAt" DESC, l."Id" DESC LIMIT 21;
+SELECT $columns FROM "Listing" AS l WHERE l."Id" IN (SELECT i."Id" FROM "Listing" AS i WHERE i."Status" = 'active'::listing_status AND i."CategoryId" = :cat AND i."Price" >= :lo AND i."Price" <= :hi ORDER BY i."CreatedAt" DESC, i."Id" DESC LIMIT 21) ORDER BY l."CreatedAt" DESC, l."Id" DESC;
 EOF
 words=$(printf "'%s'," "${nouns[@]}" "${adjectives[0]} ${nouns[0]}" "${adjectives[5]} ${nouns[8]}"); words=${words%,}
 cat >"$out/text.sql" <<EOF
 \set w random(1, 22)
-SELECT $columns FROM "Listing" AS l WHERE l."Status" = 'active'::listing_status AND to_tsvector('english', l."Title" || ' ' || l."Description") @@ websearch_to_tsquery('english', (ARRAY[$words])[:w::int]) ORDER BY l."CreatedAt" DESC, l."Id" DESC LIMIT 21;
+SELECT $columns FROM "Listing" AS l WHERE l."Status" = 'active'::listing_status AND l."SearchVector" @@ websearch_to_tsquery('english', (ARRAY[$words])[:w::int]) ORDER BY l."CreatedAt" DESC, l."Id" DESC LIMIT 21;
 EOF
 cat >"$out/seller.sql" <<EOF
 \set s random(1, $USERS)
@@ -172,7 +182,7 @@ cat >"$out/post.sql" <<EOF
 \set p random(100, 90000)
 INSERT INTO "Listing" ("AiModel", "AiProcessedAt", "Category", "CategoryId", "CreatedAt", "Description", "IsAiGenerated", "Price", "SellerId", "Status", "Title", "UpdatedAt") VALUES (NULL, NULL, 'furniture'::listing_category, $cat_lo + 1, now(), 'load test listing, good condition, pickup only', FALSE, :p::int / 100.0, ('00000000-0000-4000-8000-' || lpad(to_hex(:s::int), 12, '0'))::uuid, 'active'::listing_status, 'bench lamp', now()) RETURNING "Id", "ImageUrls";
 EOF
-for name in category-price text seller post; do
+for name in category category-price text seller post; do
   pgbench -h "$PG_HOST" -p "$PG_PORT" -U postgres -n -M extended -c "$CONNECTIONS" -j 2 -T "${DURATION%s}" \
     -f "$out/$name.sql" $db >"$out/pgbench-$name" 2>&1 || { cat "$out/pgbench-$name" >&2; exit 1; }
   ceiling[$name]=$(awk -F'= ' '/^tps/ {printf "%.0f", $2}' "$out/pgbench-$name")
@@ -187,18 +197,19 @@ explain() {
   echo "$name:" >>"$plans"
   psql_db -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) $sql" | grep -E 'Scan|Sort|Limit' | sed 's/^/    /' >>"$plans"
 }
-explain category-price "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Status\" = 'active' AND l.\"CategoryId\" = $((cat_lo + 1)) AND l.\"Price\" >= 100 AND l.\"Price\" <= 300 ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC LIMIT 21"
-explain text "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Status\" = 'active' AND to_tsvector('english', l.\"Title\" || ' ' || l.\"Description\") @@ websearch_to_tsquery('english', 'vintage guitar') ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC LIMIT 21"
-explain text-common "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Status\" = 'active' AND to_tsvector('english', l.\"Title\" || ' ' || l.\"Description\") @@ websearch_to_tsquery('english', 'bike') ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC LIMIT 21"
+explain category "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Status\" = 'active' AND l.\"CategoryId\" = $((cat_lo + 1)) ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC LIMIT 21"
+explain category-price "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Id\" IN (SELECT i.\"Id\" FROM \"Listing\" AS i WHERE i.\"Status\" = 'active' AND i.\"CategoryId\" = $((cat_lo + 1)) AND i.\"Price\" >= 100 AND i.\"Price\" <= 300 ORDER BY i.\"CreatedAt\" DESC, i.\"Id\" DESC LIMIT 21) ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC"
+explain text "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Status\" = 'active' AND l.\"SearchVector\" @@ websearch_to_tsquery('english', 'vintage guitar') ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC LIMIT 21"
+explain text-common "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Status\" = 'active' AND l.\"SearchVector\" @@ websearch_to_tsquery('english', 'bike') ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC LIMIT 21"
 explain seller "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Status\" = 'active' AND l.\"SellerId\" = '00000000-0000-4000-8000-000000000001' ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC LIMIT 21"
 explain page-1000 "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Status\" = 'active' AND l.\"CategoryId\" = $((cat_lo + 1)) AND (l.\"CreatedAt\", l.\"Id\") < (now() - interval '300 days', 1) ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC LIMIT 21"
 
 echo
 echo "== Api load: $LISTINGS listings, $CONNECTIONS connections, $DURATION per mix after $WARMUP warm-up; $(nproc) cores =="
-printf '%-16s %9s %10s %10s %13s %14s  %s\n' mix req/s p50 p99 "CPU us/req" "pgbench tps" "load (1/5/15 min)"
-for name in category-price text seller post page-1 page-1000; do
-  printf '%-16s %9s %10s %10s %13s %14s  %s\n' "$name" "${rps[$name]}" "${p50[$name]}" "${p99[$name]}" "${cpu[$name]}" \
-    "${ceiling[$name]:--}" "${avg_load[$name]}"
+printf '%-16s %9s %10s %10s %11s %10s %12s  %s\n' mix req/s p50 p99 "Api us/req" "PG us/req" "pgbench tps" "load (1/5/15 min)"
+for name in category category-price text seller post page-1 page-1000; do
+  printf '%-16s %9s %10s %10s %11s %10s %12s  %s\n' "$name" "${rps[$name]}" "${p50[$name]}" "${p99[$name]}" "${cpu[$name]}" \
+    "${pgcpu[$name]}" "${ceiling[$name]:--}" "${avg_load[$name]}"
 done
 awk -v a="${rps[page-1]}" -v b="${rps[page-1000]}" 'BEGIN {printf "page 1,000 / page 1 time per request: %.2f (target <= 1.20)\n", a / b}'
 echo

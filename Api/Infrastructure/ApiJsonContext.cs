@@ -1,0 +1,25 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Marketplace.Api.Auth;
+using Marketplace.Api.Categories;
+using Marketplace.Api.Listings;
+
+namespace Marketplace.Api.Infrastructure;
+
+/// <summary>
+/// Serialization code for the Api's own request and response types, generated at build time: no reflection to build
+/// a type's metadata on first use and fewer allocations on every request. It goes first in the resolver chain; any
+/// other type (problem details, OpenAPI) still falls back to reflection. Naming comes from the web defaults (camelCase),
+/// and the runtime options' converters (enums by name) and number handling (strict) still apply.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ListingRequest))]
+[JsonSerializable(typeof(ListingResponse))]
+[JsonSerializable(typeof(ListingPage))]
+[JsonSerializable(typeof(RegisterRequest))]
+[JsonSerializable(typeof(LoginRequest))]
+[JsonSerializable(typeof(UserResponse))]
+[JsonSerializable(typeof(AccessTokenResponse))]
+[JsonSerializable(typeof(IReadOnlyList<CategoryResponse>))]
+[JsonSerializable(typeof(CategoryDetailResponse))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;
