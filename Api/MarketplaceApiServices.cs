@@ -17,7 +17,20 @@ public static class MarketplaceApiServices
         // No reset on close: a pooled connection's return otherwise costs a DISCARD ALL on the server with the next query.
         // Safe because the Api leaves no session state behind: no SET, temporary tables, LISTEN, advisory locks or
         // open transactions (EF Core commits or rolls back before the connection goes back).
-        builder.AddMarketplaceDbContext(configureDataSource: dataSource => dataSource.ConnectionStringBuilder.NoResetOnClose = true);
+        // Database:MaxPoolSize: see ApiDatabaseOptions (out of range, it is reported by the validation below instead).
+        builder.Services.AddOptions<ApiDatabaseOptions>()
+            .BindConfiguration(ApiDatabaseOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var maxPoolSize = ApiDatabaseOptions.ValidMaxPoolSize(builder.Configuration);
+        builder.AddMarketplaceDbContext(configureDataSource: dataSource =>
+        {
+            dataSource.ConnectionStringBuilder.NoResetOnClose = true;
+            if (maxPoolSize is { } size)
+            {
+                dataSource.ConnectionStringBuilder.MaxPoolSize = size;
+            }
+        });
         builder.AddDatabaseSchemaHealthCheck();
 
         builder.AddApiErrors();

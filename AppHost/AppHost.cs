@@ -32,6 +32,15 @@ api.WithHttpProbe(Aspire.Hosting.ApplicationModel.ProbeType.Readiness, "/health"
     .WithHttpProbe(Aspire.Hosting.ApplicationModel.ProbeType.Liveness, "/alive");
 #pragma warning restore ASPIREPROBES001
 
+// In Azure Container Apps every request reaches the Api through the environment's ingress, so the connection's address
+// is the ingress's: without this, all anonymous callers would share one rate-limit budget. The ingress appends the
+// address it saw to X-Forwarded-For and ASP.NET Core believes only that last entry. Not in run mode, where nothing
+// sits in front of the Api that would set the header honestly.
+if (builder.ExecutionContext.IsPublishMode)
+{
+    api.WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true");
+}
+
 builder.Build().Run();
 
 static IResourceBuilder<IResourceWithConnectionString> AddMarketplaceDatabase(IDistributedApplicationBuilder builder)

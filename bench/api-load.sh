@@ -5,10 +5,11 @@
 # p50, p99 and the Api process's CPU time per request for each mix, page 1 against page 1,000 of one filter, the scan
 # nodes of each mix's plan, and a summary table. Everything it started is stopped on exit, Ctrl+C included.
 # Usage: bash bench/api-load.sh [--listings 1000000] [--duration 20s] [--connections 32] [--warmup 5s] [--jit-warmup 40s]
+#                              [--pool-size 8]   (the Api's Database:MaxPoolSize; 0 leaves Npgsql's default of 100)
 # Needs wrk and pgbench (apt-get install -y wrk postgresql-client). BENCH_POSTGRES=host:port uses an existing server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-LISTINGS=1000000 DURATION=20s CONNECTIONS=32 WARMUP=5s JIT_WARMUP=40s USERS=10000 WRITERS=64
+LISTINGS=1000000 DURATION=20s CONNECTIONS=32 WARMUP=5s JIT_WARMUP=40s USERS=10000 WRITERS=64 POOL_SIZE=8
 while [ $# -gt 0 ]; do
   case $1 in
     --listings) LISTINGS=$2; shift 2 ;;
@@ -16,7 +17,8 @@ while [ $# -gt 0 ]; do
     --connections) CONNECTIONS=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
     --jit-warmup) JIT_WARMUP=$2; shift 2 ;;
-    -h|--help) sed -n 2,9p "$0"; exit 0 ;;
+    --pool-size) POOL_SIZE=$2; shift 2 ;;
+    -h|--help) sed -n 2,10p "$0"; exit 0 ;;
     *) echo "unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -67,9 +69,11 @@ say "seeded in $(( $(date +%s) - s )) s: $(psql_db -c "SELECT count(*) FROM \"Li
 port=$(while :; do p=$((20000 + RANDOM % 40000)); (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo $p; break; }; done)
 base=http://127.0.0.1:$port
 # Writes are limited per user (RequestLimits:WritesPerWindow, 30 a minute); the POST mix raises it for the run
-# instead of registering hundreds of accounts, and still spreads the writes over WRITERS users.
+# instead of registering hundreds of accounts, and still spreads the writes over WRITERS users. The pool is capped at
+# POOL_SIZE connections (4 per core of this box's PostgreSQL), as the README recommends for production.
+pool_setting=(); [ "$POOL_SIZE" != 0 ] && pool_setting=(Database__MaxPoolSize="$POOL_SIZE")
 ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey=bench-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz \
-  RequestLimits__WritesPerWindow=1000000 \
+  RequestLimits__WritesPerWindow=1000000 env "${pool_setting[@]}" \
   dotnet "$bin/Api/Marketplace.Api.dll" --urls "$base" --contentRoot "$bin/Api" >"$out/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 150); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 0.2; done
@@ -103,7 +107,7 @@ for _ in $(seq 2000); do echo "/api/listings?categorySlug=${slugs[RANDOM % 10]}"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$api_pid/stat"; }
 # Every PostgreSQL process's CPU (the server's backends do the queries' work, and the loopback's kernel time is theirs too).
-pg_ticks() { for p in $(pgrep -u postgres -x postgres); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}'; }
+pg_ticks() { for p in $(pgrep -u postgres -x postgres); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done | awk '{s += $1} END {print s + 0}'; }
 tck=$(getconf CLK_TCK)
 declare -A rps p50 p99 cpu pgcpu avg_load ceiling
 # run_wrk NAME LUA [ENV=...]: warm up, then the timed run; CPU per request from the Api's utime+stime.
@@ -205,7 +209,7 @@ explain seller "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Status\" = 'acti
 explain page-1000 "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Status\" = 'active' AND l.\"CategoryId\" = $((cat_lo + 1)) AND (l.\"CreatedAt\", l.\"Id\") < (now() - interval '300 days', 1) ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC LIMIT 21"
 
 echo
-echo "== Api load: $LISTINGS listings, $CONNECTIONS connections, $DURATION per mix after $WARMUP warm-up; $(nproc) cores =="
+echo "== Api load: $LISTINGS listings, $CONNECTIONS connections, Api pool ${POOL_SIZE/#0/default}, $DURATION per mix after $WARMUP warm-up; $(nproc) cores =="
 printf '%-16s %9s %10s %10s %11s %10s %12s  %s\n' mix req/s p50 p99 "Api us/req" "PG us/req" "pgbench tps" "load (1/5/15 min)"
 for name in category category-price text seller post page-1 page-1000; do
   printf '%-16s %9s %10s %10s %11s %10s %12s  %s\n' "$name" "${rps[$name]}" "${p50[$name]}" "${p99[$name]}" "${cpu[$name]}" \

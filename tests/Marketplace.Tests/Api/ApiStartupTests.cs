@@ -39,6 +39,7 @@ public sealed class ApiStartupTests(PostgresServer server)
     [InlineData("Categories__CacheDuration", "-00:00:01", "Categories:CacheDuration")]
     [InlineData("Health__SchemaCheckInterval", "00:00:00", "Health:SchemaCheckInterval")]
     [InlineData("Jwt__Lifetime", "00:00:10", "Jwt:Lifetime")]
+    [InlineData("Database__MaxPoolSize", "0", "Database:MaxPoolSize")]
     public async Task An_out_of_range_setting_stops_start_up_naming_it(string variable, string value, string setting)
     {
         await using var api = ApiProcess.Start(new Dictionary<string, string?>
@@ -65,5 +66,25 @@ public sealed class ApiStartupTests(PostgresServer server)
 
         Assert.Equal(HttpStatusCode.Created, (await account.Client.PostAsJsonAsync("/api/listings",
             new { title = "Lamp", description = "Brass.", price = 20, categorySlug = "home-and-garden" }, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Database_MaxPoolSize_caps_the_connections_the_Api_opens_however_many_requests_arrive_together()
+    {
+        await using var app = await ApiApp.CreateAsync(server,
+            new Dictionary<string, string?> { ["Database:MaxPoolSize"] = "2" }, cancellationToken: Ct);
+        using var client = app.CreateClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 24).Select(async i =>
+        {
+            using var response = await client.GetAsync($"/api/listings?q=word{i}", Ct);
+            return response.StatusCode;
+        }));
+
+        Assert.All(responses, status => Assert.Equal(HttpStatusCode.OK, status));
+        // The connections the Api opened stay in its pool; none but ours and theirs are on this database.
+        Assert.InRange(await app.Db.ScalarAsync<long>("""
+            SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+            """, Ct), 1, 2);
     }
 }

@@ -62,6 +62,42 @@ public sealed class RateLimitTests(PostgresServer server)
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
     }
 
+    [Fact]
+    public async Task Behind_a_proxy_anonymous_callers_are_limited_by_the_address_the_proxy_saw_not_the_proxys_own()
+    {
+        // What ASPNETCORE_FORWARDEDHEADERS_ENABLED=true (set by the AppHost for Azure Container Apps) turns on.
+        await using var app = await ApiApp.CreateAsync(server, new Dictionary<string, string?>
+        {
+            ["FORWARDEDHEADERS_ENABLED"] = "true",
+            ["RequestLimits:WritesPerWindow"] = "2",
+            ["RequestLimits:WriteWindow"] = "00:10:00",
+        }, cancellationToken: Ct);
+
+        var first = await LoginStatusesAsync(app, "203.0.113.1", 3);
+        var second = await LoginStatusesAsync(app, "203.0.113.2", 1);
+        // A client cannot buy a fresh budget by sending its own X-Forwarded-For: the proxy appends the address it saw,
+        // and only that last entry is believed.
+        var spoofed = await LoginStatusesAsync(app, "198.51.100.7, 203.0.113.1", 1);
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], first);
+        Assert.Equal([HttpStatusCode.Unauthorized], second);
+        Assert.Equal([HttpStatusCode.TooManyRequests], spoofed);
+    }
+
+    private static async Task<List<HttpStatusCode>> LoginStatusesAsync(ApiApp app, string forwardedFor, int attempts)
+    {
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < attempts; i++)
+        {
+            using var response = await client.PostAsJsonAsync("/api/auth/login", new { email = "victim@example.com", password = $"guess {i}" }, Ct);
+            statuses.Add(response.StatusCode);
+        }
+
+        return statuses;
+    }
+
     /// <summary>A user inserted directly, with a token from the Api's own issuer: someone else, without spending anonymous writes.</summary>
     private static async Task<string> TokenForAnotherUserAsync(ApiApp app)
     {
