@@ -153,8 +153,14 @@ for _ in $(seq 999); do
 done
 echo "/api/listings?$page_filter" >"$out/page1"
 echo "/api/listings?$page_filter&cursor=$cursor" >"$out/page1000"
-run_wrk page-1 $here/paths.lua PATHS_FILE="$out/page1"
-run_wrk page-1000 $here/paths.lua PATHS_FILE="$out/page1000"
+# Three rounds, alternating, so that a busy minute on this shared box does not land on one page only; the table shows
+# the last round, the ratio is the median of the three.
+ratios=()
+for round in 1 2 3; do
+  run_wrk page-1 $here/paths.lua PATHS_FILE="$out/page1"
+  run_wrk page-1000 $here/paths.lua PATHS_FILE="$out/page1000"
+  ratios+=("$(awk -v a="${rps[page-1]}" -v b="${rps[page-1000]}" 'BEGIN {printf "%.2f", a / b}')")
+done
 
 # --- the ceiling: each mix's SQL (the shape EF Core generates) run by pgbench, same connections and duration. -M extended,
 # like Npgsql without auto-prepare (each execution planned with its values). With -M prepared, text and seller did 4
@@ -215,7 +221,7 @@ for name in category category-price text seller post page-1 page-1000; do
   printf '%-16s %9s %10s %10s %11s %10s %12s  %s\n' "$name" "${rps[$name]}" "${p50[$name]}" "${p99[$name]}" "${cpu[$name]}" \
     "${pgcpu[$name]}" "${ceiling[$name]:--}" "${avg_load[$name]}"
 done
-awk -v a="${rps[page-1]}" -v b="${rps[page-1000]}" 'BEGIN {printf "page 1,000 / page 1 time per request: %.2f (target <= 1.20)\n", a / b}'
+echo "page 1,000 / page 1 time per request, three alternating rounds: ${ratios[*]}; median $(printf '%s\n' "${ratios[@]}" | sort -n | sed -n 2p) (target <= 1.20)"
 echo
 echo "== plan scan nodes (EXPLAIN ANALYZE at $LISTINGS listings) =="
 cat "$plans"
