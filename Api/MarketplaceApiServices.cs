@@ -6,6 +6,7 @@ using Marketplace.Api.Infrastructure;
 using Marketplace.Api.Listings;
 using Marketplace.Api.OpenApi;
 using Marketplace.Data;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Api;
 
@@ -17,16 +18,15 @@ public static class MarketplaceApiServices
         // No reset on close: a pooled connection's return otherwise costs a DISCARD ALL on the server with the next query.
         // Safe because the Api leaves no session state behind: no SET, temporary tables, LISTEN, advisory locks or
         // open transactions (EF Core commits or rolls back before the connection goes back).
-        // Database:MaxPoolSize: see ApiDatabaseOptions (out of range, it is reported by the validation below instead).
+        // Database:MaxPoolSize: see ApiDatabaseOptions. Validated at start-up, before anything opens a connection.
         builder.Services.AddOptions<ApiDatabaseOptions>()
             .BindConfiguration(ApiDatabaseOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        var maxPoolSize = ApiDatabaseOptions.ValidMaxPoolSize(builder.Configuration);
-        builder.AddMarketplaceDbContext(configureDataSource: dataSource =>
+        builder.AddMarketplaceDbContext(configureDataSource: (services, dataSource) =>
         {
             dataSource.ConnectionStringBuilder.NoResetOnClose = true;
-            if (maxPoolSize is { } size)
+            if (services.GetRequiredService<IOptions<ApiDatabaseOptions>>().Value.MaxPoolSize is { } size)
             {
                 dataSource.ConnectionStringBuilder.MaxPoolSize = size;
             }

@@ -25,7 +25,6 @@ public static class ListingTextSearch
     public const string VectorProperty = "SearchVector";
 
     public const string TriggerName = "TR_Listing_SearchVector";
-    public const string TriggerFunctionName = "listing_search_vector_update";
 
     /// <summary>The words of a row, as the trigger, the backfill and the old expression index all compute them.</summary>
     public const string VectorSql = """to_tsvector('english'::regconfig, "Title" || ' ' || "Description")""";

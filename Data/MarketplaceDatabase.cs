@@ -24,7 +24,7 @@ public static class MarketplaceDatabase
         this IHostApplicationBuilder builder,
         string connectionName = ConnectionName,
         bool retryOnFailure = true,
-        Action<NpgsqlDataSourceBuilder>? configureDataSource = null)
+        Action<IServiceProvider, NpgsqlDataSourceBuilder>? configureDataSource = null)
     {
         var connectionString = GetRequiredConnectionString(builder.Configuration, connectionName);
 
@@ -34,7 +34,7 @@ public static class MarketplaceDatabase
             dataSource =>
             {
                 dataSource.UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>());
-                configureDataSource?.Invoke(dataSource);
+                configureDataSource?.Invoke(sp, dataSource);
             }));
 
         builder.Services.AddDbContextPool<MarketplaceDbContext>((sp, options) => options.UseMarketplaceNpgsql(

@@ -15,7 +15,4 @@ public sealed class ApiDatabaseOptions
     /// </summary>
     [Range(1, 1000, ErrorMessage = "Database:MaxPoolSize must be between {1} and {2}.")]
     public int? MaxPoolSize { get; set; }
-
-    internal static int? ValidMaxPoolSize(IConfiguration configuration) =>
-        configuration.GetValue<int?>($"{SectionName}:{nameof(MaxPoolSize)}") is { } size and >= 1 and <= 1000 ? size : null;
 }

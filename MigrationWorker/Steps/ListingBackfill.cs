@@ -37,25 +37,16 @@ public sealed partial class ListingBackfill(
 
     // Each batch returns the highest id it filled, so the next one starts after it instead of walking the filled rows'
     // dead index entries again; a last pass from the start picks up rows that were locked the first time.
-    private const string CategoryBatchSql = $"""
-        WITH batch AS (
-            {CategoryCandidatesSql} AND l."Id" > @after
-            ORDER BY l."Id"
-            LIMIT @batch_size
-            FOR UPDATE OF l SKIP LOCKED)
-        UPDATE "Listing" AS l SET "CategoryId" = batch.category_id
-        FROM batch
-        WHERE l."Id" = batch."Id"
-        RETURNING l."Id"
-        """;
+    private static readonly string CategoryBatchSql = BatchSql(CategoryCandidatesSql, "\"CategoryId\" = batch.category_id");
+    private static readonly string SearchVectorBatchSql = BatchSql(SearchVectorCandidatesSql, $"\"SearchVector\" = {ListingTextSearch.VectorSql}");
 
-    private const string SearchVectorBatchSql = $"""
+    private static string BatchSql(string candidates, string assignment) => $"""
         WITH batch AS (
-            {SearchVectorCandidatesSql} AND l."Id" > @after
+            {candidates} AND l."Id" > @after
             ORDER BY l."Id"
             LIMIT @batch_size
             FOR UPDATE OF l SKIP LOCKED)
-        UPDATE "Listing" AS l SET "SearchVector" = {ListingTextSearch.VectorSql}
+        UPDATE "Listing" AS l SET {assignment}
         FROM batch
         WHERE l."Id" = batch."Id"
         RETURNING l."Id"

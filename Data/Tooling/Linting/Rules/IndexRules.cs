@@ -59,32 +59,28 @@ internal sealed class ConcurrentIndexNotAloneRule : ILintRule
 {
     public IEnumerable<LintFinding> Inspect(MigrationOperation operation, MigrationWalk walk)
     {
-        if (operation is DropIndexOperation drop
-            && drop.Table is { } table
-            && walk.IsExisting(drop.Schema, table)
-            && ConcurrentIndexDrop.IsConcurrent(drop)
-            && walk.Operations.Count > 1)
+        var (schema, table, name, built) = operation switch
         {
-            yield return walk.Finding(
-                LintRuleIds.ConcurrentIndexNotAlone,
-                LintSeverity.Warning,
-                LintTarget.InTable(MigrationWalk.Normalize(drop.Schema), table, drop.Name),
-                $"Index \"{drop.Name}\" is dropped concurrently, outside the migration's transaction, beside {walk.Operations.Count - 1} other operation(s): if a later step fails, the index stays dropped and the migration is not recorded.",
-                "Give each concurrent drop a migration of its own.");
+            CreateIndexOperation index when NpgsqlIndexFacts.IsConcurrent(index) => (index.Schema, index.Table, index.Name, true),
+            DropIndexOperation { Table: { } dropTable } drop when ConcurrentIndexDrop.IsConcurrent(drop) => (drop.Schema, dropTable, drop.Name, false),
+            _ => (null, null, null, false),
+        };
+        if (table is null || name is null || !walk.IsExisting(schema, table) || walk.Operations.Count == 1)
+        {
+            yield break;
         }
 
-        if (operation is CreateIndexOperation index
-            && walk.IsExisting(index.Schema, index.Table)
-            && NpgsqlIndexFacts.IsConcurrent(index)
-            && walk.Operations.Count > 1)
-        {
-            yield return walk.Finding(
-                LintRuleIds.ConcurrentIndexNotAlone,
-                LintSeverity.Warning,
-                LintTarget.InTable(MigrationWalk.Normalize(index.Schema), index.Table, index.Name),
-                $"Index \"{index.Name}\" is built concurrently, outside the migration's transaction, beside {walk.Operations.Count - 1} other operation(s): if any step fails, what ran before stays applied, the migration is not recorded, a failed build leaves an INVALID index, and the rerun fails on objects that already exist.",
-                "Generate each concurrent index in a migration of its own; after a failed build, DROP INDEX CONCURRENTLY the invalid index before retrying.");
-        }
+        var others = walk.Operations.Count - 1;
+        yield return walk.Finding(
+            LintRuleIds.ConcurrentIndexNotAlone,
+            LintSeverity.Warning,
+            LintTarget.InTable(MigrationWalk.Normalize(schema), table, name),
+            built
+                ? $"Index \"{name}\" is built concurrently, outside the migration's transaction, beside {others} other operation(s): if any step fails, what ran before stays applied, the migration is not recorded, a failed build leaves an INVALID index, and the rerun fails on objects that already exist."
+                : $"Index \"{name}\" is dropped concurrently, outside the migration's transaction, beside {others} other operation(s): if a later step fails, the index stays dropped and the migration is not recorded.",
+            built
+                ? "Generate each concurrent index in a migration of its own; after a failed build, DROP INDEX CONCURRENTLY the invalid index before retrying."
+                : "Give each concurrent drop a migration of its own.");
     }
 }
 
