@@ -31,7 +31,7 @@ public static class MarketplaceApiServices
                 dataSource.ConnectionStringBuilder.MaxPoolSize = size;
             }
         });
-        builder.AddDatabaseSchemaHealthCheck();
+        builder.AddSchemaReadiness();
 
         builder.AddApiErrors();
         builder.Services.AddValidation();

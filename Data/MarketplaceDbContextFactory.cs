@@ -9,6 +9,9 @@ namespace Marketplace.Data;
 /// </summary>
 public sealed class MarketplaceDbContextFactory : IDesignTimeDbContextFactory<MarketplaceDbContext>
 {
+    /// <summary>Where <c>dotnet ef migrations add</c> writes migrations, relative to the repository root (lint reports name files there).</summary>
+    public const string MigrationsFolder = "Data/Migrations";
+
     private const string PlaceholderConnectionString = "Host=localhost;Database=marketplacedb;Username=postgres";
 
     public MarketplaceDbContext CreateDbContext(string[] args)

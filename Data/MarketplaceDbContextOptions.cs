@@ -1,7 +1,5 @@
-using Marketplace.Data.Infrastructure;
+using Marketplace.SchemaGuard;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Marketplace.Data;
@@ -9,8 +7,6 @@ namespace Marketplace.Data;
 /// <summary>The one place the context's provider options are set, for the running apps and for <c>dotnet ef</c> alike.</summary>
 public static class MarketplaceDbContextOptions
 {
-    public const string MigrationsHistoryTable = "__EFMigrationsHistory";
-
     public static TBuilder UseMarketplaceNpgsql<TBuilder>(
         this TBuilder options,
         NpgsqlDataSource dataSource,
@@ -21,16 +17,12 @@ public static class MarketplaceDbContextOptions
         options.UseNpgsql(dataSource, npgsql =>
         {
             npgsql.MapMarketplaceEnums();
-            npgsql.MigrationsHistoryTable(MigrationsHistoryTable);
             if (retryOnFailure)
             {
                 npgsql.EnableRetryOnFailure();
             }
         });
-        options.ReplaceService<IRelationalAnnotationProvider, MarketplaceAnnotationProvider>();
-        options.ReplaceService<IMigrationsSqlGenerator, MarketplaceMigrationsSqlGenerator>();
-        options.ReplaceService<IHistoryRepository, MarketplaceHistoryRepository>();
-        options.ReplaceService<IMigrator, MarketplaceMigrator>();
+        options.UseSchemaGuard();
         options.AddInterceptors(new TimestampInterceptor(timeProvider ?? TimeProvider.System));
         return options;
     }

@@ -1,6 +1,6 @@
 namespace Marketplace.MigrationWorker;
 
-/// <summary>The worker's exit codes; a contract with orchestrators and users' scripts (see the README).</summary>
+/// <summary>The worker's exit codes; a contract with orchestrators and users' scripts (see docs/schema-guard.md).</summary>
 public static class ExitCodes
 {
     public const int Success = 0;
@@ -12,10 +12,7 @@ public static class ExitCodes
     public const int MigrationChanged = 6;
     public const int MigrationsPending = 7;
     public const int UnsafeMigration = 8;
-}
 
-/// <summary>A failure the worker explains in one paragraph and ends with a specific exit code.</summary>
-public sealed class WorkerFailedException(int exitCode, string message, Exception? inner = null) : Exception(message, inner)
-{
-    public int ExitCode { get; } = exitCode;
+    /// <summary>Stopped by Ctrl+C or SIGTERM before the work finished (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
 }

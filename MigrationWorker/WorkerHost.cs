@@ -1,6 +1,7 @@
+using System.Text.Json;
 using Marketplace.Data;
-using Marketplace.Data.Schema;
 using Marketplace.MigrationWorker.Steps;
+using Marketplace.SchemaGuard;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,21 +12,16 @@ using Npgsql;
 
 namespace Marketplace.MigrationWorker;
 
-/// <summary>How the worker is invoked: configuration overrides and where its output goes (tests run it in-process).</summary>
-public sealed record WorkerInvocation
-{
-    public IReadOnlyDictionary<string, string?>? Configuration { get; init; }
-    public TextWriter Output { get; init; } = Console.Out;
-    public TextWriter Error { get; init; } = Console.Error;
-
-    /// <summary>Last word on the services, after the worker's own registrations; tests use it to swap a migrations assembly.</summary>
-    public Action<IServiceCollection>? ConfigureServices { get; init; }
-}
-
-/// <summary>Builds the worker's host and runs one command inside it, turning failures into exit codes and one-paragraph messages.</summary>
+/// <summary>
+/// Builds the worker's host and runs one command inside it, turning every failure into a documented exit code and one
+/// paragraph on stderr (and, for <c>--json</c>, a JSON error object on stdout). Every command runs through here.
+/// </summary>
 public static partial class WorkerHost
 {
-    public static HostApplicationBuilder CreateBuilder(WorkerInvocation invocation)
+    /// <summary>The log category of a run's failure: exported as telemetry (the dashboard), kept off the console, which already has the "error:" line.</summary>
+    private const string FailureCategory = "Marketplace.MigrationWorker.Failure";
+
+    public static HostApplicationBuilder CreateBuilder(WorkerInvocation invocation, bool connectsToDatabase)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -38,104 +34,142 @@ public static partial class WorkerHost
             builder.Configuration.AddInMemoryCollection(invocation.Configuration);
         }
 
-        // Logs go to stderr so that stdout carries only a command's own output (status --json, script).
+        // Logs go to stderr so that stdout carries only a command's own output (status --json, script, lint --json).
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss.fff ";
         });
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(FailureCategory, LogLevel.None);
 
         // OpenTelemetry over OTLP (the Aspire dashboard) when OTEL_EXPORTER_OTLP_ENDPOINT is set; disposing the host flushes it.
         builder.AddServiceDefaults();
-        builder.AddMarketplaceDbContext();
-        builder.AddMarketplaceSchemaVerification();
+        if (connectsToDatabase)
+        {
+            builder.AddMarketplaceDbContext();
+        }
+        else
+        {
+            // script and lint read code only: the design-time factory builds the same context with no connection string.
+            builder.Services.AddScoped(_ => new MarketplaceDbContextFactory().CreateDbContext([]));
+        }
 
+        builder.AddSchemaGuard<MarketplaceDbContext>();
         builder.Services.AddOptions<MigrationWorkerOptions>()
-            .Bind(builder.Configuration.GetSection(MigrationWorkerOptions.SectionName))
-            .Validate(o => o.DatabaseWaitTimeout > TimeSpan.Zero, $"{MigrationWorkerOptions.SectionName}:DatabaseWaitTimeout must be a positive time span, e.g. 00:01:00.")
-            .Validate(o => o.LockTimeout > TimeSpan.Zero, $"{MigrationWorkerOptions.SectionName}:LockTimeout must be a positive time span, e.g. 00:10:00.")
-            .Validate(o => o.BackfillBatchSize is >= 1 and <= 100_000, $"{MigrationWorkerOptions.SectionName}:BackfillBatchSize must be between 1 and 100000.")
+            .BindConfiguration(MigrationWorkerOptions.SectionName)
+            .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddTransient<DatabaseWaiter>();
-        builder.Services.AddTransient<DatabaseReadiness>();
-        builder.Services.AddTransient<MigrationLock>();
-        builder.Services.AddScoped<MigrationApplier>();
-        builder.Services.AddTransient<CategorySeeder>();
-        builder.Services.AddTransient<ListingBackfill>();
+        builder.Services.AddScoped<MigrationPipeline>();
+        builder.Services.AddScoped<DatabaseWaiter>();
+        builder.Services.AddScoped<NothingToDoCheck>();
+        builder.Services.AddScoped<MigrationLock>();
         builder.Services.AddScoped<ChecksumValidator>();
-        builder.Services.AddScoped<SchemaVerifier>();
-        builder.Services.AddTransient<UnchangedSchemaCheck>();
+        builder.Services.AddScoped<HistoryDriftGate>();
+        builder.Services.AddScoped<MigrationApplier>();
+        builder.Services.AddScoped<SchemaGate>();
+        builder.Services.AddScoped<CategorySeeder>();
+        builder.Services.AddScoped<ListingBackfill>();
         builder.Services.AddScoped<DataLossGuard>();
         builder.Services.AddScoped<MigrationBaseline>();
         invocation.ConfigureServices?.Invoke(builder.Services);
         return builder;
     }
 
-    /// <summary>Runs <paramref name="body"/> in a started host; every failure becomes an exit code and a message on stderr.</summary>
+    /// <summary>Runs <paramref name="body"/> in a started host; every failure becomes an exit code and a message.</summary>
+    /// <param name="connectsToDatabase">False for commands that read code only (script, lint): no connection string is needed.</param>
+    /// <param name="jsonErrors">The command promised JSON on stdout: a failure is written there too, as <c>{ "exitCode", "error" }</c>.</param>
     public static async Task<int> RunAsync(
         WorkerInvocation invocation,
         Func<IServiceProvider, CancellationToken, Task<int>> body,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool connectsToDatabase = true,
+        bool jsonErrors = false)
     {
         IHost host;
         try
         {
-            host = CreateBuilder(invocation).Build();
+            host = CreateBuilder(invocation, connectsToDatabase).Build();
         }
         catch (MissingConnectionStringException ex)
         {
-            return Fail(invocation, ExitCodes.UsageOrConfiguration, ex.Message);
+            return Fail(invocation, jsonErrors, ExitCodes.UsageOrConfiguration, ex.Message);
         }
 
         using (host)
         {
-            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Marketplace.MigrationWorker");
+            var (exitCode, message) = await RunInHostAsync(host, body, host.Services.GetRequiredService<ILoggerFactory>(), cancellationToken);
             try
-            {
-                await host.StartAsync(cancellationToken);
-                await using var scope = host.Services.CreateAsyncScope();
-                var exitCode = await body(scope.ServiceProvider, cancellationToken);
-                return exitCode;
-            }
-            catch (WorkerFailedException failure)
-            {
-                LogFailed(logger, failure.ExitCode, failure.Message);
-                return Fail(invocation, failure.ExitCode, failure.Message);
-            }
-            catch (OptionsValidationException ex)
-            {
-                return Fail(invocation, ExitCodes.UsageOrConfiguration, "Invalid configuration: " + string.Join(" ", ex.Failures));
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return Fail(invocation, ExitCodes.UnexpectedError, "Cancelled before the work finished; run the worker again to complete it.");
-            }
-            catch (Exception ex) when (ex is NpgsqlException and not PostgresException or TimeoutException)
-            {
-                LogUnexpected(logger, ex);
-                return Fail(invocation, ExitCodes.DatabaseUnreachable,
-                    $"Lost the connection to PostgreSQL: {ex.GetBaseException().Message} Each step commits whole or not at all; run the worker again to finish.");
-            }
-            catch (Exception ex)
-            {
-                LogUnexpected(logger, ex);
-                return Fail(invocation, ExitCodes.UnexpectedError,
-                    $"Unexpected error: {ex.GetBaseException().Message} The log above has the details.");
-            }
-            finally
             {
                 // The worker exits as soon as it is done: export the last spans and logs now, or the dashboard never sees them.
                 host.Services.FlushTelemetry(TimeSpan.FromSeconds(10));
                 await host.StopAsync(CancellationToken.None);
             }
+            catch (OperationCanceledException)
+            {
+                // Stopping is best effort; the exit code already says what happened.
+            }
+
+            return message is null ? exitCode : Fail(invocation, jsonErrors, exitCode, message);
         }
     }
 
-    private static int Fail(WorkerInvocation invocation, int exitCode, string message)
+    private static async Task<(int ExitCode, string? Message)> RunInHostAsync(
+        IHost host, Func<IServiceProvider, CancellationToken, Task<int>> body, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(FailureCategory);
+        try
+        {
+            // Validated before the host starts, so an invalid setting is one clean message, not a host start-up failure log.
+            host.Services.GetService<IStartupValidator>()?.Validate();
+            await host.StartAsync(cancellationToken);
+            await using var scope = host.Services.CreateAsyncScope();
+            return (await body(scope.ServiceProvider, cancellationToken), null);
+        }
+        catch (WorkerFailedException failure)
+        {
+            LogFailed(logger, failure.ExitCode, failure.Message);
+            return (failure.ExitCode, failure.Message);
+        }
+        catch (OptionsValidationException ex)
+        {
+            return (ExitCodes.UsageOrConfiguration, "Invalid configuration: " + string.Join(" ", ex.Failures));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return (ExitCodes.Cancelled, "Cancelled before the work finished. Each step commits whole or not at all; run the worker again to complete it.");
+        }
+        catch (PostgresException ex) when (SchemaMismatch.IsMissingObject(ex))
+        {
+            // A step met a schema without an object it needs (possible under --allow-drift): drift, not a bug.
+            LogFailed(logger, ExitCodes.SchemaDrift, ex.MessageText);
+            return (ExitCodes.SchemaDrift,
+                $"The database lacks what this build expects ({ex.SqlState}: {ex.MessageText}). Run the status command for the full drift report.");
+        }
+        catch (Exception ex) when (ex is NpgsqlException and not PostgresException or TimeoutException)
+        {
+            LogFailed(logger, ExitCodes.DatabaseUnreachable, ex.GetBaseException().Message);
+            return (ExitCodes.DatabaseUnreachable,
+                $"Lost the connection to PostgreSQL: {ex.GetBaseException().Message} Each step commits whole or not at all; run the worker again to finish.");
+        }
+        catch (Exception ex)
+        {
+            // A bug: its stack trace belongs on the console too, above the one-line error.
+            LogUnexpected(loggers.CreateLogger("Marketplace.MigrationWorker"), ex);
+            return (ExitCodes.UnexpectedError,
+                $"Unexpected error: {ex.GetBaseException().Message} This is a bug in the worker; the log above has the details.");
+        }
+    }
+
+    private static int Fail(WorkerInvocation invocation, bool json, int exitCode, string message)
     {
         invocation.Error.WriteLine($"error: {message}");
+        if (json)
+        {
+            invocation.Output.WriteLine(JsonSerializer.Serialize(new WorkerError(exitCode, message), WorkerJson.Default.WorkerError));
+        }
+
         return exitCode;
     }
 

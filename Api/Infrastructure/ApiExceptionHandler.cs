@@ -1,28 +1,42 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Marketplace.Api.Health;
+using Marketplace.SchemaGuard;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Marketplace.Api.Infrastructure;
 
 /// <summary>
 /// Turns the exceptions a client can cause into the problem that tells the truth: a request ASP.NET Core could not bind
-/// (malformed JSON, a value of the wrong type, a missing body) and a database that is unreachable. Anything else stays a
-/// 500 from the default handler. (An unsupported media type and a body over Kestrel's limit never throw this far: the
+/// (malformed JSON, a value of the wrong type, a missing body), a database that is unreachable, and a database that lacks
+/// what this build expects (behind or drifted: 503, and readiness re-checks at once). Anything else stays a 500 from the
+/// default handler. (An unsupported media type and a body over Kestrel's limit never throw this far: the
 /// endpoint sets 415 or 413 itself, and UseStatusCodePages gives that a problem body.)
 /// </summary>
 public sealed partial class ApiExceptionHandler(
     IProblemDetailsService problemDetails,
+    SchemaReadinessMonitor schemaReadiness,
+    IOptions<HealthOptions> healthOptions,
     ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>The problem type of a request the database cannot serve because it lacks what this build expects.</summary>
+    public const string SchemaNotReadyType = "urn:marketplace:problem:database-schema-not-ready";
+
+    /// <summary>How long a datatype mismatch waits for the re-check that tells a retyped column from a bug in our SQL.</summary>
+    private static readonly TimeSpan DatatypeRecheckWait = TimeSpan.FromSeconds(5);
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
         {
             BadHttpRequestException badRequest => Describe(badRequest),
             _ when IsDatabaseUnavailable(exception) => DatabaseUnavailable(httpContext),
+            _ when SchemaMismatch.Find(exception) is { } postgres => await SchemaNotReadyAsync(httpContext, postgres, cancellationToken),
             _ => null,
         };
         if (problem is null)
@@ -90,6 +104,46 @@ public sealed partial class ApiExceptionHandler(
             Title = "The database is unavailable.",
             Detail = "Try again in a few seconds.",
         };
+    }
+
+    /// <summary>
+    /// An undefined table, column, type or function is the schema this build expects missing: 503 at once. A datatype
+    /// mismatch may be a retyped column or a bug in our SQL; the re-check it triggers tells which (a bug stays a 500).
+    /// </summary>
+    private async Task<ProblemDetails?> SchemaNotReadyAsync(HttpContext httpContext, PostgresException error, CancellationToken cancellationToken)
+    {
+        if (SchemaMismatch.IsMissingObject(error))
+        {
+            _ = schemaReadiness.ReportSchemaError(error);
+        }
+        else if (!SchemaMismatch.IsDatatypeMismatch(error) || await IsSchemaReadyAfterAsync(error, cancellationToken))
+        {
+            return null;
+        }
+
+        var retryAfter = Math.Max(1, (int)Math.Ceiling(healthOptions.Value.SchemaCheckInterval.TotalSeconds));
+        httpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Type = SchemaNotReadyType,
+            Title = "The database is not ready for this version of the service.",
+            Detail = "The database does not yet have the schema this version expects (a migration is pending or the schema has drifted). " +
+                     "Try again later.",
+        };
+    }
+
+    private async Task<bool> IsSchemaReadyAfterAsync(PostgresException error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await schemaReadiness.ReportSchemaError(error).WaitAsync(DatatypeRecheckWait, cancellationToken)).IsReady;
+        }
+        catch (TimeoutException)
+        {
+            // Unknown yet: the database is slow to answer, which is no reason to blame the client or call it a bug.
+            return false;
+        }
     }
 
     private static bool IsDatabaseUnavailable(Exception exception) =>

@@ -1,5 +1,5 @@
 using Marketplace.Data.Entities;
-using Marketplace.Data.Infrastructure;
+using Marketplace.SchemaGuard.Conventions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

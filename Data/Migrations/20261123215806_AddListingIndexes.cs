@@ -1,4 +1,4 @@
-﻿using Marketplace.Data.Tooling.Linting;
+﻿using Marketplace.SchemaGuard.Linting;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable

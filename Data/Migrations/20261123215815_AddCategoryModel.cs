@@ -1,5 +1,5 @@
 ﻿using System;
-using Marketplace.Data.Tooling.Linting;
+using Marketplace.SchemaGuard.Linting;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 

@@ -1,4 +1,4 @@
-﻿using Marketplace.Data.Infrastructure;
+﻿using Marketplace.SchemaGuard.Conventions;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable

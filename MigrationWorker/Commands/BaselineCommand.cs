@@ -13,21 +13,18 @@ public static class BaselineCommand
             "For a database whose schema was made without migrations (EnsureCreated, scripts, a db push): record every migration as applied, " +
             "with its checksum, only if the live schema matches the model. Exit code 5 with the drift report if it does not; " +
             "2 if the database already has a migration history.");
-        command.SetAction((_, cancellationToken) => RunAsync(invocation, cancellationToken));
-        return command;
-    }
-
-    private static Task<int> RunAsync(WorkerInvocation invocation, CancellationToken cancellationToken) =>
-        WorkerHost.RunAsync(invocation, async (services, ct) =>
+        command.SetAction((_, cancellationToken) => WorkerHost.RunAsync(invocation, async (services, ct) =>
         {
             await services.GetRequiredService<DatabaseWaiter>().WaitAsync(ct);
             await using (await services.GetRequiredService<MigrationLock>().AcquireAsync(ct))
             {
                 var count = await services.GetRequiredService<MigrationBaseline>().RecordAsync(ct);
                 await invocation.Output.WriteLineAsync(
-                    $"Recorded {count} migration(s) as applied. Run migrate next: it seeds the base categories and verifies the schema.");
+                    $"Recorded {Plural.Of(count, "migration")} as applied. Run migrate next: it seeds the base categories and verifies the schema.");
             }
 
             return ExitCodes.Success;
-        }, cancellationToken);
+        }, cancellationToken));
+        return command;
+    }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
-using Marketplace.Data.Tooling.Linting;
+using Marketplace.Data;
+using Marketplace.SchemaGuard.Linting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.MigrationWorker.Commands;
 
@@ -30,11 +32,16 @@ public static class LintCommand
             json,
             since,
         };
-        command.SetAction((parseResult, _) => Task.FromResult(Run(
+        command.SetAction((parseResult, cancellationToken) => WorkerHost.RunAsync(
             invocation,
-            migrations ?? MigrationSequence.FromMarketplace,
-            parseResult.GetValue(json),
-            parseResult.GetValue(since))));
+            (services, _) => Task.FromResult(Run(
+                invocation,
+                migrations ?? (() => MigrationSequence.FromContext(services.GetRequiredService<MarketplaceDbContext>(), MarketplaceDbContextFactory.MigrationsFolder)),
+                parseResult.GetValue(json),
+                parseResult.GetValue(since))),
+            cancellationToken,
+            connectsToDatabase: false,
+            jsonErrors: parseResult.GetValue(json)));
         return command;
     }
 
@@ -49,17 +56,17 @@ public static class LintCommand
             if (since is not null && (sinceId = sequence.FindId(since)) is null)
             {
                 var known = sequence.Migrations.Count == 0 ? "there are none" : string.Join(", ", sequence.Migrations.Select(LintSubject.IdOf));
-                return Fail(invocation, ExitCodes.UsageOrConfiguration,
+                throw new WorkerFailedException(ExitCodes.UsageOrConfiguration,
                     $"--since names no migration: '{since}'. Give a migration's name (e.g. AddCategoryModel) or its full id, " +
                     $"as 'dotnet ef migrations list' prints them; the known migrations are: {known}.");
             }
 
             report = MigrationLinter.Lint(sequence.Subjects(sinceId));
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not WorkerFailedException)
         {
             // Loading runs the migrations' own code (Up, BuildTargetModel); whatever it throws is a fault in that code.
-            return Fail(invocation, ExitCodes.UnexpectedError, $"Could not lint the migrations: {ex.GetBaseException().Message}");
+            throw new WorkerFailedException(ExitCodes.UnexpectedError, $"Could not lint the migrations: {ex.GetBaseException().Message}", ex);
         }
 
         invocation.Output.Write(json ? report.ToJson() + Environment.NewLine : report.ToText());
@@ -68,15 +75,11 @@ public static class LintCommand
             return ExitCodes.Success;
         }
 
-        return Fail(invocation, ExitCodes.UnsafeMigration,
-            $"{report.BlockingFindings.Count} unacknowledged error(s) in the migrations. Fix the migration, or, when the operation is " +
+        // Not thrown: the report is already on stdout, and --json must stay one JSON document.
+        invocation.Error.WriteLine(
+            $"error: {Plural.Of(report.BlockingFindings.Count, "unacknowledged error")} in the migrations. Fix the migration, or, when the operation is " +
             "safe for this database, acknowledge that finding on the migration class with " +
             "[AcknowledgeLint(\"<rule>\", \"<target>\", Reason = \"why it is safe\")].");
-    }
-
-    private static int Fail(WorkerInvocation invocation, int exitCode, string message)
-    {
-        invocation.Error.WriteLine($"error: {message}");
-        return exitCode;
+        return ExitCodes.UnsafeMigration;
     }
 }

@@ -3,6 +3,7 @@ using Marketplace.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.MigrationWorker.Commands;
 
@@ -24,14 +25,16 @@ public static class ScriptCommand
         {
             Options = { output },
         };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(invocation, parseResult.GetValue(output), cancellationToken));
+        command.SetAction((parseResult, cancellationToken) => WorkerHost.RunAsync(
+            invocation,
+            (services, ct) => WriteAsync(invocation, services.GetRequiredService<MarketplaceDbContext>(), parseResult.GetValue(output), ct),
+            cancellationToken,
+            connectsToDatabase: false));
         return command;
     }
 
-    private static async Task<int> RunAsync(WorkerInvocation invocation, FileInfo? output, CancellationToken cancellationToken)
+    private static async Task<int> WriteAsync(WorkerInvocation invocation, MarketplaceDbContext db, FileInfo? output, CancellationToken cancellationToken)
     {
-        // The design-time factory builds the same context as the worker without a connection string: no database is touched.
-        await using var db = new MarketplaceDbContextFactory().CreateDbContext([]);
         var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
         if (output is null)
         {
@@ -45,11 +48,11 @@ public static class ScriptCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await invocation.Error.WriteLineAsync($"error: cannot write the script to {output.FullName}: {ex.Message}");
-            return ExitCodes.UsageOrConfiguration;
+            throw new WorkerFailedException(ExitCodes.UsageOrConfiguration, $"Cannot write the script to {output.FullName}: {ex.Message}", ex);
         }
 
-        await invocation.Error.WriteLineAsync($"Wrote the idempotent script of {db.Database.GetMigrations().Count()} migration(s) to {output.FullName}");
+        await invocation.Error.WriteLineAsync(
+            $"Wrote the idempotent script of {Plural.Of(db.Database.GetMigrations().Count(), "migration")} to {output.FullName}");
         return ExitCodes.Success;
     }
 }

@@ -1,9 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using Marketplace.Data.Schema;
+using Marketplace.Data;
 using Marketplace.MigrationWorker.Steps;
+using Marketplace.SchemaGuard.Drift;
+using Marketplace.SchemaGuard.History;
+using Marketplace.SchemaGuard.Verification;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -11,54 +14,57 @@ namespace Marketplace.MigrationWorker.Commands;
 
 /// <summary>
 /// <c>status</c>, like <c>prisma migrate status</c>: applied migrations (with when), pending ones, checksum mismatches
-/// and drift. Exit code 0 when current, 7 when migrations are pending, 6 when an applied migration changed, 5 on drift.
-/// Reads only; it takes no lock and changes nothing.
+/// and drift. Exit code 0 when current, 7 when migrations are pending, 6 when an applied migration changed, 5 on drift
+/// (including a database that is not what its own history says, even while migrations are pending). Reads only; it
+/// takes no lock and changes nothing.
 /// </summary>
 public static class StatusCommand
 {
     public static Command Create(WorkerInvocation invocation)
     {
-        var json = new Option<bool>("--json") { Description = "Write the status as JSON on stdout, for machines." };
+        var json = new Option<bool>("--json") { Description = "Write the status as JSON on stdout, for machines (also when it cannot run)." };
         var command = new Command("status",
             "Show applied migrations (with when), pending migrations, applied migrations changed since, and schema drift. " +
             "Exit code 0 when the database is current, 7 when migrations are pending, 6 when an applied migration was changed, 5 on drift.")
         {
             Options = { json },
         };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(invocation, parseResult.GetValue(json), cancellationToken));
+        command.SetAction((parseResult, cancellationToken) => WorkerHost.RunAsync(
+            invocation,
+            (services, ct) => ReportAsync(invocation, services, parseResult.GetValue(json), ct),
+            cancellationToken,
+            jsonErrors: parseResult.GetValue(json)));
         return command;
     }
 
-    private static Task<int> RunAsync(WorkerInvocation invocation, bool json, CancellationToken cancellationToken) =>
-        WorkerHost.RunAsync(invocation, async (services, ct) =>
-        {
-            await services.GetRequiredService<DatabaseWaiter>().WaitAsync(ct);
-            var verification = await services.GetRequiredService<DatabaseSchemaVerifier>().VerifyAsync(ct);
-            var exitCode = ExitCodeOf(verification);
-            var database = new NpgsqlConnectionStringBuilder(services.GetRequiredService<NpgsqlDataSource>().ConnectionString);
-            var where = $"{database.Host}:{database.Port}/{database.Database}";
-            if (json)
-            {
-                await invocation.Output.WriteLineAsync(JsonSerializer.Serialize(StatusReport.From(where, verification, exitCode), StatusJson.Default.StatusReport));
-            }
-            else
-            {
-                await invocation.Output.WriteAsync(Describe(where, verification));
-            }
+    private static async Task<int> ReportAsync(WorkerInvocation invocation, IServiceProvider services, bool json, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<DatabaseWaiter>().WaitAsync(cancellationToken);
+        var db = services.GetRequiredService<MarketplaceDbContext>();
+        var verifier = services.GetRequiredService<SchemaVerifier>();
+        var verification = await verifier.VerifyAsync(db, cancellationToken);
+        // While migrations are pending, differences from the model are expected; differences from the history are not.
+        var fromHistory = verification.Pending.Count > 0 ? await verifier.DetectDriftFromHistoryAsync(db, verification, cancellationToken) : null;
+        var exitCode = ExitCodeOf(verification, fromHistory);
+        var database = new NpgsqlConnectionStringBuilder(services.GetRequiredService<NpgsqlDataSource>().ConnectionString);
+        var where = $"{database.Host}:{database.Port}/{database.Database}";
+        await invocation.Output.WriteAsync(json
+            ? JsonSerializer.Serialize(StatusReport.From(where, verification, fromHistory, exitCode), WorkerJson.Default.StatusReport) + Environment.NewLine
+            : Describe(where, verification, fromHistory));
+        return exitCode;
+    }
 
-            return exitCode;
-        }, cancellationToken);
-
-    /// <summary>A changed migration is the most serious; pending migrations come next, since drift is expected until they are applied.</summary>
-    public static int ExitCodeOf(SchemaVerification verification) =>
+    /// <summary>A changed migration is the most serious; then a database that is not what its history says; then pending migrations; then drift.</summary>
+    public static int ExitCodeOf(SchemaVerification verification, SchemaDriftReport? fromHistory) =>
         verification.ChecksumMismatches.Count > 0 ? ExitCodes.MigrationChanged
+        : fromHistory is { HasDrift: true } || verification.MadeWithoutMigrations ? ExitCodes.SchemaDrift
         : verification.Pending.Count > 0 ? ExitCodes.MigrationsPending
-        : verification.Drift.HasDrift ? ExitCodes.SchemaDrift
+        : verification.HasDrift ? ExitCodes.SchemaDrift
         : ExitCodes.Success;
 
-    private static string Describe(string where, SchemaVerification verification)
+    private static string Describe(string where, SchemaVerification verification, SchemaDriftReport? fromHistory)
     {
-        var text = new System.Text.StringBuilder();
+        var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Database {where}");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Applied migrations ({verification.Applied.Count}):");
@@ -92,7 +98,16 @@ public static class StatusCommand
             }
         }
 
-        var drift = verification.Drift;
+        if (fromHistory is { HasDrift: true })
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Not what its migration history says ({fromHistory.Differences.Count}; the schema of {verification.Applied[^1].Id}):");
+            foreach (var difference in fromHistory.Differences)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  - {difference.Description}");
+            }
+        }
+
+        var drift = verification.Drift!;
         text.AppendLine(drift.HasDrift
             ? verification.Pending.Count > 0
                 ? $"Differences from the model ({drift.Differences.Count}; expected until the pending migrations are applied):"
@@ -118,7 +133,7 @@ public static class StatusCommand
         }
 
         text.AppendLine();
-        text.AppendLine(Verdict(verification));
+        text.AppendLine(Verdict(verification, fromHistory));
         return text.ToString();
     }
 
@@ -134,7 +149,7 @@ public static class StatusCommand
 
     private static string Utc(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static string Verdict(SchemaVerification verification)
+    private static string Verdict(SchemaVerification verification, SchemaDriftReport? fromHistory)
     {
         if (verification.ChecksumMismatches.Count > 0)
         {
@@ -143,59 +158,23 @@ public static class StatusCommand
 
         if (verification.MadeWithoutMigrations)
         {
-            return $"The database has no migration history, but {verification.Drift.ModelTablesInDatabase} of the model's tables exist: " +
-                   "its schema was made without migrations (EnsureCreated, scripts or a db push). If it matches the model, " +
-                   "the baseline command records the migrations as applied; migrate would fail on the existing tables.";
+            return HistoryDriftGate.DescribeMadeWithoutMigrations(verification.Drift!.ModelTablesInDatabase);
+        }
+
+        if (fromHistory is { HasDrift: true })
+        {
+            return "The database is not what its migration history says, so migrate will refuse to build on it: fix the differences " +
+                   $"above, or acknowledge an intended one in {SchemaDriftOptions.SectionName}:Allow with a reason.";
         }
 
         if (verification.Pending.Count > 0)
         {
-            return $"The database is behind the code by {verification.Pending.Count} migration(s): run the worker's migrate command.";
+            return $"The database is behind the code by {Plural.Of(verification.Pending.Count, "migration")}: run the worker's migrate command.";
         }
 
-        return verification.Drift.HasDrift
+        return verification.HasDrift
             ? "The database schema differs from the model: fix the database, add a migration for a change the model should have, " +
               $"or acknowledge an intended difference in {SchemaDriftOptions.SectionName}:Allow with a reason."
             : "The database is up to date.";
     }
 }
-
-/// <summary>The shape of <c>status --json</c>; a contract with users' scripts.</summary>
-public sealed record StatusReport(
-    string Database,
-    bool IsCurrent,
-    int ExitCode,
-    bool HasHistory,
-    bool MadeWithoutMigrations,
-    IReadOnlyList<StatusReport.Applied> AppliedMigrations,
-    IReadOnlyList<string> PendingMigrations,
-    IReadOnlyList<string> AppliedNotInCode,
-    IReadOnlyList<ChecksumMismatch> ChecksumMismatches,
-    StatusReport.DriftReport Drift)
-{
-    public sealed record Applied(string Id, DateTimeOffset? AppliedAt, string? RecordedWith, string? Checksum, bool IsInCode);
-
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Same word as SchemaDrift:Allow's Object.")]
-    public sealed record Difference(string Object, string Description, string? Reason = null);
-
-    public sealed record DriftReport(IReadOnlyList<Difference> Differences, IReadOnlyList<Difference> Acknowledged, double ElapsedMs);
-
-    public static StatusReport From(string database, SchemaVerification verification, int exitCode) => new(
-        database,
-        verification.IsCurrent,
-        exitCode,
-        verification.HasHistory,
-        verification.MadeWithoutMigrations,
-        verification.Applied.Select(a => new Applied(a.Id, a.AppliedAt, a.RecordedWith?.ToString(), a.Checksum, a.IsInCode)).ToList(),
-        verification.Pending,
-        verification.AppliedNotInCode,
-        verification.ChecksumMismatches,
-        new DriftReport(
-            verification.Drift.Differences.Select(d => new Difference(d.Object, d.Description)).ToList(),
-            verification.Drift.Acknowledged.Select(a => new Difference(a.Difference.Object, a.Difference.Description, a.Reason)).ToList(),
-            verification.Drift.Elapsed.TotalMilliseconds));
-}
-
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(StatusReport))]
-internal sealed partial class StatusJson : JsonSerializerContext;

@@ -26,6 +26,10 @@ public sealed partial class CategorySeeder(NpgsqlDataSource dataSource, ILogger<
         new(ListingCategory.Other, "Other", "Everything else."),
     ];
 
+    /// <summary>True when every base category is present (by slug); the no-op check asks it without seeding.</summary>
+    internal static readonly string AllPresentSql =
+        $"(SELECT count(*) FROM \"Category\" WHERE \"Slug\" IN ({string.Join(", ", BaseCategories.Select(c => $"'{c.Slug}'"))})) = {BaseCategories.Count}";
+
     public async Task<int> SeedAsync(CancellationToken cancellationToken)
     {
         using var step = WorkerTelemetry.Step("seed");
@@ -44,17 +48,10 @@ public sealed partial class CategorySeeder(NpgsqlDataSource dataSource, ILogger<
 
         step.Activity?.SetTag("marketplace.categories.inserted", inserted);
         step.Activity?.SetTag("marketplace.categories.existing", BaseCategories.Count - inserted);
-        LogSeeded(logger, inserted, BaseCategories.Count - inserted, step.Elapsed.TotalMilliseconds);
+        LogSeeded(logger, Plural.Of(inserted, "base category"), BaseCategories.Count - inserted, step.Elapsed.TotalMilliseconds);
         return inserted;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded base categories: {Inserted} inserted, {Existing} already present, in {ElapsedMs:0} ms")]
-    private static partial void LogSeeded(ILogger logger, int inserted, int existing, double elapsedMs);
-}
-
-public sealed record BaseCategory(ListingCategory LegacyValue, string Name, string Description)
-{
-    public string Slug => MarketplaceEnums.SlugOf(LegacyValue);
-
-    public int SortOrder => ((int)LegacyValue + 1) * 10;
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Inserted}, {Existing} already present, in {ElapsedMs:0} ms")]
+    private static partial void LogSeeded(ILogger logger, string inserted, int existing, double elapsedMs);
 }

@@ -1,10 +1,10 @@
 using Marketplace.Data;
-using Marketplace.Data.Schema;
+using Marketplace.SchemaGuard.History;
+using Marketplace.SchemaGuard.Verification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Marketplace.MigrationWorker.Steps;
 
@@ -13,55 +13,45 @@ namespace Marketplace.MigrationWorker.Steps;
 /// as Flyway's validate does: the schema came from the code as it was, and whatever changed in it will never run
 /// here. Migrations applied before checksums were kept get theirs recorded once, from this build.
 /// </summary>
-public sealed partial class ChecksumValidator(
-    MarketplaceDbContext db,
-    DatabaseSchemaVerifier verifier,
-    NpgsqlDataSource dataSource,
-    ILogger<ChecksumValidator> logger)
+public sealed partial class ChecksumValidator(MarketplaceDbContext db, SchemaVerifier verifier, ILogger<ChecksumValidator> logger)
 {
-    public async Task ValidateAsync(CancellationToken cancellationToken)
+    /// <returns>The history as validated: applied and pending migrations (no drift yet).</returns>
+    public async Task<SchemaVerification> ValidateAsync(CancellationToken cancellationToken)
     {
         using var step = WorkerTelemetry.Step("validate");
-        // Creates the checksum table next to the history table on a database that predates it.
-        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
-        var check = await verifier.CheckMigrationsAsync(cancellationToken);
-        step.Activity?.SetTag("marketplace.migrations.applied", check.Applied.Count);
-        step.Activity?.SetTag("marketplace.migrations.changed", check.ChecksumMismatches.Count);
+        // Creates the history table, and the checksum table beside it on a database that predates it.
+        var historyRepository = db.GetService<IHistoryRepository>();
+        await historyRepository.CreateIfNotExistsAsync(cancellationToken);
+        var history = await verifier.VerifyHistoryAsync(db, cancellationToken);
+        step.Activity?.SetTag("marketplace.migrations.applied", history.Applied.Count);
+        step.Activity?.SetTag("marketplace.migrations.changed", history.ChecksumMismatches.Count);
 
-        if (check.ChecksumMismatches.Count > 0)
+        if (history.ChecksumMismatches.Count > 0)
         {
-            throw new WorkerFailedException(ExitCodes.MigrationChanged, DescribeMismatches(check.ChecksumMismatches));
+            throw new WorkerFailedException(ExitCodes.MigrationChanged, DescribeMismatches(history.ChecksumMismatches));
         }
 
-        if (check.ChecksumsNotRecorded.Count > 0)
+        if (history.ChecksumsNotRecorded is { Count: > 0 } notRecorded)
         {
-            await RecordAsync(check.ChecksumsNotRecorded, cancellationToken);
-            LogRecordedAfterTheFact(logger, check.ChecksumsNotRecorded.Count, string.Join(", ", check.ChecksumsNotRecorded));
+            var script = ((ChecksummedHistoryRepository)historyRepository).GetFirstValidationScript(notRecorded);
+            await db.Database.ExecuteSqlRawAsync(script, cancellationToken);
+            LogRecordedAfterTheFact(logger, Plural.Of(notRecorded.Count, "migration"), string.Join(", ", notRecorded));
         }
 
-        LogValidated(logger, check.Applied.Count - check.AppliedNotInCode.Count, step.Elapsed.TotalMilliseconds);
+        LogValidated(logger, Plural.Of(history.Applied.Count - history.AppliedNotInCode.Count, "applied migration"), step.Elapsed.TotalMilliseconds);
+        return history;
     }
 
     /// <summary>The paragraph for exit code 6; <c>status</c> and <c>migrate</c> say the same.</summary>
     public static string DescribeMismatches(IReadOnlyList<ChecksumMismatch> mismatches) =>
-        $"{mismatches.Count} applied migration(s) were changed after they were applied: " +
+        $"{Plural.Of(mismatches.Count, "applied migration")} {(mismatches.Count == 1 ? "was" : "were")} changed after {(mismatches.Count == 1 ? "it was" : "they were")} applied: " +
         string.Join("; ", mismatches.Select(m => m.Description)) + ". " +
         "The database was migrated by the code as it was; restore each migration to what was applied (see git history) " +
         "and put the change in a new migration.";
 
-    private async Task RecordAsync(IReadOnlyList<string> migrationIds, CancellationToken cancellationToken)
-    {
-        var migrationsAssembly = db.GetService<IMigrationsAssembly>();
-        var provider = db.Database.ProviderName!;
-        var sql = string.Concat(migrationIds.Select(id => MigrationChecksumTable.UpsertSql(
-            id, MigrationChecksum.Of(migrationsAssembly, id, provider), ProductInfo.GetVersion(), ChecksumRecordedWith.FirstValidation)));
-        await using var command = dataSource.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recorded the checksums of {Migrations} applied before checksums were kept, once, from this build, so later changes to them are caught: {Ids}")]
+    private static partial void LogRecordedAfterTheFact(ILogger logger, string migrations, string ids);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} migration(s) were applied before checksums were kept; recorded their checksums from this build once, so later changes to them are caught: {Migrations}")]
-    private static partial void LogRecordedAfterTheFact(ILogger logger, int count, string migrations);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Validated the checksums of {Count} applied migration(s) in {ElapsedMs:0} ms")]
-    private static partial void LogValidated(ILogger logger, int count, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Validated the checksums of {Migrations} in {ElapsedMs:0} ms")]
+    private static partial void LogValidated(ILogger logger, string migrations, double elapsedMs);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Marketplace.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -19,8 +18,8 @@ public sealed partial class DataLossGuard(MarketplaceDbContext db, NpgsqlDataSou
     public sealed record DataAtRisk(string MigrationId, string What, long Count)
     {
         public string Description => What.StartsWith("table ", StringComparison.Ordinal)
-            ? $"{What} ({Count.ToString(CultureInfo.InvariantCulture)} row(s))"
-            : $"{What} ({Count.ToString(CultureInfo.InvariantCulture)} non-null value(s))";
+            ? $"{What} ({Plural.Of(Count, "row")})"
+            : $"{What} ({Plural.Of(Count, "non-null value")})";
     }
 
     /// <param name="reverting">The migrations about to be reverted, latest first.</param>

@@ -95,7 +95,7 @@ public sealed partial class ListingBackfill(
 
         if (updated > 0)
         {
-            LogBackfilled(logger, column, updated, batches, passes, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            LogBackfilled(logger, column, Plural.Of(updated, "listing"), Plural.Of(batches, "batch"), Plural.Of(passes, "pass"), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
         return updated;
@@ -118,6 +118,6 @@ public sealed partial class ListingBackfill(
         return (rows, lastId);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Backfilled {Column} on {Rows} listing(s) in {Batches} batch(es), {Passes} pass(es), in {ElapsedMs:0} ms")]
-    private static partial void LogBackfilled(ILogger logger, string column, long rows, int batches, int passes, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backfilled {Column} on {Rows} in {Batches}, {Passes}, in {ElapsedMs:0} ms")]
+    private static partial void LogBackfilled(ILogger logger, string column, string rows, string batches, string passes, double elapsedMs);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Marketplace.Data;
+using Marketplace.SchemaGuard.Conventions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -10,42 +11,32 @@ using Npgsql;
 namespace Marketplace.MigrationWorker.Steps;
 
 /// <summary>
-/// Applies pending migrations one at a time through EF Core's migrator, so each migration is its own
-/// transaction, has its own span, and a failure names the migration that failed. Callers hold
+/// Applies pending migrations one at a time through EF Core's migrator, so each migration is its own transaction, has
+/// its own span, and a failure names the migration that failed and what this run did and did not apply. Callers hold
 /// <see cref="MigrationLock"/>, so the pending list cannot change underneath.
 /// </summary>
-public sealed partial class MigrationApplier(
-    MarketplaceDbContext db,
-    NpgsqlDataSource dataSource,
-    ILogger<MigrationApplier> logger)
+public sealed partial class MigrationApplier(MarketplaceDbContext db, ILogger<MigrationApplier> logger)
 {
-    /// <param name="upTo">The last migration to apply; all pending ones when null.</param>
-    public async Task<IReadOnlyList<string>> ApplyPendingAsync(CancellationToken cancellationToken, string? upTo = null)
+    /// <param name="pending">The pending migrations, in order (<see cref="ChecksumValidator"/>'s history).</param>
+    public async Task<IReadOnlyList<string>> ApplyAsync(IReadOnlyList<string> pending, CancellationToken cancellationToken)
     {
         using var step = WorkerTelemetry.Step("migrate");
-        // Asked without EF Core first: building the model is most of the cost of a run with nothing to do.
-        var pending = (await MarketplaceMigrations.ReadPendingAsync(dataSource, cancellationToken))
-            .Where(id => upTo is null || string.CompareOrdinal(id, upTo) <= 0)
-            .ToList();
         step.Activity?.SetTag("marketplace.migrations.pending", pending.Count);
         if (pending.Count == 0)
         {
-            LogUpToDate(logger, step.Elapsed.TotalMilliseconds);
+            LogUpToDate(logger);
             return [];
         }
 
-        // Creating the history table first keeps EF Core from logging a failed query against a new database.
-        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
-
-        LogPending(logger, pending.Count, string.Join(", ", pending));
+        LogPending(logger, Plural.Of(pending.Count, "migration"), string.Join(", ", pending));
         var migrator = db.GetService<IMigrator>();
-        foreach (var migration in pending)
+        for (var i = 0; i < pending.Count; i++)
         {
-            await ApplyAsync(migrator, migration, cancellationToken);
+            await ApplyAsync(migrator, pending, i, cancellationToken);
         }
 
         step.Activity?.SetTag("marketplace.migrations.applied", pending.Count);
-        LogApplied(logger, pending.Count, step.Elapsed.TotalMilliseconds);
+        LogApplied(logger, Plural.Of(pending.Count, "migration"), step.Elapsed.TotalMilliseconds);
         return pending;
     }
 
@@ -69,8 +60,8 @@ public sealed partial class MigrationApplier(
             {
                 span?.SetStatus(ActivityStatusCode.Error, ex.Message);
                 throw new WorkerFailedException(ExitCodes.MigrationFailed,
-                    $"Reverting migration {reverting[i]} failed and was rolled back: {(ex is PostgresException or DbUpdateException ? Describe(ex) : ex.GetBaseException().Message)} " +
-                    "Migrations reverted before it stay reverted; fix the cause, then run again.",
+                    $"Reverting migration {reverting[i]} failed: {Describe(ex)} {Outcome(reverting[i], reverting: true)} " +
+                    $"{AppliedBefore(reverting, i, "reverted")} Fix the cause, then run again.",
                     ex);
             }
 
@@ -78,8 +69,9 @@ public sealed partial class MigrationApplier(
         }
     }
 
-    private async Task ApplyAsync(IMigrator migrator, string migration, CancellationToken cancellationToken)
+    private async Task ApplyAsync(IMigrator migrator, IReadOnlyList<string> pending, int index, CancellationToken cancellationToken)
     {
+        var migration = pending[index];
         using var span = WorkerTelemetry.ActivitySource.StartActivity(migration);
         var started = Stopwatch.GetTimestamp();
         try
@@ -90,42 +82,47 @@ public sealed partial class MigrationApplier(
         {
             span?.SetStatus(ActivityStatusCode.Error, ex.Message);
             span?.AddException(ex);
-            var databaseError = ex is PostgresException or DbUpdateException ? Describe(ex) : ex.GetBaseException().Message;
-            var outcome = RunsOutsideTransaction(migration)
-                ? "It has steps that cannot run in a transaction (CREATE INDEX CONCURRENTLY or SQL that suppresses it), " +
-                  "so steps before the failure may remain; compare the database with the migration (the worker's status " +
-                  "command names the differences) and undo them or finish by hand, then run the worker again."
-                : "It was rolled back whole; migrations before it remain applied. Fix the migration or the data it trips on, then run the worker again.";
-            throw new WorkerFailedException(ExitCodes.MigrationFailed, $"Migration {migration} failed: {databaseError} {outcome}", ex);
+            var notApplied = pending.Count - index - 1;
+            throw new WorkerFailedException(ExitCodes.MigrationFailed,
+                $"Migration {migration} failed: {Describe(ex)} {Outcome(migration, reverting: false)} {AppliedBefore(pending, index, "applied")} " +
+                (notApplied > 0 ? $"It and the {Plural.Of(notApplied, "migration")} after it were not applied. " : "It was not applied. ") +
+                "Fix the migration or the data it trips on, then run the worker again.",
+                ex);
         }
 
         WorkerTelemetry.MigrationsApplied.Add(1);
         LogMigrationApplied(logger, migration, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    private bool RunsOutsideTransaction(string migrationId)
+    private string Outcome(string migrationId, bool reverting) => RunsOutsideTransaction(migrationId, reverting)
+        ? "It has steps that cannot run in a transaction (an index built or dropped concurrently, or SQL that suppresses the " +
+          "transaction), so steps before the failure may remain: compare the database with the migration (the status command " +
+          $"names the differences) and undo or finish them by hand. It is not recorded as {(reverting ? "reverted" : "applied")}."
+        : $"It was rolled back whole and is not recorded as {(reverting ? "reverted" : "applied")}.";
+
+    private static string AppliedBefore(IReadOnlyList<string> migrations, int index, string verb) => index == 0
+        ? $"This run {verb} nothing before it."
+        : $"This run {verb} {Plural.Of(index, "migration")} before it, which stay {verb}: {string.Join(", ", migrations.Take(index))}.";
+
+    private bool RunsOutsideTransaction(string migrationId, bool reverting)
     {
         var assembly = db.GetService<IMigrationsAssembly>();
         var migration = assembly.CreateMigration(assembly.Migrations[migrationId], db.Database.ProviderName!);
-        return migration.UpOperations.Any(operation => operation switch
-        {
-            SqlOperation sql => sql.SuppressTransaction,
-            CreateIndexOperation index => index["Npgsql:CreatedConcurrently"] is true,
-            _ => false,
-        });
+        return (reverting ? migration.DownOperations : migration.UpOperations).Any(operation =>
+            operation is SqlOperation { SuppressTransaction: true } || ConcurrentIndex.IsConcurrent(operation));
     }
 
     private static string Describe(Exception ex) => ex.GetBaseException() switch
     {
-        PostgresException pg => $"{pg.SqlState}: {pg.MessageText}{(pg.Detail is null ? "" : $" ({pg.Detail})")}",
+        PostgresException pg => $"{pg.SqlState}: {pg.MessageText}{(pg.Detail is null ? "" : $" ({pg.Detail})")}.",
         var other => other.Message,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is up to date; no migration to apply (checked in {ElapsedMs:0} ms)")]
-    private static partial void LogUpToDate(ILogger logger, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "No migration to apply")]
+    private static partial void LogUpToDate(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} migration(s) pending: {Migrations}")]
-    private static partial void LogPending(ILogger logger, int count, string migrations);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Migrations} pending: {Ids}")]
+    private static partial void LogPending(ILogger logger, string migrations, string ids);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Migration} in {ElapsedMs:0} ms")]
     private static partial void LogMigrationApplied(ILogger logger, string migration, double elapsedMs);
@@ -133,6 +130,6 @@ public sealed partial class MigrationApplier(
     [LoggerMessage(Level = LogLevel.Information, Message = "Reverted migration {Migration} in {ElapsedMs:0} ms")]
     private static partial void LogReverted(ILogger logger, string migration, double elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Count} migration(s) in {ElapsedMs:0} ms")]
-    private static partial void LogApplied(ILogger logger, int count, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Migrations} in {ElapsedMs:0} ms")]
+    private static partial void LogApplied(ILogger logger, string migrations, double elapsedMs);
 }

@@ -1,6 +1,6 @@
 using Marketplace.Data;
-using Marketplace.Data.Infrastructure;
-using Marketplace.Data.Schema;
+using Marketplace.SchemaGuard.History;
+using Marketplace.SchemaGuard.Verification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -14,15 +14,12 @@ namespace Marketplace.MigrationWorker.Steps;
 /// schema is what those migrations produce. A database that already has a history is left alone (exit code 2);
 /// one that differs gets the drift report (exit code 5).
 /// </summary>
-public sealed partial class MigrationBaseline(
-    MarketplaceDbContext db,
-    DatabaseSchemaVerifier verifier,
-    ILogger<MigrationBaseline> logger)
+public sealed partial class MigrationBaseline(MarketplaceDbContext db, SchemaVerifier verifier, ILogger<MigrationBaseline> logger)
 {
     public async Task<int> RecordAsync(CancellationToken cancellationToken)
     {
         using var step = WorkerTelemetry.Step("baseline");
-        var verification = await verifier.VerifyAsync(cancellationToken);
+        var verification = await verifier.VerifyAsync(db, cancellationToken);
         if (verification.HasHistory)
         {
             throw new WorkerFailedException(ExitCodes.UsageOrConfiguration,
@@ -31,17 +28,16 @@ public sealed partial class MigrationBaseline(
                 "and migrate to bring it up to date.");
         }
 
-        if (verification.Drift.HasDrift)
+        if (verification.Drift is { HasDrift: true } drift)
         {
-            var empty = verification.Drift.ModelTablesInDatabase == 0
+            var empty = drift.ModelTablesInDatabase == 0
                 ? " The database has none of the model's tables: it is empty, so run migrate instead."
                 : "";
             throw new WorkerFailedException(ExitCodes.SchemaDrift,
-                "Refusing to baseline: the migrations would not produce this schema. " + SchemaVerifier.DescribeDrift(verification.Drift) + empty);
+                "Refusing to baseline: the migrations would not produce this schema. " + SchemaGate.DescribeDrift(drift) + empty);
         }
 
-        var historyRepository = db.GetService<IHistoryRepository>() as MarketplaceHistoryRepository
-            ?? throw new InvalidOperationException("The context does not use the Marketplace history repository; configure it with UseMarketplaceNpgsql.");
+        var historyRepository = (ChecksummedHistoryRepository)db.GetService<IHistoryRepository>();
         await ((IHistoryRepository)historyRepository).CreateIfNotExistsAsync(cancellationToken);
         var migrations = db.GetService<IMigrationsAssembly>().Migrations.Keys.Order(StringComparer.Ordinal).ToList();
         var sql = string.Concat(migrations.Select(id =>
@@ -53,10 +49,10 @@ public sealed partial class MigrationBaseline(
         await transaction.CommitAsync(cancellationToken);
 
         step.Activity?.SetTag("marketplace.migrations.baselined", migrations.Count);
-        LogBaselined(logger, migrations.Count, migrations[^1], step.Elapsed.TotalMilliseconds);
+        LogBaselined(logger, Plural.Of(migrations.Count, "migration"), migrations[^1], step.Elapsed.TotalMilliseconds);
         return migrations.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Baselined: recorded {Count} migration(s) as applied, up to {Last}, with their checksums, in {ElapsedMs:0} ms; the live schema matches the model")]
-    private static partial void LogBaselined(ILogger logger, int count, string last, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Baselined: recorded {Migrations} as applied, up to {Last}, with their checksums, in {ElapsedMs:0} ms; the live schema matches the model")]
+    private static partial void LogBaselined(ILogger logger, string migrations, string last, double elapsedMs);
 }

@@ -37,7 +37,7 @@ public sealed partial class MigrationLock(
                 var waited = timeProvider.GetElapsedTime(started);
                 if (waited > options.Value.LockTimeout)
                 {
-                    throw new WorkerFailedException(ExitCodes.UnexpectedError,
+                    throw new WorkerFailedException(ExitCodes.DatabaseUnreachable,
                         $"Another migration worker has held the migration lock for more than {options.Value.LockTimeout}. " +
                         "If no worker is running, a stuck session holds it: find it with " +
                         $"\"SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = {Key & 0xffffffff}\" and end it with pg_terminate_backend.");

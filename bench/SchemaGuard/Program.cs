@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Marketplace.Data;
-using Marketplace.Data.Schema;
+using Marketplace.SchemaGuard;
+using Marketplace.SchemaGuard.Drift;
+using Marketplace.SchemaGuard.Verification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -20,11 +22,13 @@ async Task<double> TimeAsync(Func<MarketplaceDbContext, Task> body)
     return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 }
 
-Task Detect(MarketplaceDbContext context) => new SchemaDriftDetector(context, driftOptions).DetectAsync(CancellationToken.None)
+var detector = new SchemaDriftDetector(driftOptions);
+var guarded = new GuardedContext(typeof(MarketplaceDbContext), driftOptions);
+var verifier = new SchemaVerifier(detector, guarded);
+Task Detect(MarketplaceDbContext context) => detector.DetectAsync(context, CancellationToken.None)
     .ContinueWith(t => { if (t.Result.HasDrift) throw new InvalidOperationException("The benchmark database has drift:\n" + t.Result.Describe()); }, TaskScheduler.Default);
-Task Verify(MarketplaceDbContext context) => new DatabaseSchemaVerifier(context, new SchemaDriftDetector(context, driftOptions)).VerifyAsync(CancellationToken.None);
-var buildKey = SchemaVerificationStamp.BuildKey(driftOptions.Value);
-Task Fingerprint(MarketplaceDbContext _) => SchemaVerificationStamp.ReadAsync(dataSource, buildKey, CancellationToken.None);
+Task Verify(MarketplaceDbContext context) => verifier.VerifyAsync(context, CancellationToken.None);
+Task Fingerprint(MarketplaceDbContext _) => guarded.ReadStampAsync(dataSource, callerCheckSql: null, CancellationToken.None);
 
 var first = await TimeAsync(Detect);
 var detect = new List<double>();

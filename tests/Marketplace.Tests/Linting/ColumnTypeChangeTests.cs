@@ -1,4 +1,4 @@
-using Marketplace.Data.Tooling.Linting;
+using Marketplace.SchemaGuard.Linting;
 using Marketplace.Tests.Linting.Corpus;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Marketplace.Data.Tooling.Linting;
+using Marketplace.SchemaGuard.Linting;
 using Marketplace.Tests.Linting.Corpus;
 using Microsoft.EntityFrameworkCore.Migrations;
 

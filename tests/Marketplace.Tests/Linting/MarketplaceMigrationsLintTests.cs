@@ -1,4 +1,6 @@
-using Marketplace.Data.Tooling.Linting;
+using Marketplace.Data;
+using Marketplace.SchemaGuard.Linting;
+using Marketplace.Tests.Support;
 using Marketplace.Tests.Linting.Corpus;
 
 namespace Marketplace.Tests.Linting;
@@ -15,7 +17,7 @@ public sealed class MarketplaceMigrationsLintTests
     [Fact]
     public void No_migration_has_an_unacknowledged_error()
     {
-        var report = MigrationLinter.Lint(MigrationSequence.FromMarketplace().Subjects());
+        var report = MigrationLinter.Lint(Db.MigrationSequence().Subjects());
 
         if (LintGate.Failure(report) is { } failure)
         {
@@ -26,7 +28,7 @@ public sealed class MarketplaceMigrationsLintTests
     [Fact]
     public void The_historical_migrations_lint_clean_every_finding_fixed_or_acknowledged_with_a_reason()
     {
-        var sequence = MigrationSequence.FromMarketplace();
+        var sequence = Db.MigrationSequence();
         var ids = History.Select(name => sequence.FindId(name) ?? throw new InvalidOperationException($"No migration named {name}.")).ToHashSet();
 
         var report = MigrationLinter.Lint(sequence.Subjects().Where(s => ids.Contains(s.Id)));
@@ -38,8 +40,8 @@ public sealed class MarketplaceMigrationsLintTests
     [Fact]
     public void A_new_migration_that_drops_a_column_fails_the_gate_naming_the_rule_table_and_column()
     {
-        var marketplace = MigrationSequence.FromMarketplace();
-        var withDrop = MigrationSequence.Of([.. marketplace.Migrations, new DropListingDescriptionAfterHistory()], MigrationSequence.MarketplaceSourceFolder);
+        var marketplace = Db.MigrationSequence();
+        var withDrop = MigrationSequence.Of([.. marketplace.Migrations, new DropListingDescriptionAfterHistory()], MarketplaceDbContextFactory.MigrationsFolder);
 
         var failure = LintGate.Failure(MigrationLinter.Lint(withDrop.Subjects()));
 

@@ -1,4 +1,6 @@
-using Marketplace.Data.Tooling.Linting;
+using Marketplace.Data;
+using Marketplace.SchemaGuard.Linting;
+using Marketplace.Tests.Support;
 using Marketplace.Tests.Linting.Corpus;
 
 namespace Marketplace.Tests.Linting;
@@ -43,9 +45,9 @@ public sealed class MigrationSequenceTests
     [Fact]
     public void The_marketplace_sequence_loads_through_the_design_time_factory_without_a_database()
     {
-        var sequence = MigrationSequence.FromMarketplace();
+        var sequence = Db.MigrationSequence();
 
         Assert.All(MigrationLinter.Lint(sequence.Subjects()).Migrations, m =>
-            Assert.StartsWith(MigrationSequence.MarketplaceSourceFolder + "/", m.Location, StringComparison.Ordinal));
+            Assert.StartsWith(MarketplaceDbContextFactory.MigrationsFolder + "/", m.Location, StringComparison.Ordinal));
     }
 }

@@ -1,7 +1,9 @@
 using System.Reflection;
 using Marketplace.Data;
 using Marketplace.Data.Migrations;
-using Marketplace.Data.Schema;
+using Marketplace.SchemaGuard.Drift;
+using Marketplace.SchemaGuard.History;
+using Marketplace.SchemaGuard.Verification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;

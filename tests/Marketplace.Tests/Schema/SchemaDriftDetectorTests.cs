@@ -1,4 +1,6 @@
-using Marketplace.Data.Schema;
+using Marketplace.SchemaGuard.Drift;
+using Marketplace.SchemaGuard.History;
+using Marketplace.SchemaGuard.Verification;
 using Marketplace.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -147,7 +149,7 @@ public sealed class SchemaDriftDetectorTests(MigratedDatabase database) : IClass
             await context.Database.ExecuteSqlRawAsync(sql, Ct);
         }
 
-        var report = await new SchemaDriftDetector(context, Options.Create(options ?? new SchemaDriftOptions())).DetectAsync(Ct);
+        var report = await new SchemaDriftDetector(Options.Create(options ?? new SchemaDriftOptions())).DetectAsync(context, Ct);
         await transaction.RollbackAsync(Ct);
         return report;
     }

@@ -1,4 +1,5 @@
 using Marketplace.Data;
+using Marketplace.SchemaGuard.Linting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -27,6 +28,13 @@ public sealed class Db(string connectionString) : IAsyncDisposable
 
     /// <summary>The name of the newest migration, e.g. "AddCategoryModel" while that was the last.</summary>
     public static string LatestMigrationName => AllMigrations()[^1].Split('_', 2)[1];
+
+    /// <summary>The Marketplace migrations as the linter reads them, loaded through the design-time factory: no database needed.</summary>
+    public static MigrationSequence MigrationSequence()
+    {
+        using var context = new MarketplaceDbContextFactory().CreateDbContext([]);
+        return SchemaGuard.Linting.MigrationSequence.FromContext(context, MarketplaceDbContextFactory.MigrationsFolder);
+    }
 
     public static IReadOnlyList<string> AllMigrations()
     {

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using Marketplace.Data.Tooling.Linting;
+using Marketplace.SchemaGuard.Linting;
 using Marketplace.MigrationWorker;
 using Marketplace.MigrationWorker.Commands;
 using Marketplace.Tests.Linting.Corpus;

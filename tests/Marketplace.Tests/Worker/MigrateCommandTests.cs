@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
-using Marketplace.Data.Infrastructure;
+using Marketplace.Data.Migrations;
+using Marketplace.SchemaGuard.Conventions;
+using Marketplace.SchemaGuard.History;
 using Marketplace.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Marketplace.Tests.Worker;
@@ -206,15 +209,14 @@ public sealed class MigrateCommandTests(PostgresServer server)
         await using var database = await server.CreateDatabaseAsync(Ct);
         await using var db = new Db(database.ConnectionString);
         await db.MigrateToAsync("AddAiTrackingFields", Ct);
-        // Someone created a table by hand that AddAuthTokens also creates, after it creates PasswordResetToken.
-        await db.ExecuteAsync("""CREATE TABLE "VerificationToken" ("Id" int)""", Ct);
 
-        var result = await WorkerRunner.RunAsync(database.ConnectionString, [], cancellationToken: Ct);
+        var result = await WorkerRunner.RunAsync(database.ConnectionString, [], ChangedMigrations.Swap<AddAuthTokens, FailingAddAuthTokens>(), cancellationToken: Ct);
 
         Assert.Equal(4, result.ExitCode);
-        Assert.Contains("AddAuthTokens", result.Error, StringComparison.Ordinal);
-        Assert.Contains("42P07", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"Migration {Db.MigrationId("AddAuthTokens")} failed: 22012: division by zero", result.Error, StringComparison.Ordinal);
         Assert.Contains("rolled back whole", result.Error, StringComparison.Ordinal);
+        Assert.Contains("This run applied nothing before it.", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"It and the {Db.AllMigrations().Count - 3} migrations after it were not applied.", result.Error, StringComparison.Ordinal);
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'PasswordResetToken'", Ct));
         Assert.Equal(2, (await db.AppliedMigrationsAsync(Ct)).Count);
     }
@@ -225,20 +227,66 @@ public sealed class MigrateCommandTests(PostgresServer server)
         await using var database = await server.CreateDatabaseAsync(Ct);
         await using var db = new Db(database.ConnectionString);
         await db.MigrateToAsync("AddAdminAudit", Ct);
-        // AddListingIndexes builds IX_Listing_Category_Status_Price, then this one, each outside a transaction.
-        await db.ExecuteAsync("""CREATE INDEX "IX_Listing_Status_CreatedAt" ON "Listing" ("Title")""", Ct);
 
-        var result = await WorkerRunner.RunAsync(database.ConnectionString, [], cancellationToken: Ct);
+        var result = await WorkerRunner.RunAsync(database.ConnectionString, [], ChangedMigrations.Swap<AddListingIndexes, FailingAddListingIndexes>(), cancellationToken: Ct);
 
         Assert.Equal(4, result.ExitCode);
-        Assert.Contains("AddListingIndexes", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"Migration {Db.MigrationId("AddListingIndexes")} failed", result.Error, StringComparison.Ordinal);
         Assert.Contains("steps before the failure may remain", result.Error, StringComparison.Ordinal);
         Assert.Equal(4, (await db.AppliedMigrationsAsync(Ct)).Count);
+        // And they did: the indexes built concurrently before the failure are there.
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_indexes WHERE indexname = 'IX_Listing_Status_CreatedAt'", Ct));
+    }
+
+    [Fact]
+    public async Task A_failing_migration_with_a_concurrent_index_drop_says_that_the_drop_remains()
+    {
+        await using var database = await server.CreateDatabaseAsync(Ct);
+        await using var db = new Db(database.ConnectionString);
+        await db.MigrateToAsync("AddListingNewestPriceIndex", Ct);
+
+        var result = await WorkerRunner.RunAsync(database.ConnectionString, [], ChangedMigrations.Swap<DropListingSellerIdIndex, FailingDropListingSellerIdIndex>(), cancellationToken: Ct);
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains($"Migration {Db.MigrationId("DropListingSellerIdIndex")} failed", result.Error, StringComparison.Ordinal);
+        Assert.Contains("steps before the failure may remain", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("rolled back whole", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_indexes WHERE indexname = 'IX_Listing_SellerId'", Ct));
+    }
+
+    /// <summary>AddAuthTokens, failing after it has created its tables, inside its transaction.</summary>
+    private sealed class FailingAddAuthTokens : AddAuthTokens
+    {
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            base.Up(migrationBuilder);
+            migrationBuilder.Sql("SELECT 1 / 0");
+        }
+    }
+
+    /// <summary>AddListingIndexes, failing after its concurrent index builds, which ran outside any transaction.</summary>
+    private sealed class FailingAddListingIndexes : AddListingIndexes
+    {
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            base.Up(migrationBuilder);
+            migrationBuilder.Sql("SELECT 1 / 0");
+        }
+    }
+
+    /// <summary>DropListingSellerIdIndex, failing in a transactional step after its concurrent drop, which ran outside any transaction.</summary>
+    private sealed class FailingDropListingSellerIdIndex : DropListingSellerIdIndex
+    {
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            base.Up(migrationBuilder);
+            migrationBuilder.Sql("SELECT 1 / 0");
+        }
     }
 
     [Fact]
     public void The_worker_knows_the_same_migrations_as_EF_Core() =>
-        Assert.Equal(Db.AllMigrations(), MarketplaceMigrations.All);
+        Assert.Equal(Db.AllMigrations(), CompiledMigrations.Of(typeof(MarketplaceDbContext)));
 
     [Fact]
     public void The_model_has_no_changes_that_a_migration_does_not_capture()

@@ -1,13 +1,9 @@
-using System.Reflection;
 using System.Text.Json;
 using Marketplace.Data;
 using Marketplace.Data.Migrations;
 using Marketplace.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Migrations.Internal;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests.Worker;
@@ -178,7 +174,7 @@ public sealed class SchemaGuardTests(PostgresServer server)
         Assert.True(before.ExitCode == 0, before.ToString());
         Assert.Contains("applied before checksums were kept; the next migrate records its checksum", before.Output, StringComparison.Ordinal);
         Assert.True(migrate.ExitCode == 0, migrate.ToString());
-        Assert.Contains($"{Db.AllMigrations().Count} migration(s) were applied before checksums were kept", migrate.Error, StringComparison.Ordinal);
+        Assert.Contains($"Recorded the checksums of {Db.AllMigrations().Count} migrations applied before checksums were kept", migrate.Error, StringComparison.Ordinal);
         Assert.Equal(["FirstValidation|<null>"], await db.ColumnAsync(
             """SELECT DISTINCT "RecordedWith" || '|' || coalesce("AppliedAt"::text, '<null>') FROM "__MarketplaceMigrationChecksums" """, Ct));
         Assert.Contains("applied before checksums were kept (when is unknown)", after.Output, StringComparison.Ordinal);
@@ -210,23 +206,8 @@ public sealed class SchemaGuardTests(PostgresServer server)
     private static Dictionary<string, string?> Environment(string connectionString) =>
         new() { ["ConnectionStrings__marketplacedb"] = connectionString };
 
-    /// <summary>Swaps AddAdminAudit for a copy whose Up does one thing more: its code changed after it was applied.</summary>
-    private static void WithEditedAddAdminAudit(IServiceCollection services) =>
-        services.ConfigureDbContext<MarketplaceDbContext>(options => options.ReplaceService<IMigrationsAssembly, EditedMigrationsAssembly>());
-
-#pragma warning disable EF1001 // The migrations assembly is the seam EF Core offers for this.
-    private sealed class EditedMigrationsAssembly(
-        ICurrentDbContext currentContext,
-        IDbContextOptions options,
-        IMigrationsIdGenerator idGenerator,
-        IDiagnosticsLogger<DbLoggerCategory.Migrations> logger)
-        : MigrationsAssembly(currentContext, options, idGenerator, logger)
-    {
-        public override IReadOnlyDictionary<string, TypeInfo> Migrations => base.Migrations.ToDictionary(
-            m => m.Key,
-            m => m.Key.EndsWith("_AddAdminAudit", StringComparison.Ordinal) ? typeof(EditedAddAdminAudit).GetTypeInfo() : m.Value);
-    }
-#pragma warning restore EF1001
+    /// <summary>AddAdminAudit with one thing more in its Up: its code changed after it was applied.</summary>
+    private static readonly Action<IServiceCollection> WithEditedAddAdminAudit = ChangedMigrations.Swap<AddAdminAudit, EditedAddAdminAudit>();
 
     private sealed class EditedAddAdminAudit : AddAdminAudit
     {

@@ -1,5 +1,7 @@
 using System.Diagnostics;
-using Marketplace.Data.Schema;
+using Marketplace.SchemaGuard.Drift;
+using Marketplace.SchemaGuard.History;
+using Marketplace.SchemaGuard.Verification;
 using Marketplace.Tests.Support;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -30,14 +32,14 @@ public sealed class ScriptCommandTests(PostgresServer server)
             await using var scripted = new Db(byScript.ConnectionString);
             await using var migrated = new Db(byWorker.ConnectionString);
             // The worker's verification stamp is its own bookkeeping, not part of the schema the migrations make.
-            await migrated.ExecuteAsync($"DROP TABLE \"{SchemaVerificationStamp.TableName}\"", Ct);
+            await migrated.ExecuteAsync($"DROP TABLE \"{SchemaStamp.TableName}\"", Ct);
             Assert.Equal(await migrated.SchemaFingerprintAsync(Ct), await scripted.SchemaFingerprintAsync(Ct));
             Assert.Equal(await migrated.AppliedMigrationsAsync(Ct), await scripted.AppliedMigrationsAsync(Ct));
             Assert.Equal(
                 await migrated.ColumnAsync("""SELECT "MigrationId" || ' ' || "Checksum" FROM "__MarketplaceMigrationChecksums" ORDER BY 1""", Ct),
                 await scripted.ColumnAsync("""SELECT "MigrationId" || ' ' || "Checksum" FROM "__MarketplaceMigrationChecksums" ORDER BY 1""", Ct));
             await using var context = scripted.CreateContext();
-            Assert.Empty((await new SchemaDriftDetector(context, Options.Create(new SchemaDriftOptions())).DetectAsync(Ct)).Differences);
+            Assert.Empty((await new SchemaDriftDetector(Options.Create(new SchemaDriftOptions())).DetectAsync(context, Ct)).Differences);
             Assert.Equal(0, (await WorkerRunner.RunAsync(byScript.ConnectionString, ["status"], cancellationToken: Ct)).ExitCode);
         }
         finally

@@ -42,6 +42,6 @@ public sealed class WorkerTelemetryTests(PostgresServer server)
 
         var logs = receiver.Logs.Where(l => l.ServiceName == serviceName).Select(l => l.Body).ToList();
         Assert.Contains(logs, body => body is not null && body.StartsWith($"Applied migration {migrations[^1]}", StringComparison.Ordinal));
-        Assert.Contains(logs, body => body is not null && body.StartsWith($"Database ready: {migrations.Count} migration(s) applied", StringComparison.Ordinal));
+        Assert.Contains(logs, body => body is not null && body.StartsWith($"Database ready: {migrations.Count} migrations applied", StringComparison.Ordinal));
     }
 }

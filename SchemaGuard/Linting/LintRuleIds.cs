@@ -1,0 +1,39 @@
+namespace Marketplace.SchemaGuard.Linting;
+
+/// <summary>The rule ids findings carry and acknowledgements name.</summary>
+public static class LintRuleIds
+{
+    public const string DropTable = "drop-table";
+    public const string DropColumn = "drop-column";
+    public const string RenameTable = "rename-table";
+    public const string RenameColumn = "rename-column";
+    public const string AlterColumnType = "alter-column-type";
+    public const string AddRequiredColumnWithoutDefault = "add-required-column-without-default";
+    public const string SetNotNull = "set-not-null";
+    public const string CreateIndexBlocking = "create-index-blocking";
+    public const string ConcurrentIndexNotAlone = "concurrent-index-not-alone";
+    public const string DropIndexBlocking = "drop-index-blocking";
+    public const string AddUniqueConstraint = "add-unique-constraint";
+    public const string AddPrimaryKey = "add-primary-key";
+    public const string AddForeignKey = "add-foreign-key";
+    public const string AddCheckConstraint = "add-check-constraint";
+    public const string AddColumnVolatileDefault = "add-column-volatile-default";
+    public const string AddStoredGeneratedColumn = "add-stored-generated-column";
+    public const string DropEnumLabel = "drop-enum-label";
+    public const string ReorderEnumLabels = "reorder-enum-labels";
+    public const string RawSql = "raw-sql";
+
+    /// <summary>An acknowledgement that matches no finding of its migration.</summary>
+    public const string StaleAcknowledgement = "stale-acknowledgement";
+
+    /// <summary>An acknowledgement with a blank reason; it acknowledges nothing.</summary>
+    public const string InvalidAcknowledgement = "invalid-acknowledgement";
+
+    /// <summary>The ids of the rules that inspect operations, i.e. the ones an acknowledgement may name.</summary>
+    public static IReadOnlySet<string> Acknowledgeable { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        DropTable, DropColumn, RenameTable, RenameColumn, AlterColumnType, AddRequiredColumnWithoutDefault, SetNotNull,
+        CreateIndexBlocking, ConcurrentIndexNotAlone, DropIndexBlocking, AddUniqueConstraint, AddPrimaryKey, AddForeignKey, AddCheckConstraint,
+        AddColumnVolatileDefault, AddStoredGeneratedColumn, DropEnumLabel, ReorderEnumLabels, RawSql,
+    };
+}

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.SchemaGuard.Linting.Rules;
+
+/// <summary>
+/// <c>drop-enum-label</c> and <c>reorder-enum-labels</c>: PostgreSQL can only add labels to an enum type. Npgsql keeps
+/// each enum as a database annotation (<c>Npgsql:Enum:name</c> = <c>a,b,c</c>) and diffs it on <see cref="AlterDatabaseOperation"/>.
+/// </summary>
+internal sealed class EnumLabelRule : ILintRule
+{
+    public IEnumerable<LintFinding> Inspect(MigrationOperation operation, MigrationWalk walk)
+    {
+        if (operation is not AlterDatabaseOperation database)
+        {
+            yield break;
+        }
+
+        var oldEnums = database.GetOldPostgresEnums();
+        foreach (var newEnum in database.GetPostgresEnums())
+        {
+            if (oldEnums.FirstOrDefault(o => o.Name == newEnum.Name && MigrationWalk.Normalize(o.Schema) == MigrationWalk.Normalize(newEnum.Schema)) is not { } oldEnum)
+            {
+                continue;
+            }
+
+            var type = SqlNames.Quote(newEnum.Schema, newEnum.Name);
+            var target = LintTarget.Standalone(MigrationWalk.Normalize(newEnum.Schema), newEnum.Name);
+            var dropped = oldEnum.Labels.Except(newEnum.Labels, StringComparer.Ordinal).ToList();
+            if (dropped.Count > 0)
+            {
+                yield return walk.Finding(
+                    LintRuleIds.DropEnumLabel,
+                    LintSeverity.Error,
+                    target,
+                    $"Removing {string.Join(", ", dropped.Select(l => $"'{l}'"))} from enum type {type} is impossible in place: PostgreSQL cannot drop an enum label, Npgsql refuses to generate the migration, and rows and the previous Api version may still use the label.",
+                    "Keep the label and stop writing it; to retire it, create a new enum type, convert the columns with a USING cast, switch the code, and drop the old type, over several releases.");
+            }
+
+            var kept = newEnum.Labels.Where(oldEnum.Labels.Contains).ToList();
+            if (!kept.SequenceEqual(oldEnum.Labels.Where(kept.Contains)))
+            {
+                yield return walk.Finding(
+                    LintRuleIds.ReorderEnumLabels,
+                    LintSeverity.Error,
+                    target,
+                    $"Reordering the labels of enum type {type} emits no SQL, because PostgreSQL cannot reorder an enum in place, so the database keeps its old order while the model claims the new one and ORDER BY or comparisons on its columns disagree with the code.",
+                    "Restore the existing order in the model and add new labels where you like (Npgsql adds them BEFORE/AFTER a neighbour); a real reorder needs a new type and a column conversion.");
+            }
+        }
+    }
+}
+
+/// <summary><c>raw-sql</c>: the linter cannot read SQL, so it names the step for a human to read.</summary>
+internal sealed class RawSqlRule : ILintRule
+{
+    private const int ExcerptLength = 80;
+
+    public IEnumerable<LintFinding> Inspect(MigrationOperation operation, MigrationWalk walk)
+    {
+        if (operation is SqlOperation sql)
+        {
+            yield return walk.Finding(
+                LintRuleIds.RawSql,
+                LintSeverity.Warning,
+                LintTarget.Standalone(null, $"sql#{walk.SqlStep}"),
+                $"Raw SQL step {walk.SqlStep} ({Excerpt(sql.Sql)}){(sql.SuppressTransaction ? ", run outside the migration's transaction," : "")} cannot be checked by the linter, so its locks, rewrites and data loss are unknown until a human reads it.",
+                "Read it against a production-sized table (batch large updates, keep DDL short, set lock_timeout) and acknowledge it with the reason it is safe.");
+        }
+    }
+
+    private static string Excerpt(string sql)
+    {
+        var oneLine = string.Join(' ', sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return oneLine.Length <= ExcerptLength ? $"\"{oneLine}\"" : $"\"{oneLine[..ExcerptLength]}…\"";
+    }
+}
