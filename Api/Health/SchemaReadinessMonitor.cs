@@ -67,22 +67,25 @@ public sealed partial class SchemaReadinessMonitor(
     }
 
     /// <summary>
-    /// A request failed because the database lacks what this build expects: check again at once, and log the error once
-    /// per condition with what readiness blames for it.
+    /// A request failed in a way that says the database may lack what this build expects (an undefined object, a
+    /// datatype mismatch, a value that cannot be read as its property's type): check again at once, and log the error
+    /// once per condition with what readiness blames for it.
     /// </summary>
-    public Task<ReadinessVerdict> ReportSchemaError(PostgresException error)
+    public Task<ReadinessVerdict> ReportSchemaError(Exception error)
     {
         var recheck = RecheckAsync();
+        var postgres = SchemaMismatch.Find(error);
+        var condition = postgres is null ? error.GetBaseException().Message : $"{postgres.SqlState}: {postgres.MessageText}";
         bool first;
         lock (_gate)
         {
-            first = _reportedErrors.Add(error.SqlState + " " + error.MessageText);
+            first = _reportedErrors.Add(condition);
         }
 
         if (first)
         {
             _ = recheck.ContinueWith(
-                done => LogSchemaError(logger, error.SqlState, error.MessageText, Blame(done.IsCompletedSuccessfully ? done.Result : null)),
+                done => LogSchemaError(logger, condition, Blame(done.IsCompletedSuccessfully ? done.Result : null)),
                 CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
@@ -192,6 +195,6 @@ public sealed partial class SchemaReadinessMonitor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check the database schema")]
     private static partial void LogCheckFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A request failed because the database lacks what this build expects ({SqlState}: {Error}); answered 503. Readiness blames: {Blame}")]
-    private static partial void LogSchemaError(ILogger logger, string sqlState, string error, string blame);
+    [LoggerMessage(Level = LogLevel.Error, Message = "A request failed on the database's schema ({Error}); readiness re-checked at once and blames: {Blame}")]
+    private static partial void LogSchemaError(ILogger logger, string error, string blame);
 }

@@ -37,6 +37,7 @@ public sealed partial class ApiExceptionHandler(
             BadHttpRequestException badRequest => Describe(badRequest),
             _ when IsDatabaseUnavailable(exception) => DatabaseUnavailable(httpContext),
             _ when SchemaMismatch.Find(exception) is { } postgres => await SchemaNotReadyAsync(httpContext, postgres, cancellationToken),
+            _ when IsReadTypeMismatch(exception) => await SchemaNotReadyAsync(httpContext, exception, cancellationToken),
             _ => null,
         };
         if (problem is null)
@@ -110,13 +111,14 @@ public sealed partial class ApiExceptionHandler(
     /// An undefined table, column, type or function is the schema this build expects missing: 503 at once. A datatype
     /// mismatch may be a retyped column or a bug in our SQL; the re-check it triggers tells which (a bug stays a 500).
     /// </summary>
-    private async Task<ProblemDetails?> SchemaNotReadyAsync(HttpContext httpContext, PostgresException error, CancellationToken cancellationToken)
+    private async Task<ProblemDetails?> SchemaNotReadyAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (SchemaMismatch.IsMissingObject(error))
+        if (SchemaMismatch.Find(exception) is { } error && SchemaMismatch.IsMissingObject(error))
         {
-            _ = schemaReadiness.ReportSchemaError(error);
+            _ = schemaReadiness.ReportSchemaError(exception);
         }
-        else if (!SchemaMismatch.IsDatatypeMismatch(error) || await IsSchemaReadyAfterAsync(error, cancellationToken))
+        else if (SchemaMismatch.Find(exception) is { } other && !SchemaMismatch.IsDatatypeMismatch(other)
+                 || await IsSchemaReadyAfterAsync(exception, cancellationToken))
         {
             return null;
         }
@@ -133,7 +135,7 @@ public sealed partial class ApiExceptionHandler(
         };
     }
 
-    private async Task<bool> IsSchemaReadyAfterAsync(PostgresException error, CancellationToken cancellationToken)
+    private async Task<bool> IsSchemaReadyAfterAsync(Exception error, CancellationToken cancellationToken)
     {
         try
         {
@@ -144,6 +146,20 @@ public sealed partial class ApiExceptionHandler(
             // Unknown yet: the database is slow to answer, which is no reason to blame the client or call it a bug.
             return false;
         }
+    }
+
+    /// <summary>A value read back could not be converted to its property's type: a retyped column, or a bug; the re-check tells.</summary>
+    private static bool IsReadTypeMismatch(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is InvalidCastException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsDatabaseUnavailable(Exception exception) =>

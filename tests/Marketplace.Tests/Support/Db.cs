@@ -33,7 +33,7 @@ public sealed class Db(string connectionString) : IAsyncDisposable
     public static MigrationSequence MigrationSequence()
     {
         using var context = new MarketplaceDbContextFactory().CreateDbContext([]);
-        return SchemaGuard.Linting.MigrationSequence.FromContext(context, MarketplaceDbContextFactory.MigrationsFolder);
+        return Marketplace.SchemaGuard.Linting.MigrationSequence.FromContext(context, MarketplaceDbContextFactory.MigrationsFolder);
     }
 
     public static IReadOnlyList<string> AllMigrations()

@@ -78,11 +78,15 @@ public sealed class PostgresServer : IAsyncLifetime
         _local?.Dispose();
     }
 
-    /// <summary>Creates an empty database for one test; it is dropped when disposed.</summary>
-    public async Task<TestDatabase> CreateDatabaseAsync(CancellationToken cancellationToken = default)
+    /// <summary>Creates a database for one test, empty or a copy of <paramref name="template"/>; it is dropped when disposed.</summary>
+    /// <param name="template">A database to copy (PostgreSQL's CREATE DATABASE ... TEMPLATE); nobody may be connected to it.</param>
+    public Task<TestDatabase> CreateDatabaseAsync(CancellationToken cancellationToken = default) => CreateDatabaseAsync(template: null, cancellationToken);
+
+    /// <inheritdoc cref="CreateDatabaseAsync(CancellationToken)"/>
+    public async Task<TestDatabase> CreateDatabaseAsync(string? template, CancellationToken cancellationToken = default)
     {
         var name = "mkt_" + Guid.NewGuid().ToString("N")[..16];
-        await ExecuteAdminAsync($"CREATE DATABASE \"{name}\"", cancellationToken);
+        await ExecuteAdminAsync($"CREATE DATABASE \"{name}\"{(template is null ? "" : $" TEMPLATE \"{template}\"")}", cancellationToken);
         var connectionString = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
         return new TestDatabase(this, name, connectionString);
     }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
-namespace Marketplace.Tests.Schema;
+namespace Marketplace.Tests.SchemaGuard;
 
 /// <summary>
 /// CI gates that need no database: every migration carries the designer metadata EF Core needs to find it, the snapshot
