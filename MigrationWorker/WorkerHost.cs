@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Marketplace.Data;
 using Marketplace.MigrationWorker.Steps;
 using Marketplace.SchemaGuard;
@@ -134,7 +135,7 @@ public static partial class WorkerHost
         }
         catch (OptionsValidationException ex)
         {
-            return (ExitCodes.UsageOrConfiguration, "Invalid configuration: " + string.Join(" ", ex.Failures));
+            return (ExitCodes.UsageOrConfiguration, "Invalid configuration: " + string.Join(" ", ex.Failures.Select(OwnWords)));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -162,12 +163,20 @@ public static partial class WorkerHost
         }
     }
 
+    /// <summary>A data-annotation failure in our own words: the framework wraps each message in its own sentence.</summary>
+    private static string OwnWords(string failure) =>
+        DataAnnotationFailure().Match(failure) is { Success: true } match ? match.Groups["message"].Value : failure;
+
+    // "DataAnnotation validation failed for 'X' members: 'Y' with the error: '<message>'."
+    [GeneratedRegex("^DataAnnotation validation failed for '[^']*' members: '[^']*' with the error: '(?<message>.*)'\\.$")]
+    private static partial Regex DataAnnotationFailure();
+
     private static int Fail(WorkerInvocation invocation, bool json, int exitCode, string message)
     {
         invocation.Error.WriteLine($"error: {message}");
         if (json)
         {
-            invocation.Output.WriteLine(JsonSerializer.Serialize(new WorkerError(exitCode, message), WorkerJson.Default.WorkerError));
+            invocation.Output.WriteLine(JsonSerializer.Serialize(new WorkerError(exitCode, message), WorkerJson.Readable.GetTypeInfo(typeof(WorkerError))));
         }
 
         return exitCode;

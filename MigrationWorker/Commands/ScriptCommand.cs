@@ -1,3 +1,4 @@
+using Marketplace.SchemaGuard;
 using System.CommandLine;
 using Marketplace.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Marketplace.SchemaGuard;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -49,7 +50,7 @@ public static class StatusCommand
         var database = new NpgsqlConnectionStringBuilder(services.GetRequiredService<NpgsqlDataSource>().ConnectionString);
         var where = $"{database.Host}:{database.Port}/{database.Database}";
         await invocation.Output.WriteAsync(json
-            ? JsonSerializer.Serialize(StatusReport.From(where, verification, fromHistory, exitCode), WorkerJson.Default.StatusReport) + Environment.NewLine
+            ? JsonSerializer.Serialize(StatusReport.From(where, verification, fromHistory, exitCode), WorkerJson.Readable.GetTypeInfo(typeof(StatusReport))) + Environment.NewLine
             : Describe(where, verification, fromHistory));
         return exitCode;
     }

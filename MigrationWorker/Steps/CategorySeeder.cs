@@ -1,3 +1,4 @@
+using Marketplace.SchemaGuard;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Microsoft.Extensions.Logging;

@@ -1,3 +1,4 @@
+using Marketplace.SchemaGuard;
 using Marketplace.Data;
 using Marketplace.SchemaGuard.History;
 using Marketplace.SchemaGuard.Verification;

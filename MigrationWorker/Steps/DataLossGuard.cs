@@ -1,3 +1,4 @@
+using Marketplace.SchemaGuard;
 using Marketplace.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

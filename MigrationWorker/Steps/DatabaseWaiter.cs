@@ -1,3 +1,4 @@
+using Marketplace.SchemaGuard;
 using Marketplace.Data;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -41,7 +42,7 @@ public sealed partial class DatabaseWaiter(
             if (failure is null)
             {
                 step.Activity?.SetTag("marketplace.attempts", attempt);
-                LogReachable(logger, builder.Host, builder.Database, attempt, step.Elapsed.TotalMilliseconds);
+                LogReachable(logger, builder.Host, builder.Database, Plural.Of(attempt, "attempt"), step.Elapsed.TotalMilliseconds);
                 return;
             }
 
@@ -59,7 +60,7 @@ public sealed partial class DatabaseWaiter(
                 step.Fail(failure);
                 throw new WorkerFailedException(ExitCodes.DatabaseUnreachable,
                     $"PostgreSQL at {builder.Host}:{builder.Port} (database '{builder.Database}') did not accept a connection within " +
-                    $"{window.TotalSeconds:0.#} s ({attempt} attempts); the last error was: {failure.Message} " +
+                    $"{window.TotalSeconds:0.#} s ({Plural.Of(attempt, "attempt")}); the last error was: {Sentence(failure.Message)} " +
                     $"Check that the server is running and reachable, or lengthen {MigrationWorkerOptions.SectionName}:DatabaseWaitTimeout.",
                     failure);
             }
@@ -70,6 +71,8 @@ public sealed partial class DatabaseWaiter(
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxDelay.Ticks));
         }
     }
+
+    private static string Sentence(string message) => message.TrimEnd().EndsWith('.') ? message.TrimEnd() : message.TrimEnd() + ".";
 
     private async Task<Exception?> TryConnectAsync(TimeSpan window, CancellationToken cancellationToken)
     {
@@ -105,8 +108,8 @@ public sealed partial class DatabaseWaiter(
     [LoggerMessage(Level = LogLevel.Information, Message = "Created database {Database}")]
     private static partial void LogCreated(ILogger logger, string? database);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Database} on {Host} is reachable after {Attempts} attempt(s) in {ElapsedMs:0} ms")]
-    private static partial void LogReachable(ILogger logger, string? host, string? database, int attempts, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Database} on {Host} is reachable after {Attempts} in {ElapsedMs:0} ms")]
+    private static partial void LogReachable(ILogger logger, string? host, string? database, string attempts, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Waiting for PostgreSQL at {Host}:{Port} (attempt {Attempt}); retrying in {DelaySeconds:0.##} s: {Reason}")]
     private static partial void LogWaiting(ILogger logger, string? host, int port, int attempt, double delaySeconds, string reason);

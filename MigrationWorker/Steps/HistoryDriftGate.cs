@@ -1,3 +1,4 @@
+using Marketplace.SchemaGuard;
 using Marketplace.Data;
 using Marketplace.SchemaGuard.Drift;
 using Marketplace.SchemaGuard.Verification;

@@ -1,3 +1,4 @@
+using Marketplace.SchemaGuard;
 using System.Diagnostics;
 using Marketplace.Data;
 using Microsoft.Extensions.Logging;

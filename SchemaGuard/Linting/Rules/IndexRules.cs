@@ -76,8 +76,8 @@ internal sealed class ConcurrentIndexNotAloneRule : ILintRule
             LintSeverity.Warning,
             LintTarget.InTable(MigrationWalk.Normalize(schema), table, name),
             built
-                ? $"Index \"{name}\" is built concurrently, outside the migration's transaction, beside {others} other operation(s): if any step fails, what ran before stays applied, the migration is not recorded, a failed build leaves an INVALID index, and the rerun fails on objects that already exist."
-                : $"Index \"{name}\" is dropped concurrently, outside the migration's transaction, beside {others} other operation(s): if a later step fails, the index stays dropped and the migration is not recorded.",
+                ? $"Index \"{name}\" is built concurrently, outside the migration's transaction, beside {Plural.Of(others, "other operation")}: if any step fails, what ran before stays applied, the migration is not recorded, a failed build leaves an INVALID index, and the rerun fails on objects that already exist."
+                : $"Index \"{name}\" is dropped concurrently, outside the migration's transaction, beside {Plural.Of(others, "other operation")}: if a later step fails, the index stays dropped and the migration is not recorded.",
             built
                 ? "Generate each concurrent index in a migration of its own; after a failed build, DROP INDEX CONCURRENTLY the invalid index before retrying."
                 : "Give each concurrent drop a migration of its own.");

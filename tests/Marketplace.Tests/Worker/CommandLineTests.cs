@@ -49,6 +49,49 @@ public sealed class CommandLineTests
         }, [], Ct);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("MigrationWorker:BackfillBatchSize", result.Error, StringComparison.Ordinal);
+        Assert.Equal(
+            ["error: Invalid configuration: MigrationWorker:BackfillBatchSize must be between 1 and 100000."],
+            result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
+    public async Task A_failure_is_said_once_in_one_paragraph_with_its_exit_code()
+    {
+        var result = await WorkerRunner.RunProcessAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__marketplacedb"] = "Host=127.0.0.1;Port=1;Database=x;Username=postgres",
+            ["MigrationWorker__DatabaseWaitTimeout"] = "00:00:01",
+        }, [], Ct);
+
+        Assert.Equal(3, result.ExitCode);
+        var errors = result.Error.Split('\n').Where(line => line.Contains("did not accept a connection", StringComparison.Ordinal)).ToList();
+        Assert.StartsWith("error: PostgreSQL at 127.0.0.1:1 (database 'x') did not accept a connection", Assert.Single(errors), StringComparison.Ordinal);
+        Assert.DoesNotContain("fail:", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_json_that_cannot_run_still_writes_one_JSON_document_with_the_exit_code_and_the_error()
+    {
+        var result = await WorkerRunner.RunProcessAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__marketplacedb"] = "Host=127.0.0.1;Port=1;Database=x;Username=postgres",
+            ["MigrationWorker__DatabaseWaitTimeout"] = "00:00:01",
+        }, ["status", "--json"], Ct);
+
+        Assert.Equal(3, result.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Output);
+        Assert.Equal(3, json.RootElement.GetProperty("exitCode").GetInt32());
+        Assert.StartsWith("PostgreSQL at 127.0.0.1:1 (database 'x') did not accept a connection", json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_json_without_a_connection_string_says_so_in_JSON_too()
+    {
+        var result = await WorkerRunner.RunProcessAsync(new Dictionary<string, string?>(), ["status", "--json"], Ct);
+
+        Assert.Equal(2, result.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Output);
+        Assert.Contains("ConnectionStrings__marketplacedb", json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 }

@@ -106,6 +106,58 @@ public sealed class SchemaGuardTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_trigger_a_DBA_added_is_drift_unless_the_allow_list_acknowledges_it()
+    {
+        await using var database = await server.CreateDatabaseAsync(Ct);
+        await using var db = new Db(database.ConnectionString);
+        Assert.Equal(0, (await WorkerRunner.RunAsync(database.ConnectionString, [], cancellationToken: Ct)).ExitCode);
+        await db.ExecuteAsync("""
+            CREATE FUNCTION listing_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$;
+            CREATE TRIGGER "TR_Listing_Audit" AFTER DELETE ON "Listing" FOR EACH ROW EXECUTE FUNCTION listing_audit();
+            """, Ct);
+        var allow = new Dictionary<string, string?>
+        {
+            ["SchemaDrift:Allow:0:Object"] = "trigger Listing.TR_Listing_Audit",
+            ["SchemaDrift:Allow:0:Reason"] = "The DBA's audit of deletes, kept outside the model",
+        };
+
+        var notAllowed = await WorkerRunner.RunAsync(database.ConnectionString, [], cancellationToken: Ct);
+        var allowed = await WorkerRunner.RunAsync(database.ConnectionString, [], allow, Ct);
+        var status = await WorkerRunner.RunAsync(database.ConnectionString, ["status"], allow, Ct);
+
+        Assert.Equal(5, notAllowed.ExitCode);
+        Assert.Contains("trigger Listing.TR_Listing_Audit is in the database but not in the model", notAllowed.Error, StringComparison.Ordinal);
+        Assert.True(allowed.ExitCode == 0, allowed.ToString());
+        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.Contains("The DBA's audit of deletes, kept outside the model", status.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("table Scratch")]
+    [InlineData("column Listing.Notes")]
+    [InlineData("primary key PK_Scratch")]
+    [InlineData("unique constraint UQ_Category_Name")]
+    [InlineData("index IX_Listing_Title_Lower")]
+    [InlineData("foreign key FK_Listing_Scratch")]
+    [InlineData("check constraint CK_Listing_Title")]
+    [InlineData("trigger Listing.TR_Listing_Audit")]
+    [InlineData("enum mood")]
+    [InlineData("extension pg_trgm")]
+    public async Task An_allow_list_entry_for_any_kind_of_object_the_drift_report_names_is_accepted(string allowed)
+    {
+        var result = await WorkerRunner.RunAsync("Host=127.0.0.1;Port=1;Database=x;Username=postgres", ["status"],
+            new Dictionary<string, string?>
+            {
+                ["SchemaDrift:Allow:0:Object"] = allowed,
+                ["SchemaDrift:Allow:0:Reason"] = "intended",
+                ["MigrationWorker:DatabaseWaitTimeout"] = "00:00:00.100",
+            }, Ct);
+
+        // Past the settings: it got as far as waiting for the (absent) database.
+        Assert.True(result.ExitCode == 3, result.ToString());
+    }
+
+    [Fact]
     public async Task An_allow_list_entry_without_a_reason_stops_the_worker_at_start_up_naming_the_setting()
     {
         var result = await WorkerRunner.RunAsync("Host=127.0.0.1;Port=1;Database=x;Username=postgres", ["status"],

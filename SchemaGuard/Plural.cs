@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Marketplace.MigrationWorker;
+namespace Marketplace.SchemaGuard;
 
 /// <summary>Counts in messages a person reads: "1 migration", "3 migrations", "1 category", "10 categories".</summary>
 public static class Plural
