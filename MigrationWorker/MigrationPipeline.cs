@@ -10,18 +10,19 @@ namespace Marketplace.MigrationWorker;
 /// <c>migrate</c>, one step per class, in the order they run: wait for the database; end here if there is nothing to
 /// do; take the migration lock; validate applied migrations' checksums (6); refuse a database that is not what its
 /// history says (5); apply pending migrations (4); verify the result against the model and stamp it (5); seed; backfill.
+/// The steps that need the DbContext are resolved only when a run gets that far (<see cref="LazyStep{T}"/>).
 /// </summary>
 public sealed partial class MigrationPipeline(
     DatabaseWaiter databaseWaiter,
     NothingToDoCheck nothingToDoCheck,
     MigrationLock migrationLock,
-    ChecksumValidator checksumValidator,
-    HistoryDriftGate historyDriftGate,
-    MigrationApplier migrationApplier,
-    SchemaGate schemaGate,
+    Lazy<ChecksumValidator> checksumValidator,
+    Lazy<HistoryDriftGate> historyDriftGate,
+    Lazy<MigrationApplier> migrationApplier,
+    Lazy<SchemaGate> schemaGate,
     CategorySeeder categorySeeder,
     ListingBackfill listingBackfill,
-    DataLossGuard dataLossGuard,
+    Lazy<DataLossGuard> dataLossGuard,
     GuardedContext guarded,
     ILogger<MigrationPipeline> logger)
 {
@@ -43,14 +44,14 @@ public sealed partial class MigrationPipeline(
             // A schema this build verified needs only its data work; asked again under the lock, in case another worker moved it.
             if (!state.SchemaVerified || !(await nothingToDoCheck.CheckAsync(cancellationToken)).SchemaVerified)
             {
-                var history = await checksumValidator.ValidateAsync(cancellationToken);
+                var history = await checksumValidator.Value.ValidateAsync(cancellationToken);
                 if (history.Pending.Count > 0)
                 {
-                    await historyDriftGate.RefuseDriftAsync(history, cancellationToken);
+                    await historyDriftGate.Value.RefuseDriftAsync(history, cancellationToken);
                 }
 
-                applied = await migrationApplier.ApplyAsync(history.Pending, cancellationToken);
-                await schemaGate.VerifyAsync(allowDrift, cancellationToken);
+                applied = await migrationApplier.Value.ApplyAsync(history.Pending, cancellationToken);
+                await schemaGate.Value.VerifyAsync(allowDrift, cancellationToken);
             }
 
             var seeded = await categorySeeder.SeedAsync(cancellationToken);
@@ -80,8 +81,8 @@ public sealed partial class MigrationPipeline(
         await databaseWaiter.WaitAsync(cancellationToken);
         await using (await migrationLock.AcquireAsync(cancellationToken))
         {
-            var history = await checksumValidator.ValidateAsync(cancellationToken);
-            await historyDriftGate.RefuseDriftAsync(history, cancellationToken);
+            var history = await checksumValidator.Value.ValidateAsync(cancellationToken);
+            await historyDriftGate.Value.RefuseDriftAsync(history, cancellationToken);
             var reverting = history.Applied
                 .Select(a => a.Id)
                 .Where(id => string.CompareOrdinal(id, target) > 0)
@@ -89,12 +90,12 @@ public sealed partial class MigrationPipeline(
                 .ToList();
             if (reverting.Count > 0)
             {
-                await dataLossGuard.CheckAsync(reverting, target, allowDataLoss, cancellationToken);
-                await migrationApplier.RevertAsync(reverting, target, cancellationToken);
+                await dataLossGuard.Value.CheckAsync(reverting, target, allowDataLoss, cancellationToken);
+                await migrationApplier.Value.RevertAsync(reverting, target, cancellationToken);
             }
             else
             {
-                await migrationApplier.ApplyAsync([.. history.Pending.Where(id => string.CompareOrdinal(id, target) <= 0)], cancellationToken);
+                await migrationApplier.Value.ApplyAsync([.. history.Pending.Where(id => string.CompareOrdinal(id, target) <= 0)], cancellationToken);
             }
         }
 

@@ -45,7 +45,9 @@ public static partial class WorkerHost
         builder.Logging.AddFilter<ConsoleLoggerProvider>(FailureCategory, LogLevel.None);
 
         // OpenTelemetry over OTLP (the Aspire dashboard) when OTEL_EXPORTER_OTLP_ENDPOINT is set; disposing the host flushes it.
-        builder.AddServiceDefaults();
+        // Only that part of the service defaults: the worker serves no health endpoint and calls no HTTP service, and
+        // registering resilient HttpClients and service discovery costs a run that has nothing to do.
+        builder.ConfigureOpenTelemetry();
         if (connectsToDatabase)
         {
             builder.AddMarketplaceDbContext();
@@ -62,6 +64,7 @@ public static partial class WorkerHost
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.Services.AddTransient(typeof(Lazy<>), typeof(LazyStep<>));
         builder.Services.AddScoped<MigrationPipeline>();
         builder.Services.AddScoped<DatabaseWaiter>();
         builder.Services.AddScoped<NothingToDoCheck>();

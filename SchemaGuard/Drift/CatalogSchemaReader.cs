@@ -1,7 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Marketplace.SchemaGuard.Drift.Shapes;
 using Marketplace.SchemaGuard.History;
 using Marketplace.SchemaGuard.Verification;
@@ -13,9 +10,10 @@ namespace Marketplace.SchemaGuard.Drift;
 /// <summary>
 /// Reads the live schema from pg_catalog in one round trip: tables, columns, constraints, indexes, triggers, enum types
 /// and extensions of every user schema, without the guard's own tables and without objects that belong to an extension.
-/// Every value of every row it reads goes into <see cref="CatalogRead.Fingerprint"/>, so the stamp
+/// <see cref="FingerprintSql"/> has PostgreSQL hash every row of these same queries, so the stamp
 /// (<see cref="SchemaStamp"/>) covers exactly the facts the drift detector compares: a fact added to a query here is
-/// fingerprinted with no second edit. All schemas rather than the model's, so that the read needs no model.
+/// fingerprinted with no second edit, and the no-op check reads one string instead of the catalog. All schemas rather
+/// than the model's, so that the read needs no model.
 /// </summary>
 internal static class CatalogSchemaReader
 {
@@ -25,8 +23,10 @@ internal static class CatalogSchemaReader
 
     private const string InSchemas = "n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'";
 
-    // $1: OwnTables, which live in the connection's default schema.
-    private const string NotOwnTable = "NOT (n.nspname = current_schema() AND c.relname = ANY($1))";
+    // The guard's own tables live in the connection's default schema. Written into the SQL rather than sent as a
+    // parameter: they are constants, and a parameter costs the no-op check a type resolution.
+    private static readonly string NotOwnTable =
+        $"NOT (n.nspname = current_schema() AND c.relname IN ({string.Join(", ", OwnTables.Select(t => $"'{t}'"))}))";
 
     private static string NotFromExtension(string oid) =>
         $"NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep WHERE dep.objid = {oid} AND dep.deptype = 'e')";
@@ -41,7 +41,7 @@ internal static class CatalogSchemaReader
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND {InSchemas} AND {NotOwnTable} AND {NotFromExtension("c.oid")}
             ORDER BY 1, 2
-            """, TakesOwnTables: true),
+            """),
 
         new([SchemaObjectKind.Column], $"""
             SELECT n.nspname::text, c.relname::text, a.attname::text, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
@@ -52,7 +52,7 @@ internal static class CatalogSchemaReader
             LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
             WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped AND {InSchemas} AND {NotOwnTable}
             ORDER BY 1, 2, a.attnum
-            """, TakesOwnTables: true),
+            """),
 
         new([SchemaObjectKind.PrimaryKey, SchemaObjectKind.UniqueConstraint, SchemaObjectKind.ForeignKey, SchemaObjectKind.CheckConstraint], $"""
             SELECT n.nspname::text, c.relname::text, con.conname::text, con.contype,
@@ -69,7 +69,7 @@ internal static class CatalogSchemaReader
             LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
             WHERE con.contype IN ('p', 'u', 'f', 'c') AND {InSchemas} AND {NotOwnTable}
             ORDER BY 1, 2, 3
-            """, TakesOwnTables: true),
+            """),
 
         new([SchemaObjectKind.Index], $"""
             SELECT n.nspname::text, c.relname::text, i.relname::text, ix.indisunique, ix.indisvalid, am.amname::text, ix.indnkeyatts,
@@ -90,7 +90,7 @@ internal static class CatalogSchemaReader
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
                               WHERE con.conindid = ix.indexrelid AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x'))
             ORDER BY 1, 2, 3
-            """, TakesOwnTables: true),
+            """),
 
         new([SchemaObjectKind.Trigger], $"""
             SELECT n.nspname::text, c.relname::text, tg.tgname::text, tg.tgenabled <> 'D'
@@ -99,7 +99,7 @@ internal static class CatalogSchemaReader
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE NOT tg.tgisinternal AND c.relkind IN ('r', 'p') AND {InSchemas} AND {NotOwnTable}
             ORDER BY 1, 2, 3
-            """, TakesOwnTables: true),
+            """),
 
         new([SchemaObjectKind.Enum], $"""
             SELECT n.nspname::text, t.typname::text, array_agg(e.enumlabel::text ORDER BY e.enumsortorder)
@@ -114,53 +114,37 @@ internal static class CatalogSchemaReader
         new([SchemaObjectKind.Extension], "SELECT extname::text FROM pg_catalog.pg_extension ORDER BY 1"),
     ];
 
-    /// <summary>Reads the catalog in a batch of its own.</summary>
+    /// <summary>
+    /// One row, one column: the SHA-256 (hex) of every row of every query in <see cref="Queries"/>, each row in PostgreSQL's
+    /// own text form, rows sorted within their query. The queries are the very strings the detector reads.
+    /// </summary>
+    public static readonly string FingerprintSql =
+        "SELECT encode(sha256(convert_to(concat_ws(E'\\x1d', " +
+        string.Join(", ", Queries.Select(q => $"(SELECT coalesce(string_agg(q::text, E'\\x1e' ORDER BY q::text), '') FROM ({q.Sql}) AS q)")) +
+        "), 'UTF8')), 'hex')";
+
+    /// <summary>Reads the catalog, and its fingerprint, in one batch of its own.</summary>
     public static async Task<CatalogRead> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
-        AddTo(batch);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        return await ReadAsync(reader, cancellationToken);
-    }
-
-    /// <summary>Adds the catalog's queries to a batch, so a caller can ask more in the same round trip (after them).</summary>
-    public static void AddTo(NpgsqlBatch batch)
-    {
         foreach (var query in Queries)
         {
-            var command = new NpgsqlBatchCommand(query.Sql);
-            if (query.TakesOwnTables)
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = OwnTables.ToArray() });
-            }
-
-            batch.BatchCommands.Add(command);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(query.Sql));
         }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(FingerprintSql));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var schema = await ReadShapeAsync(reader, cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new CatalogRead(schema, reader.GetString(0));
     }
 
-    /// <summary>
-    /// Reads the results of <see cref="AddTo"/>'s queries, starting at the reader's current result set and leaving it on
-    /// the last of them (call NextResult to go on to the caller's own).
-    /// </summary>
-    public static async Task<CatalogRead> ReadAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    /// <summary>Reads the results of <see cref="Queries"/>, in order, leaving the reader on the last of them.</summary>
+    private static async Task<SchemaShape> ReadShapeAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
     {
-        using var facts = new FactHash();
-        async Task<bool> NextRowAsync()
-        {
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return false;
-            }
-
-            facts.Add(reader);
-            return true;
-        }
-
-        async Task NextQueryAsync()
-        {
-            await reader.NextResultAsync(cancellationToken);
-            facts.EndResult();
-        }
+        Task<bool> NextRowAsync() => reader.ReadAsync(cancellationToken);
+        Task<bool> NextQueryAsync() => reader.NextResultAsync(cancellationToken);
 
         await NextRowAsync();
         var defaultSchema = reader.GetString(0);
@@ -273,12 +257,11 @@ internal static class CatalogSchemaReader
             extensions.Add(reader.GetString(0));
         }
 
-        var shape = new SchemaShape(
+        return new SchemaShape(
             defaultSchema,
             tables.ToDictionary(t => t.Key, t => t.Value.Build(), StringComparer.Ordinal),
             enums,
             extensions);
-        return new CatalogRead(shape, facts.Finish());
     }
 
     private static TableBuilder? Find(Dictionary<string, TableBuilder> tables, DbDataReader reader) =>
@@ -304,38 +287,5 @@ internal static class CatalogSchemaReader
         public List<TriggerShape> Triggers { get; } = [];
 
         public TableShape Build() => new(displayName, Columns, PrimaryKey, UniqueConstraints, Indexes, ForeignKeys, CheckConstraints, Triggers);
-    }
-
-    /// <summary>SHA-256 over every value of every row read, with separators that keep rows and result sets apart.</summary>
-    private sealed class FactHash : IDisposable
-    {
-        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        private readonly StringBuilder _row = new();
-
-        public void Add(DbDataReader reader)
-        {
-            _row.Clear();
-            for (var i = 0; i < reader.FieldCount; i++)
-            {
-                _row.Append(Render(reader.GetValue(i))).Append('\u001f');
-            }
-
-            _hash.AppendData(Encoding.UTF8.GetBytes(_row.Append('\u001e').ToString()));
-        }
-
-        public void EndResult() => _hash.AppendData("\u001d"u8);
-
-        public string Finish() => Convert.ToHexStringLower(_hash.GetHashAndReset());
-
-        public void Dispose() => _hash.Dispose();
-
-        private static string Render(object value) => value switch
-        {
-            DBNull => "\u2400",
-            string text => text,
-            Array items => "{" + string.Join(",", items.Cast<object>().Select(Render)) + "}",
-            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
-        };
     }
 }

@@ -39,6 +39,15 @@ public static class MigrationHistoryTable
         ORDER BY h."MigrationId"
         """;
 
+    /// <summary>
+    /// One row, one column: the history as the stamp's fingerprint covers it, each applied migration's id and recorded
+    /// checksum. Needs both tables.
+    /// </summary>
+    internal const string FingerprintSql = $"""
+        SELECT coalesce(string_agg(h."MigrationId" || ' ' || coalesce(c."Checksum", '-'), E'\n' ORDER BY h."MigrationId"), '')
+        FROM "{Name}" h LEFT JOIN "{ChecksumTableName}" c ON c."MigrationId" = h."MigrationId"
+        """;
+
     private const string ReadWithoutChecksumsSql = $"""
         SELECT "MigrationId", NULL::text, NULL::timestamptz, NULL::text FROM "{Name}" ORDER BY "MigrationId"
         """;
@@ -47,8 +56,11 @@ public static class MigrationHistoryTable
         SELECT to_regclass('"{Name}"') IS NOT NULL, to_regclass('"{ChecksumTableName}"') IS NOT NULL
         """;
 
-    /// <summary>The history with its checksums, tolerating either table's absence (an empty list when there is no history).</summary>
-    public static async Task<IReadOnlyList<MigrationHistoryRow>> ReadAsync(
+    /// <summary>
+    /// The history with its checksums, tolerating either table's absence (no rows when there is no history), and its
+    /// fingerprint (<see cref="FingerprintSql"/>), null unless both tables exist.
+    /// </summary>
+    public static async Task<(IReadOnlyList<MigrationHistoryRow> Rows, string? Fingerprint)> ReadAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
         bool hasHistory, hasChecksums;
@@ -61,17 +73,19 @@ public static class MigrationHistoryTable
 
         if (!hasHistory)
         {
-            return [];
+            return ([], null);
         }
 
-        await using var command = new NpgsqlCommand(hasChecksums ? ReadSql : ReadWithoutChecksumsSql, connection, transaction);
-        await using var rows = await command.ExecuteReaderAsync(cancellationToken);
-        return await ReadRowsAsync(rows, cancellationToken);
-    }
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands = { new NpgsqlBatchCommand(hasChecksums ? ReadSql : ReadWithoutChecksumsSql) },
+        };
+        if (hasChecksums)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(FingerprintSql));
+        }
 
-    /// <summary>Reads the rows of <see cref="ReadSql"/> from the reader's current result set.</summary>
-    internal static async Task<IReadOnlyList<MigrationHistoryRow>> ReadRowsAsync(NpgsqlDataReader rows, CancellationToken cancellationToken)
-    {
+        await using var rows = await batch.ExecuteReaderAsync(cancellationToken);
         var history = new List<MigrationHistoryRow>();
         while (await rows.ReadAsync(cancellationToken))
         {
@@ -82,7 +96,13 @@ public static class MigrationHistoryTable
                 rows.IsDBNull(3) ? null : Enum.TryParse<ChecksumRecordedWith>(rows.GetString(3), out var how) ? how : null));
         }
 
-        return history;
+        string? fingerprint = null;
+        if (hasChecksums && await rows.NextResultAsync(cancellationToken) && await rows.ReadAsync(cancellationToken))
+        {
+            fingerprint = rows.GetString(0);
+        }
+
+        return (history, fingerprint);
     }
 
     /// <summary>Records a checksum; a row left by an earlier apply of the same migration is replaced.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
@@ -16,8 +17,9 @@ namespace Marketplace.SchemaGuard.Verification;
 /// the same fingerprint for the same build key knows the verdict without recomputing it.
 /// </summary>
 /// <remarks>
-/// The fingerprint is the hash of every catalog fact the drift detector reads (<see cref="CatalogSchemaReader"/> hashes
-/// what it reads, so the two cannot disagree) and of the migration history with its recorded checksums. The build key
+/// The fingerprint is the hash of every catalog fact the drift detector reads (PostgreSQL hashes the rows of the very
+/// queries the detector parses: <see cref="CatalogSchemaReader.FingerprintSql"/>) and of the migration history with its
+/// recorded checksums (<see cref="MigrationHistoryTable.FingerprintSql"/>), computed the same way on every path. The build key
 /// covers the rest of what the verdict depends on: the assembly with the model and the migrations (its module version id
 /// changes with any change to them), EF Core's and Npgsql's versions (conventions), and the <c>SchemaDrift:Allow</c>
 /// entries. Any change to either only costs one full verification.
@@ -35,7 +37,11 @@ public static class SchemaStamp
         )
         """;
 
-    private const string LookupSql = $"""SELECT "Fingerprint", "VerifiedAt" FROM "{TableName}" WHERE "BuildKey" = $1""";
+    // The build key is hex, written into the SQL: a parameter would cost the no-op check a type resolution.
+    private static string LookupSql(string buildKey) => $"""
+        SELECT "Fingerprint", to_char("VerifiedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+        FROM "{TableName}" WHERE "BuildKey" = '{(buildKey.All(char.IsAsciiHexDigit) ? buildKey : throw new ArgumentException("A build key is hex.", nameof(buildKey)))}'
+        """;
 
     private const string RecordSql = $"""
         INSERT INTO "{TableName}" ("BuildKey", "Fingerprint") VALUES ($1, $2)
@@ -59,62 +65,60 @@ public static class SchemaStamp
     }
 
     /// <summary>The fingerprint of a database: the catalog facts the drift detector read, and the history with its checksums.</summary>
-    public static string Fingerprint(string catalogFingerprint, IEnumerable<MigrationHistoryRow> history)
-    {
-        var text = new StringBuilder(catalogFingerprint).Append('\n');
-        foreach (var row in history)
-        {
-            text.Append(row.Id).Append(' ').AppendLine(row.Checksum ?? "-");
-        }
-
-        return Hash(text.ToString());
-    }
+    public static string Fingerprint(string catalogFingerprint, string historyFingerprint) =>
+        Hash(catalogFingerprint + "\n" + historyFingerprint);
 
     /// <summary>
-    /// In one round trip and without EF Core: the catalog, the history, this build's stamp, and
+    /// In one round trip and without EF Core: the catalog's and the history's fingerprints, this build's stamp, and
     /// <paramref name="callerCheckSql"/> (a statement of the caller's returning one boolean, such as "is there work to do?").
-    /// Those last three name tables and columns that only a database this guard has verified is sure to have; where one is
+    /// The last three name tables and columns that only a database this guard has verified is sure to have; where one is
     /// missing PostgreSQL refuses that statement and the ones after it, and the reading says what it could not learn.
     /// </summary>
     public static async Task<StampReading> ReadAsync(
         NpgsqlDataSource dataSource, string buildKey, string? callerCheckSql, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection);
-        CatalogSchemaReader.AddTo(batch);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(MigrationHistoryTable.ReadSql));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(LookupSql) { Parameters = { new NpgsqlParameter { Value = buildKey } } });
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(CatalogSchemaReader.FingerprintSql),
+                new NpgsqlBatchCommand(MigrationHistoryTable.FingerprintSql),
+                new NpgsqlBatchCommand(LookupSql(buildKey)),
+            },
+        };
         if (callerCheckSql is not null)
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand(callerCheckSql));
         }
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        var catalog = await CatalogSchemaReader.ReadAsync(reader, cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var catalog = reader.GetString(0);
 
-        IReadOnlyList<MigrationHistoryRow> history;
+        string fingerprint;
         try
         {
             await reader.NextResultAsync(cancellationToken);
-            history = await MigrationHistoryTable.ReadRowsAsync(reader, cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            fingerprint = Fingerprint(catalog, reader.GetString(0));
         }
         catch (PostgresException ex) when (SchemaMismatch.IsMissingObject(ex))
         {
-            return new StampReading(null, [], null, null);
+            return new StampReading(null, null, null);
         }
 
-        var fingerprint = Fingerprint(catalog.Fingerprint, history);
         DateTimeOffset? verifiedAt;
         try
         {
             await reader.NextResultAsync(cancellationToken);
             verifiedAt = await reader.ReadAsync(cancellationToken) && reader.GetString(0) == fingerprint
-                ? reader.GetFieldValue<DateTimeOffset>(1)
+                ? DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture)
                 : null;
         }
         catch (PostgresException ex) when (SchemaMismatch.IsMissingObject(ex))
         {
-            return new StampReading(fingerprint, history, null, null);
+            return new StampReading(fingerprint, null, null);
         }
 
         bool? callerCheck = null;
@@ -131,7 +135,7 @@ public static class SchemaStamp
             }
         }
 
-        return new StampReading(fingerprint, history, verifiedAt, callerCheck);
+        return new StampReading(fingerprint, verifiedAt, callerCheck);
     }
 
     /// <summary>Records that this build found the database current with <paramref name="fingerprint"/>.</summary>

@@ -78,8 +78,10 @@ public sealed class SchemaVerifier(SchemaDriftDetector driftDetector, GuardedCon
         return true;
     }
 
-    private static SchemaVerification Verification(DbContext context, IReadOnlyList<MigrationHistoryRow> history, SchemaDriftReport? drift)
+    private static SchemaVerification Verification(
+        DbContext context, (IReadOnlyList<MigrationHistoryRow> Rows, string? Fingerprint) read, SchemaDriftReport? drift)
     {
+        var history = read.Rows;
         var migrations = context.GetService<IMigrationsAssembly>();
         var provider = context.Database.ProviderName!;
         var applied = new List<AppliedMigration>();
@@ -102,11 +104,11 @@ public sealed class SchemaVerifier(SchemaDriftDetector driftDetector, GuardedCon
 
         var appliedIds = history.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var pending = migrations.Migrations.Keys.Where(id => !appliedIds.Contains(id)).Order(StringComparer.Ordinal).ToList();
-        var fingerprint = drift is null ? null : SchemaStamp.Fingerprint(drift.Fingerprint, history);
+        var fingerprint = drift is null || read.Fingerprint is null ? null : SchemaStamp.Fingerprint(drift.Fingerprint, read.Fingerprint);
         return new SchemaVerification(applied, pending, mismatches, drift, fingerprint);
     }
 
-    private static async Task<IReadOnlyList<MigrationHistoryRow>> ReadHistoryAsync(DbContext context, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyList<MigrationHistoryRow> Rows, string? Fingerprint)> ReadHistoryAsync(DbContext context, CancellationToken cancellationToken)
     {
         await context.Database.OpenConnectionAsync(cancellationToken);
         try
