@@ -8,8 +8,9 @@ namespace Marketplace.MigrationWorker;
 
 /// <summary>
 /// <c>migrate</c>, one step per class, in the order they run: wait for the database; end here if there is nothing to
-/// do; take the migration lock; validate applied migrations' checksums (6); refuse a database that is not what its
-/// history says (5); apply pending migrations (4); verify the result against the model and stamp it (5); seed; backfill.
+/// do; take the migration lock; validate applied migrations' checksums (6); drop what an interrupted concurrent index
+/// build left; refuse a database that is not what its history says (5); apply pending migrations, each with a lock
+/// timeout (4); verify the result against the model and stamp it (5); seed; backfill.
 /// The steps that need the DbContext are resolved only when a run gets that far (<see cref="LazyStep{T}"/>).
 /// </summary>
 public sealed partial class MigrationPipeline(
@@ -17,6 +18,7 @@ public sealed partial class MigrationPipeline(
     NothingToDoCheck nothingToDoCheck,
     MigrationLock migrationLock,
     Lazy<ChecksumValidator> checksumValidator,
+    Lazy<InvalidIndexRepair> invalidIndexRepair,
     Lazy<HistoryDriftGate> historyDriftGate,
     Lazy<MigrationApplier> migrationApplier,
     Lazy<SchemaGate> schemaGate,
@@ -47,6 +49,7 @@ public sealed partial class MigrationPipeline(
                 var history = await checksumValidator.Value.ValidateAsync(cancellationToken);
                 if (history.Pending.Count > 0)
                 {
+                    await invalidIndexRepair.Value.RepairAsync(history.Pending, cancellationToken);
                     await historyDriftGate.Value.RefuseDriftAsync(history, cancellationToken);
                 }
 
@@ -82,6 +85,7 @@ public sealed partial class MigrationPipeline(
         await using (await migrationLock.AcquireAsync(cancellationToken))
         {
             var history = await checksumValidator.Value.ValidateAsync(cancellationToken);
+            await invalidIndexRepair.Value.RepairAsync(history.Pending, cancellationToken);
             await historyDriftGate.Value.RefuseDriftAsync(history, cancellationToken);
             var reverting = history.Applied
                 .Select(a => a.Id)

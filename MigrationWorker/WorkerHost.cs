@@ -50,7 +50,8 @@ public static partial class WorkerHost
         builder.ConfigureOpenTelemetry();
         if (connectsToDatabase)
         {
-            builder.AddMarketplaceDbContext();
+            // No retrying execution strategy: a migration is retried by the worker itself, only where that is safe (a lock timeout).
+            builder.AddMarketplaceDbContext(retryOnFailure: false);
         }
         else
         {
@@ -70,6 +71,7 @@ public static partial class WorkerHost
         builder.Services.AddScoped<NothingToDoCheck>();
         builder.Services.AddScoped<MigrationLock>();
         builder.Services.AddScoped<ChecksumValidator>();
+        builder.Services.AddScoped<InvalidIndexRepair>();
         builder.Services.AddScoped<HistoryDriftGate>();
         builder.Services.AddScoped<MigrationApplier>();
         builder.Services.AddScoped<SchemaGate>();

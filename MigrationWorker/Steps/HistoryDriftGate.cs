@@ -2,6 +2,10 @@ using Marketplace.SchemaGuard;
 using Marketplace.Data;
 using Marketplace.SchemaGuard.Drift;
 using Marketplace.SchemaGuard.Verification;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.Extensions.Logging;
 
 namespace Marketplace.MigrationWorker.Steps;
@@ -40,6 +44,7 @@ public sealed partial class HistoryDriftGate(
             var failure = new WorkerFailedException(ExitCodes.SchemaDrift,
                 $"Refusing to migrate: the database is not what its migration history says (the schema of {history.Applied[^1].Id}). " +
                 $"It differs in {Plural.Of(drift.Differences.Count, "way")}:{Environment.NewLine}{drift.Describe()}{Environment.NewLine}" +
+                LeftByInterruptedRun(drift, history.Pending) +
                 "Nothing was applied. Fix the database (the status command names each difference), or acknowledge an intended " +
                 $"difference in {SchemaDriftOptions.SectionName}:Allow with a reason, then run the worker again.");
             step.Fail(failure);
@@ -47,6 +52,42 @@ public sealed partial class HistoryDriftGate(
         }
 
         LogMatchesHistory(logger, history.Applied[^1].Id, step.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// Objects in the database that a pending migration creates were left by a run of it that did not finish (killed
+    /// after a step that cannot run in a transaction): say which, and how to undo each, so the next run can apply it whole.
+    /// </summary>
+    private string LeftByInterruptedRun(SchemaDriftReport drift, IReadOnlyList<string> pending)
+    {
+        var assembly = db.GetService<IMigrationsAssembly>();
+        var created = new Dictionary<string, (string Migration, string Undo)>(StringComparer.Ordinal);
+        foreach (var id in pending)
+        {
+            foreach (var operation in assembly.CreateMigration(assembly.Migrations[id], db.Database.ProviderName!).UpOperations)
+            {
+                var (name, undo) = operation switch
+                {
+                    CreateIndexOperation index => (SchemaObjectKind.Name(SchemaObjectKind.Index, index.Name), $"DROP INDEX CONCURRENTLY \"{index.Name}\";"),
+                    CreateTableOperation table => (SchemaObjectKind.Name(SchemaObjectKind.Table, table.Name), $"DROP TABLE \"{table.Name}\";"),
+                    AddColumnOperation column => (SchemaObjectKind.Name(SchemaObjectKind.Column, $"{column.Table}.{column.Name}"), $"ALTER TABLE \"{column.Table}\" DROP COLUMN \"{column.Name}\";"),
+                    _ => ((string?)null, ""),
+                };
+                if (name is not null)
+                {
+                    created.TryAdd(name, (id, undo));
+                }
+            }
+        }
+
+        var leftovers = drift.Differences
+            .Where(d => created.ContainsKey(d.Object) && d.Description.EndsWith("is in the database but not in the model", StringComparison.Ordinal))
+            .Select(d => (d.Object, created[d.Object].Migration, created[d.Object].Undo))
+            .ToList();
+        return leftovers.Count == 0
+            ? ""
+            : "A run of the pending migrations was interrupted before it was recorded, and left " +
+              string.Join("; ", leftovers.Select(l => $"{l.Object} (from {l.Migration}; undo with {l.Undo})")) + ". ";
     }
 
     /// <summary>The paragraph for a database with the model's tables and no migration history; status says the same.</summary>

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Marketplace.MigrationWorker.Steps;
@@ -16,8 +17,16 @@ namespace Marketplace.MigrationWorker.Steps;
 /// its own span, and a failure names the migration that failed and what this run did and did not apply. Callers hold
 /// <see cref="MigrationLock"/>, so the pending list cannot change underneath.
 /// </summary>
-public sealed partial class MigrationApplier(MarketplaceDbContext db, ILogger<MigrationApplier> logger)
+public sealed partial class MigrationApplier(
+    MarketplaceDbContext db,
+    NpgsqlDataSource dataSource,
+    InvalidIndexRepair invalidIndexRepair,
+    IOptions<MigrationWorkerOptions> options,
+    TimeProvider timeProvider,
+    ILogger<MigrationApplier> logger)
 {
+    private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(30);
+
     /// <param name="pending">The pending migrations, in order (<see cref="ChecksumValidator"/>'s history).</param>
     public async Task<IReadOnlyList<string>> ApplyAsync(IReadOnlyList<string> pending, CancellationToken cancellationToken)
     {
@@ -55,6 +64,7 @@ public sealed partial class MigrationApplier(MarketplaceDbContext db, ILogger<Mi
             var started = Stopwatch.GetTimestamp();
             try
             {
+                await using var session = await LockTimeoutSession.StartAsync(db, dataSource, options, cancellationToken);
                 await migrator.MigrateAsync(below, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -70,30 +80,78 @@ public sealed partial class MigrationApplier(MarketplaceDbContext db, ILogger<Mi
         }
     }
 
+    /// <summary>
+    /// Applies one migration with lock_timeout set (<see cref="LockTimeoutSession"/>). One that gave up waiting for a lock
+    /// is tried again after a growing pause, up to <c>MigrationWorker:DdlLockAttempts</c> times; then the run ends
+    /// naming the session that held the lock.
+    /// </summary>
     private async Task ApplyAsync(IMigrator migrator, IReadOnlyList<string> pending, int index, CancellationToken cancellationToken)
     {
         var migration = pending[index];
         using var span = WorkerTelemetry.ActivitySource.StartActivity(migration);
         var started = Stopwatch.GetTimestamp();
-        try
+        var pause = TimeSpan.FromSeconds(1);
+        for (var attempt = 1; ; attempt++)
         {
-            await migrator.MigrateAsync(migration, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            span?.SetStatus(ActivityStatusCode.Error, ex.Message);
-            span?.AddException(ex);
-            var notApplied = pending.Count - index - 1;
-            throw new WorkerFailedException(ExitCodes.MigrationFailed,
-                $"Migration {migration} failed: {Describe(ex)} {Outcome(migration, reverting: false)} {AppliedBefore(pending, index, "applied")} " +
-                (notApplied > 0 ? $"It and the {Plural.Of(notApplied, "migration")} after it were not applied. " : "It was not applied. ") +
-                "Fix the migration or the data it trips on, then run the worker again.",
-                ex);
+            IReadOnlyList<LockBlocker> blockers;
+            try
+            {
+                await using var session = await LockTimeoutSession.StartAsync(db, dataSource, options, cancellationToken);
+                try
+                {
+                    await migrator.MigrateAsync(migration, cancellationToken);
+                    break;
+                }
+                catch (Exception ex) when (IsLockTimeout(ex))
+                {
+                    blockers = session.Blockers;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not WorkerFailedException)
+            {
+                span?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                span?.AddException(ex);
+                throw Failed(pending, index, $"Migration {migration} failed: {Describe(ex)} {Outcome(migration, reverting: false)}", ex);
+            }
+
+            var waited = options.Value.DdlLockTimeout;
+            if (attempt >= options.Value.DdlLockAttempts)
+            {
+                span?.SetStatus(ActivityStatusCode.Error, "lock timeout");
+                throw Failed(pending, index,
+                    $"Migration {migration} waited longer than MigrationWorker:DdlLockTimeout ({waited.TotalSeconds:0.###} s) for a table lock " +
+                    $"on each of {Plural.Of(attempt, "attempt")}, held by {Blamed(blockers)}. It was not applied. " +
+                    "End that session or wait for it to finish (pg_terminate_backend(pid) ends it), then run the worker again.",
+                    inner: null);
+            }
+
+            LogLockTimeout(logger, migration, attempt, options.Value.DdlLockAttempts, Blamed(blockers), pause.TotalSeconds);
+            // A concurrent build that gave up leaves an INVALID index the next attempt would trip on.
+            await invalidIndexRepair.RepairAsync([migration], cancellationToken);
+            await Task.Delay(pause, timeProvider, cancellationToken);
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, MaxPause.Ticks));
         }
 
         WorkerTelemetry.MigrationsApplied.Add(1);
         LogMigrationApplied(logger, migration, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
+
+    private static WorkerFailedException Failed(IReadOnlyList<string> pending, int index, string what, Exception? inner)
+    {
+        var notApplied = pending.Count - index - 1;
+        return new WorkerFailedException(ExitCodes.MigrationFailed,
+            $"{what} {AppliedBefore(pending, index, "applied")} " +
+            (notApplied > 0 ? $"It and the {Plural.Of(notApplied, "migration")} after it were not applied. " : "It was not applied. ") +
+            "Fix the cause, then run the worker again.",
+            inner);
+    }
+
+    private static string Blamed(IReadOnlyList<LockBlocker> blockers) => blockers.Count == 0
+        ? "a session the worker did not see (it let go between looks)"
+        : string.Join("; ", blockers.Select(b => b.Description));
+
+    private static bool IsLockTimeout(Exception ex) =>
+        ex.GetBaseException() is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable };
 
     private string Outcome(string migrationId, bool reverting) => RunsOutsideTransaction(migrationId, reverting)
         ? "It has steps that cannot run in a transaction (an index built or dropped concurrently, or SQL that suppresses the " +
@@ -118,6 +176,9 @@ public sealed partial class MigrationApplier(MarketplaceDbContext db, ILogger<Mi
         PostgresException pg => $"{pg.SqlState}: {pg.MessageText}{(pg.Detail is null ? "" : $" ({pg.Detail})")}.",
         var other => other.Message,
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Migration {Migration} gave up waiting for a table lock (attempt {Attempt} of {Attempts}), held by {Blocker}; trying again in {PauseSeconds:0.#} s")]
+    private static partial void LogLockTimeout(ILogger logger, string migration, int attempt, int attempts, string blocker, double pauseSeconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No migration to apply")]
     private static partial void LogUpToDate(ILogger logger);

@@ -51,6 +51,16 @@ public static class WorkerRunner
         string[] args,
         CancellationToken cancellationToken = default)
     {
+        using var worker = StartProcess(environment, args, cancellationToken);
+        return await worker.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Starts the built worker as its own process and returns at once, so a test can kill it part-way.</summary>
+    public static WorkerProcess StartProcess(
+        IReadOnlyDictionary<string, string?> environment,
+        string[] args,
+        CancellationToken cancellationToken = default)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -68,10 +78,7 @@ public static class WorkerRunner
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        return new WorkerResult(process.ExitCode, await stdout, await stderr);
+        var process = Process.Start(start)!;
+        return new WorkerProcess(process, process.StandardOutput.ReadToEndAsync(cancellationToken), process.StandardError.ReadToEndAsync(cancellationToken));
     }
 }
