@@ -1,5 +1,6 @@
 using Marketplace.AppHost;
 using Marketplace.AppHost.Database;
+using Marketplace.AppHost.Schema;
 
 var builder = DistributedApplication.CreateBuilder(args);
 builder.StopProjectsGracefullyOnShutdown();
@@ -17,7 +18,8 @@ builder.LogAtStart(database.Summary);
 
 var migrationWorker = builder.AddProject<Projects.Marketplace_MigrationWorker>("migrationworker")
     .WithReference(database.Resource)
-    .WaitFor(database.Resource);
+    .WaitFor(database.Resource)
+    .WithSchemaCommands();
 
 // The Api starts only after the worker exited 0; a failed migration leaves it unstarted rather than serving an old schema.
 var api = builder.AddProject<Projects.Marketplace_Api>("api")

@@ -55,8 +55,16 @@ public sealed partial record PostgresBinaries(string Directory, int MajorVersion
             .Select(binOf);
     }
 
-    private static PostgresBinaries? Describe(string directory)
+    private static PostgresBinaries? Describe(string found)
     {
+        // A folder of links (/usr/local/bin -> /usr/lib/postgresql/15/bin) stands for the folder with all the programs.
+        var pgCtl = Path.Combine(found, "pg_ctl");
+        var directory = Path.GetDirectoryName(File.ResolveLinkTarget(pgCtl, returnFinalTarget: true)?.FullName ?? pgCtl)!;
+        if (!HasAll(directory))
+        {
+            directory = found;
+        }
+
         var startInfo = new ProcessStartInfo(Path.Combine(directory, "pg_ctl"), "--version") { RedirectStandardOutput = true, UseShellExecute = false };
         using var process = Process.Start(startInfo);
         var output = process?.StandardOutput.ReadToEnd() ?? "";
