@@ -1,3 +1,4 @@
+using Marketplace.AppHost.Database;
 using Marketplace.AppHost.Tests.Support;
 
 namespace Marketplace.AppHost.Tests;
@@ -13,13 +14,21 @@ public sealed class LocalBinariesApp : IAsyncLifetime
 
     public string DataDirectory { get; } = AppHostTestRun.NewDataDirectory();
 
-    public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
+    public DistributedApplication App => _app ?? throw new InvalidOperationException(SkipReason ?? "The app has not started.");
+
+    /// <summary>Why the app was not started: this machine has no PostgreSQL server binaries.</summary>
+    public string? SkipReason { get; private set; }
 
     public ResourceStateLog States { get; private set; } = new();
 
     public async ValueTask InitializeAsync()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
+        if (PostgresBinaries.Find(null, out var searched) is null)
+        {
+            SkipReason = $"No PostgreSQL server binaries in {searched}: install them (apt-get install postgresql) to run the local-binaries tests.";
+            return;
+        }
 
         // An empty connection string overrides one a developer may have in the environment.
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Marketplace_AppHost>(
@@ -28,6 +37,15 @@ public sealed class LocalBinariesApp : IAsyncLifetime
         _app = await appHost.BuildAsync(cancellationToken).WaitAsync(AppHostTestRun.StartTimeout, cancellationToken);
         States = ResourceStateLog.Record(_app, _stopping.Token);
         await _app.StartAsync(cancellationToken).WaitAsync(AppHostTestRun.StartTimeout, cancellationToken);
+    }
+
+    /// <summary>Skips the calling test, with the reason, when the app could not be started here.</summary>
+    public void SkipUnlessRunning()
+    {
+        if (SkipReason is not null)
+        {
+            Assert.Skip(SkipReason);
+        }
     }
 
     public async ValueTask DisposeAsync()

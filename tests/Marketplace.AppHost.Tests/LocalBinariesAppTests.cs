@@ -13,6 +13,7 @@ public sealed class LocalBinariesAppTests(LocalBinariesApp fixture) : IClassFixt
     [Fact]
     public async Task The_migration_worker_finishes_with_exit_code_0()
     {
+        fixture.SkipUnlessRunning();
         var worker = await fixture.App.WaitForTerminalAsync("migrationworker", Ct);
 
         Assert.Equal(KnownResourceStates.Finished, worker.Snapshot.State?.Text);
@@ -22,6 +23,7 @@ public sealed class LocalBinariesAppTests(LocalBinariesApp fixture) : IClassFixt
     [Fact]
     public async Task The_api_waits_until_the_worker_is_terminal_then_turns_healthy()
     {
+        fixture.SkipUnlessRunning();
         await fixture.App.WaitForTerminalAsync("migrationworker", Ct);
         var api = await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("api", Ct).WaitAsync(AppHostTestRun.WaitTimeout, Ct);
 
@@ -39,6 +41,7 @@ public sealed class LocalBinariesAppTests(LocalBinariesApp fixture) : IClassFixt
     [Fact]
     public async Task Get_api_categories_answers_the_ten_seeded_categories()
     {
+        fixture.SkipUnlessRunning();
         await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("api", Ct).WaitAsync(AppHostTestRun.WaitTimeout * 2, Ct);
         using var client = fixture.App.CreateHttpClient("api");
 
@@ -54,6 +57,7 @@ public sealed class LocalBinariesAppTests(LocalBinariesApp fixture) : IClassFixt
     [Fact]
     public async Task The_dashboards_migration_status_command_reports_an_up_to_date_database_and_lists_the_applied_migrations()
     {
+        fixture.SkipUnlessRunning();
         await fixture.App.WaitForTerminalAsync("migrationworker", Ct);
 
         var result = await fixture.App.ResourceCommands.ExecuteCommandAsync("migrationworker", SchemaCommandsBuilderExtensions.StatusCommand, Ct);
@@ -69,6 +73,7 @@ public sealed class LocalBinariesAppTests(LocalBinariesApp fixture) : IClassFixt
     [Fact]
     public async Task The_dashboards_apply_migrations_command_runs_the_worker_again_and_reports_its_exit_code_0()
     {
+        fixture.SkipUnlessRunning();
         await fixture.App.WaitForTerminalAsync("migrationworker", Ct);
         var before = fixture.States.Entries.Count;
 
@@ -83,6 +88,7 @@ public sealed class LocalBinariesAppTests(LocalBinariesApp fixture) : IClassFixt
     [Fact]
     public async Task The_dashboards_lint_command_finds_no_unacknowledged_unsafe_operation()
     {
+        fixture.SkipUnlessRunning();
         var result = await fixture.App.ResourceCommands.ExecuteCommandAsync("migrationworker", SchemaCommandsBuilderExtensions.LintCommand, Ct);
 
         Assert.True(result.Success, result.Message);

@@ -27,6 +27,11 @@ public sealed partial class TerminalRunTests
             Assert.Skip("tmux is not installed (apt-get install tmux): this test types Ctrl+C into a real terminal, which a background process cannot receive.");
         }
 
+        if (PostgresBinaries.Find(null, out var searched) is null)
+        {
+            Assert.Skip($"No PostgreSQL server binaries in {searched}: install them (apt-get install postgresql) to run this test.");
+        }
+
         var repository = AppHostTestRun.RepositoryRoot();
         var dataDirectory = AppHostTestRun.NewDataDirectory();
         var work = Directory.CreateTempSubdirectory("marketplace-terminal-");
