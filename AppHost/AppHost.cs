@@ -35,7 +35,7 @@ if (builder.ExecutionContext.IsPublishMode)
 }
 
 #if MARKETPLACE_AZURE
-Marketplace.AppHost.Azure.AzureDeployment.Configure(builder, migrationWorker, api);
+Marketplace.AppHost.Deployment.AzureDeployment.Configure(builder, migrationWorker, api);
 #else
 // Readiness: /health is unhealthy while the database is behind the code or has drifted (the Azure switch turns the
 // same path into the Container Apps readiness probe, which registers this check itself).

@@ -77,7 +77,7 @@ public static class MarketplaceDatabaseBuilderExtensions
         }
 
 #if MARKETPLACE_AZURE
-        return new DatabaseChoice(Azure.AzureDeployment.AddFlexibleServer(builder, DatabaseName), "Database: Azure Database for PostgreSQL flexible server.");
+        return new DatabaseChoice(Deployment.AzureDeployment.AddFlexibleServer(builder, DatabaseName), "Database: Azure Database for PostgreSQL flexible server.");
 #else
         return new DatabaseChoice(
             builder.AddPostgres("postgres").WithDataVolume().AddDatabase(DatabaseName),
