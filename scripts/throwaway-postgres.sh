@@ -1,4 +1,4 @@
-# Sourced by scripts/run-local.sh and the bench scripts: start a throwaway PostgreSQL from the machine's binaries
+# Sourced by the bench scripts: start a throwaway PostgreSQL from the machine's binaries
 # on a free loopback port, as the postgres user when run as root (PostgreSQL refuses root); stop_throwaway_postgres
 # stops it and deletes its data. Sets PG_HOST, PG_PORT, PG_BIN.
 # Skipped when BENCH_POSTGRES (host:port, user postgres, trust or PGPASSWORD) is given.

@@ -1,23 +1,19 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace Marketplace.AppHost.Tests;
+namespace Marketplace.AppHost.Database;
 
 /// <summary>
-/// Asks the container runtime Aspire would use whether it answers, so tests that need PostgreSQL in a container
-/// can skip with a reason instead of hanging until DCP gives up.
+/// Asks the container runtime Aspire would use (ASPIRE_CONTAINER_RUNTIME, else Docker, else Podman) whether it answers,
+/// so the AppHost never picks containers that DCP would then wait on forever.
 /// </summary>
-internal static class ContainerRuntimeProbe
+public static class ContainerRuntimeProbe
 {
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(30);
-    private static readonly Lazy<Task<string?>> Probe = new(ProbeAsync);
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>Null when a runtime answers; otherwise why none does, naming what was tried.</summary>
-    public static Task<string?> WhyUnavailableAsync() => Probe.Value;
-
-    private static async Task<string?> ProbeAsync()
+    public static string? WhyUnavailable()
     {
-        // Aspire uses ASPIRE_CONTAINER_RUNTIME (formerly DOTNET_ASPIRE_CONTAINER_RUNTIME) when set, else Docker, else Podman.
         var configured = Environment.GetEnvironmentVariable("ASPIRE_CONTAINER_RUNTIME")
             ?? Environment.GetEnvironmentVariable("DOTNET_ASPIRE_CONTAINER_RUNTIME");
         string[] candidates = string.IsNullOrWhiteSpace(configured) ? ["docker", "podman"] : [configured];
@@ -25,7 +21,7 @@ internal static class ContainerRuntimeProbe
         var failures = new List<string>();
         foreach (var runtime in candidates)
         {
-            var failure = await AskAsync(runtime);
+            var failure = Ask(runtime);
             if (failure is null)
             {
                 return null;
@@ -34,12 +30,10 @@ internal static class ContainerRuntimeProbe
             failures.Add(failure);
         }
 
-        return "No container runtime answers, and these tests run PostgreSQL and pgAdmin in containers: "
-            + string.Join("; ", failures)
-            + ". Start Docker or Podman (or set ASPIRE_CONTAINER_RUNTIME) and run them again.";
+        return string.Join("; ", failures);
     }
 
-    private static async Task<string?> AskAsync(string runtime)
+    private static string? Ask(string runtime)
     {
         var startInfo = new ProcessStartInfo(runtime, "info")
         {
@@ -56,22 +50,15 @@ internal static class ContainerRuntimeProbe
                 return $"`{runtime} info` could not be started";
             }
 
-            using var timeout = new CancellationTokenSource(ProbeTimeout);
-            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-            _ = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
+            var stderr = process.StandardError.ReadToEndAsync();
+            _ = process.StandardOutput.ReadToEndAsync();
+            if (!process.WaitForExit(ProbeTimeout))
             {
                 process.Kill(entireProcessTree: true);
                 return $"`{runtime} info` did not answer within {ProbeTimeout.TotalSeconds:0} s";
             }
 
-            return process.ExitCode == 0
-                ? null
-                : $"`{runtime} info` exited {process.ExitCode}: {FirstLine(await stderr)}";
+            return process.ExitCode == 0 ? null : $"`{runtime} info` exited {process.ExitCode}: {FirstLine(stderr.Result)}";
         }
         catch (Win32Exception)
         {

@@ -1,0 +1,8 @@
+namespace Marketplace.AppHost;
+
+/// <summary>How `dotnet run --project AppHost` ends, besides the orchestrator's own codes.</summary>
+public static class AppHostExitCodes
+{
+    /// <summary>No PostgreSQL could be provided: the message on stderr says which of the three to provide.</summary>
+    public const int NoDatabase = 2;
+}

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Text.Json;
+using Marketplace.AppHost.Schema;
+using Marketplace.AppHost.Tests.Support;
+
+namespace Marketplace.AppHost.Tests;
+
+/// <summary>`dotnet run --project AppHost` with no container runtime: local PostgreSQL, migrations, then a healthy Api.</summary>
+public sealed class LocalBinariesAppTests(LocalBinariesApp fixture) : IClassFixture<LocalBinariesApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_migration_worker_finishes_with_exit_code_0()
+    {
+        fixture.SkipUnlessRunning();
+        var worker = await fixture.App.WaitForTerminalAsync("migrationworker", Ct);
+
+        Assert.Equal(KnownResourceStates.Finished, worker.Snapshot.State?.Text);
+        Assert.Equal(0, worker.Snapshot.ExitCode);
+    }
+
+    [Fact]
+    public async Task The_api_waits_until_the_worker_is_terminal_then_turns_healthy()
+    {
+        fixture.SkipUnlessRunning();
+        await fixture.App.WaitForTerminalAsync("migrationworker", Ct);
+        var api = await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("api", Ct).WaitAsync(AppHostTestRun.WaitTimeout, Ct);
+
+        Assert.Equal(KnownResourceStates.Running, api.Snapshot.State?.Text);
+
+        // Aspire publishes Starting for every resource first; what matters is Waiting while the worker ran, and Running only after it.
+        var entries = fixture.States.Entries;
+        var workerDone = entries.ToList().FindIndex(e => e.Resource == "migrationworker" && e.State == KnownResourceStates.Finished);
+        var history = string.Join(", ", entries.Where(e => e.Resource is "api" or "migrationworker").Select(e => $"{e.Resource}={e.State}"));
+        Assert.True(workerDone > 0, "The worker never finished: " + history);
+        Assert.True(entries.Take(workerDone).Any(e => e.Resource == "api" && e.State == KnownResourceStates.Waiting), "The Api was not waiting while the worker ran: " + history);
+        Assert.False(entries.Take(workerDone).Any(e => e.Resource == "api" && e.State == KnownResourceStates.Running), "The Api ran before the worker finished: " + history);
+    }
+
+    [Fact]
+    public async Task Get_api_categories_answers_the_ten_seeded_categories()
+    {
+        fixture.SkipUnlessRunning();
+        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("api", Ct).WaitAsync(AppHostTestRun.WaitTimeout * 2, Ct);
+        using var client = fixture.App.CreateHttpClient("api");
+
+        using var response = await client.GetAsync(new Uri("/api/categories", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var tree = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var slugs = Flatten(tree.RootElement).Select(category => category.GetProperty("slug").GetString()).ToList();
+        Assert.Equal(10, slugs.Distinct().Count());
+        Assert.Contains("home-and-garden", slugs);
+    }
+
+    [Fact]
+    public async Task The_dashboards_migration_status_command_reports_an_up_to_date_database_and_lists_the_applied_migrations()
+    {
+        fixture.SkipUnlessRunning();
+        await fixture.App.WaitForTerminalAsync("migrationworker", Ct);
+
+        var result = await fixture.App.ResourceCommands.ExecuteCommandAsync("migrationworker", SchemaCommandsBuilderExtensions.StatusCommand, Ct);
+
+        Assert.True(result.Success, result.Message);
+        Assert.StartsWith("Up to date:", result.Message, StringComparison.Ordinal);
+        Assert.Equal(CommandResultFormat.Markdown, result.Data?.Format);
+        Assert.Contains("### Applied", result.Data?.Value, StringComparison.Ordinal);
+        Assert.Contains("_Initial", result.Data?.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("### Pending", result.Data?.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_dashboards_apply_migrations_command_runs_the_worker_again_and_reports_its_exit_code_0()
+    {
+        fixture.SkipUnlessRunning();
+        await fixture.App.WaitForTerminalAsync("migrationworker", Ct);
+        var before = fixture.States.Entries.Count;
+
+        var result = await fixture.App.ResourceCommands.ExecuteCommandAsync("migrationworker", SchemaCommandsBuilderExtensions.MigrateCommand, Ct);
+
+        Assert.True(result.Success, result.Message);
+        var worker = await fixture.App.WaitForTerminalAsync("migrationworker", Ct);
+        Assert.Equal(0, worker.Snapshot.ExitCode);
+        Assert.Contains(fixture.States.Entries.Skip(before), e => e.Resource == "migrationworker" && e.State == KnownResourceStates.Running);
+    }
+
+    [Fact]
+    public async Task The_dashboards_lint_command_finds_no_unacknowledged_unsafe_operation()
+    {
+        fixture.SkipUnlessRunning();
+        var result = await fixture.App.ResourceCommands.ExecuteCommandAsync("migrationworker", SchemaCommandsBuilderExtensions.LintCommand, Ct);
+
+        Assert.True(result.Success, result.Message);
+        Assert.Equal(CommandResultFormat.Markdown, result.Data?.Format);
+    }
+
+    private static IEnumerable<JsonElement> Flatten(JsonElement categories) =>
+        categories.EnumerateArray().SelectMany(category =>
+            category.TryGetProperty("children", out var children) && children.ValueKind == JsonValueKind.Array
+                ? Flatten(children).Prepend(category)
+                : [category]);
+}
