@@ -23,10 +23,12 @@ public static class MarketplaceApiServices
             .BindConfiguration(ApiDatabaseOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.AddMarketplaceDbContext(configureDataSource: (services, dataSource) =>
+        var database = builder.Configuration.GetSection(ApiDatabaseOptions.SectionName);
+        builder.AddMarketplaceDbContext(configureDataSource: dataSource =>
         {
             dataSource.ConnectionStringBuilder.NoResetOnClose = true;
-            if (services.GetRequiredService<IOptions<ApiDatabaseOptions>>().Value.MaxPoolSize is { } size)
+            // The data source is built on first use, after the settings were validated at start-up.
+            if (database.Get<ApiDatabaseOptions>()?.MaxPoolSize is { } size)
             {
                 dataSource.ConnectionStringBuilder.MaxPoolSize = size;
             }

@@ -1,53 +1,52 @@
+using Aspire.Npgsql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Trace;
 
 namespace Marketplace.Data;
 
 /// <summary>
-/// The registration Aspire's Npgsql EF Core client integration would give us (it is not available here):
-/// a pooled context on one <see cref="NpgsqlDataSource"/>, the enum mappings, retry on transient failures,
-/// a health check, and Npgsql's tracing and metrics, under the connection name <c>marketplacedb</c>.
+/// The marketplace's database through Aspire's client integrations, under the connection name <c>marketplacedb</c>:
+/// <c>AddNpgsqlDataSource</c> (one data source with the model's enum types mapped, its health check, tracing and
+/// metrics; settings under <c>Aspire:Npgsql</c>) and a pooled <see cref="MarketplaceDbContext"/> on that data source,
+/// enriched by <c>EnrichNpgsqlDbContext</c> (retries, EF Core's tracing and metrics; settings under
+/// <c>Aspire:Npgsql:EntityFrameworkCore:PostgreSQL</c>).
 /// </summary>
 public static class MarketplaceDatabase
 {
     public const string ConnectionName = "marketplacedb";
-    public const string HealthCheckName = "marketplacedb";
 
+    /// <param name="retryOnFailure">Retry transient failures (the Api); the migration worker retries only what is safe to, itself.</param>
+    /// <param name="configureSettings">The Aspire settings, after configuration (the worker turns off what a run-once job does not use).</param>
+    /// <param name="configureDataSource">More configuration of the data source, such as the Api's pool size.</param>
     public static IHostApplicationBuilder AddMarketplaceDbContext(
         this IHostApplicationBuilder builder,
-        string connectionName = ConnectionName,
         bool retryOnFailure = true,
-        Action<IServiceProvider, NpgsqlDataSourceBuilder>? configureDataSource = null)
+        Action<NpgsqlSettings>? configureSettings = null,
+        Action<NpgsqlDataSourceBuilder>? configureDataSource = null)
     {
-        var connectionString = GetRequiredConnectionString(builder.Configuration, connectionName);
+        // Our message first: it says where the setting goes, which Aspire's does not.
+        GetRequiredConnectionString(builder.Configuration);
+
+        builder.AddNpgsqlDataSource(ConnectionName, configureSettings, dataSource =>
+        {
+            dataSource.MapMarketplaceEnums();
+            configureDataSource?.Invoke(dataSource);
+        });
 
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton(sp => MarketplaceDbContextOptions.CreateDataSource(
-            connectionString,
-            dataSource =>
-            {
-                dataSource.UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>());
-                configureDataSource?.Invoke(sp, dataSource);
-            }));
-
-        builder.Services.AddDbContextPool<MarketplaceDbContext>((sp, options) => options.UseMarketplaceNpgsql(
-            sp.GetRequiredService<NpgsqlDataSource>(),
-            retryOnFailure,
-            sp.GetRequiredService<TimeProvider>()));
-
-        builder.Services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>(HealthCheckName, tags: ["ready"]);
-
-        // Joins whatever OpenTelemetry pipeline the app builds (ServiceDefaults builds one when there is somewhere to export to).
-        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddNpgsql());
-        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter("Npgsql"));
-
+        builder.Services.AddDbContextPool<MarketplaceDbContext>((services, options) => options.UseMarketplaceNpgsql(
+            services.GetRequiredService<NpgsqlDataSource>(),
+            services.GetRequiredService<TimeProvider>()));
+        builder.EnrichNpgsqlDbContext<MarketplaceDbContext>(settings =>
+        {
+            settings.DisableRetry = !retryOnFailure;
+            // The data source's check already asks PostgreSQL; a second one per probe would ask it again.
+            settings.DisableHealthChecks = true;
+        });
         return builder;
     }
 
@@ -71,22 +70,4 @@ public static class MarketplaceDatabase
 
         return connectionString;
     }
-}
-
-/// <summary>The connection string is missing or cannot be parsed.</summary>
-public sealed class MissingConnectionStringException : InvalidOperationException
-{
-    public MissingConnectionStringException(string connectionName, string? parseError = null)
-        : base(parseError is null
-            ? $"No connection string named '{connectionName}' is configured. Provide it as the configuration key " +
-              $"ConnectionStrings:{connectionName} (appsettings.json, or user secrets in Development) " +
-              $"or the environment variable ConnectionStrings__{connectionName}, " +
-              "for example 'Host=localhost;Port=5432;Database=marketplacedb;Username=postgres;Password=...'. " +
-              "Under Aspire, WithReference(db) sets it for you."
-            : $"The connection string '{connectionName}' cannot be parsed: {parseError} Check ConnectionStrings:{connectionName}.")
-    {
-        ConnectionName = connectionName;
-    }
-
-    public string ConnectionName { get; }
 }

@@ -19,7 +19,7 @@ public sealed class MarketplaceDbContextFactory : IDesignTimeDbContextFactory<Ma
         var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__" + MarketplaceDatabase.ConnectionName)
             ?? PlaceholderConnectionString;
         var options = new DbContextOptionsBuilder<MarketplaceDbContext>()
-            .UseMarketplaceNpgsql(MarketplaceDbContextOptions.CreateDataSource(connectionString), retryOnFailure: false)
+            .UseMarketplaceNpgsql(MarketplaceDbContextOptions.CreateDataSource(connectionString))
             .Options;
         return new MarketplaceDbContext(options);
     }

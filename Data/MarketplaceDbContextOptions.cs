@@ -7,21 +7,14 @@ namespace Marketplace.Data;
 /// <summary>The one place the context's provider options are set, for the running apps and for <c>dotnet ef</c> alike.</summary>
 public static class MarketplaceDbContextOptions
 {
+    /// <remarks>No retry strategy here: in the apps, EnrichNpgsqlDbContext adds it where it is wanted (<see cref="MarketplaceDatabase"/>).</remarks>
     public static TBuilder UseMarketplaceNpgsql<TBuilder>(
         this TBuilder options,
         NpgsqlDataSource dataSource,
-        bool retryOnFailure = true,
         TimeProvider? timeProvider = null)
         where TBuilder : DbContextOptionsBuilder
     {
-        options.UseNpgsql(dataSource, npgsql =>
-        {
-            npgsql.MapMarketplaceEnums();
-            if (retryOnFailure)
-            {
-                npgsql.EnableRetryOnFailure();
-            }
-        });
+        options.UseNpgsql(dataSource, npgsql => npgsql.MapMarketplaceEnums());
         options.UseSchemaGuard();
         options.AddInterceptors(new TimestampInterceptor(timeProvider ?? TimeProvider.System));
         return options;

@@ -50,8 +50,16 @@ public static partial class WorkerHost
         builder.ConfigureOpenTelemetry();
         if (connectsToDatabase)
         {
-            // No retrying execution strategy: a migration is retried by the worker itself, only where that is safe (a lock timeout).
-            builder.AddMarketplaceDbContext(retryOnFailure: false);
+            // No retrying execution strategy: a migration is retried by the worker itself, only where that is safe (a lock
+            // timeout). No health check (the worker serves none), and Npgsql's telemetry only when there is somewhere to
+            // send it: a run with nothing to do should not build what it will not use.
+            var exportsTelemetry = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+            builder.AddMarketplaceDbContext(retryOnFailure: false, configureSettings: settings =>
+            {
+                settings.DisableHealthChecks = true;
+                settings.DisableTracing |= !exportsTelemetry;
+                settings.DisableMetrics |= !exportsTelemetry;
+            });
         }
         else
         {

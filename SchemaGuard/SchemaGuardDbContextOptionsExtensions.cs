@@ -1,6 +1,7 @@
 using Marketplace.SchemaGuard.Conventions;
 using Marketplace.SchemaGuard.History;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -20,6 +21,9 @@ public static class SchemaGuardDbContextOptionsExtensions
         options.ReplaceService<IMigrationsSqlGenerator, GuardMigrationsSqlGenerator>();
         options.ReplaceService<IHistoryRepository, ChecksummedHistoryRepository>();
         options.ReplaceService<IMigrator, IdempotentScriptMigrator>();
+        // The guard says it better: lint flags a non-transactional step beside others, and a failed migration's message
+        // says which steps may remain. EF Core's own warning would repeat on every run of every such migration.
+        options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
         return options;
     }
 }

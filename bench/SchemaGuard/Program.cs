@@ -11,7 +11,7 @@ var runs = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo
 var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__marketplacedb")
     ?? throw new InvalidOperationException("Set ConnectionStrings__marketplacedb to a migrated database.");
 await using var dataSource = MarketplaceDbContextOptions.CreateDataSource(connectionString);
-var contextOptions = new DbContextOptionsBuilder<MarketplaceDbContext>().UseMarketplaceNpgsql(dataSource, retryOnFailure: false).Options;
+var contextOptions = new DbContextOptionsBuilder<MarketplaceDbContext>().UseMarketplaceNpgsql(dataSource).Options;
 var driftOptions = Options.Create(new SchemaDriftOptions());
 
 async Task<double> TimeAsync(Func<MarketplaceDbContext, Task> body)

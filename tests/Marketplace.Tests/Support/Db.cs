@@ -17,7 +17,7 @@ public sealed class Db(string connectionString) : IAsyncDisposable
     public NpgsqlDataSource DataSource => _dataSource;
 
     public MarketplaceDbContext CreateContext() => new(
-        new DbContextOptionsBuilder<MarketplaceDbContext>().UseMarketplaceNpgsql(_dataSource, retryOnFailure: false).Options);
+        new DbContextOptionsBuilder<MarketplaceDbContext>().UseMarketplaceNpgsql(_dataSource).Options);
 
     /// <summary>The id of a real migration from its name, e.g. "AddCategoryModel".</summary>
     public static string MigrationId(string name)
