@@ -60,6 +60,7 @@ public static class MarketplaceApiServices
         app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseStorableText();
         app.UseRateLimiter();
         return app;
     }
