@@ -33,11 +33,17 @@ public static class MarketplaceApiServices
         });
         builder.AddDatabaseSchemaHealthCheck();
 
+        builder.Services.AddOptions<MarketplaceOptions>()
+            .BindConfiguration(MarketplaceOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         builder.AddApiErrors();
         builder.Services.AddValidation();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
-            // A price sent as "12.50" is a client bug worth a 400, not something to guess at.
+            // A number sent as a string is a client bug worth a 400, not something to guess at (a price has its own
+            // converter, whose string form is the documented one).
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             // Enums travel by name; without this a bare number would bind to a value that does not exist.
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
