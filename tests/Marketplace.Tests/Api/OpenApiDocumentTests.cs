@@ -161,6 +161,25 @@ public sealed class OpenApiDocumentTests(PostgresServer server)
         Assert.EndsWith("/ProblemDetails", ProblemSchema(paths.GetProperty("/api/categories/{slug}").GetProperty("get").GetProperty("responses"), "404"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Redoclys_recommended_rules_find_no_error_in_the_document()
+    {
+        var redocly = await OpenApiTools.FindAsync("redocly");
+        var file = Path.Combine(Directory.CreateTempSubdirectory("marketplace-openapi-").FullName, "openapi.json");
+        await File.WriteAllTextAsync(file, (await DocumentAsync()).GetRawText(), Ct);
+
+        var lint = await OpenApiTools.RunAsync(redocly, ["lint", "--extends", "recommended", "--format", "json", file], OpenApiTools.Folder, TimeSpan.FromMinutes(2));
+        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+
+        var report = JsonDocument.Parse(lint.Output).RootElement;
+        var errors = report.GetProperty("problems").EnumerateArray()
+            .Where(p => p.GetProperty("severity").GetString() == "error")
+            .Select(p => $"{p.GetProperty("ruleId").GetString()}: {p.GetProperty("message").GetString()}")
+            .ToList();
+        Assert.True(errors.Count == 0 && lint.ExitCode == 0, $"exit code {lint.ExitCode}:\n{string.Join('\n', errors)}\n{lint.Error}");
+        Assert.Equal(0, report.GetProperty("totals").GetProperty("errors").GetInt32());
+    }
+
     [Theory]
     [InlineData("Development", HttpStatusCode.OK)]
     [InlineData("Production", HttpStatusCode.NotFound)]
