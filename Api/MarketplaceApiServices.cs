@@ -6,6 +6,7 @@ using Marketplace.Api.Infrastructure;
 using Marketplace.Api.Listings;
 using Marketplace.Api.OpenApi;
 using Marketplace.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Api;
@@ -23,13 +24,20 @@ public static class MarketplaceApiServices
             .BindConfiguration(ApiDatabaseOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.AddMarketplaceDbContext(configureDataSource: (services, dataSource) =>
+        builder.AddMarketplaceDbContext(retryOnFailure: false, configureDataSource: (services, dataSource) =>
         {
             dataSource.ConnectionStringBuilder.NoResetOnClose = true;
             if (services.GetRequiredService<IOptions<ApiDatabaseOptions>>().Value.MaxPoolSize is { } size)
             {
                 dataSource.ConnectionStringBuilder.MaxPoolSize = size;
             }
+        });
+        // A few quick retries, not EF Core's default six backing off to 30 s: those held every request for a minute
+        // while PostgreSQL restarted, instead of answering 503 with Retry-After (Database:MaxRetryCount, MaxRetryDelay).
+        builder.Services.ConfigureDbContext<MarketplaceDbContext>((services, options) =>
+        {
+            var database = services.GetRequiredService<IOptions<ApiDatabaseOptions>>().Value;
+            options.UseNpgsql(npgsql => npgsql.EnableRetryOnFailure(database.MaxRetryCount, database.MaxRetryDelay, DatabaseErrors.ConnectionLossCodes));
         });
         builder.AddDatabaseSchemaHealthCheck();
 

@@ -2,8 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace Marketplace.Api.Infrastructure;
 
@@ -22,7 +20,7 @@ public sealed partial class ApiExceptionHandler(
         var problem = exception switch
         {
             BadHttpRequestException badRequest => Describe(badRequest),
-            _ when IsDatabaseUnavailable(exception) => DatabaseUnavailable(httpContext),
+            _ when DatabaseErrors.IsUnavailable(exception) => DatabaseUnavailable(httpContext),
             _ => null,
         };
         if (problem is null)
@@ -91,10 +89,6 @@ public sealed partial class ApiExceptionHandler(
             Detail = "Try again in a few seconds.",
         };
     }
-
-    private static bool IsDatabaseUnavailable(Exception exception) =>
-        exception is RetryLimitExceededException
-        || exception.GetBaseException() is NpgsqlException { IsTransient: true } or TimeoutException;
 
     // ASP.NET Core's message for a route or query value it cannot convert: Failed to bind parameter "int? limit" from "abc".
     [GeneratedRegex("""^Failed to bind parameter "[^"]* (?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"\.$""")]

@@ -24,6 +24,9 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>Whether the process has ended (by itself, as it should only for bad settings).</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Everything the process wrote to stdout and stderr so far.</summary>
     public string Output
     {

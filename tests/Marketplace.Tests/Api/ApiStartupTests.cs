@@ -40,6 +40,8 @@ public sealed class ApiStartupTests(PostgresServer server)
     [InlineData("Health__SchemaCheckInterval", "00:00:00", "Health:SchemaCheckInterval")]
     [InlineData("Jwt__Lifetime", "00:00:10", "Jwt:Lifetime")]
     [InlineData("Database__MaxPoolSize", "0", "Database:MaxPoolSize")]
+    [InlineData("Database__MaxRetryCount", "11", "Database:MaxRetryCount")]
+    [InlineData("Database__MaxRetryDelay", "00:01:00", "Database:MaxRetryDelay")]
     public async Task An_out_of_range_setting_stops_start_up_naming_it(string variable, string value, string setting)
     {
         await using var api = ApiProcess.Start(new Dictionary<string, string?>
