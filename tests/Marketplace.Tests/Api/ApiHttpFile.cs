@@ -6,8 +6,8 @@ using static Marketplace.Tests.Api.ApiCalls;
 
 namespace Marketplace.Tests.Api;
 
-/// <summary>One request of Api/Api.http as sent, and what the Api answered.</summary>
-public sealed record ApiHttpFileExchange(string Method, string Url, string Path, int Status, string Body);
+/// <summary>One request of Api/Api.http as sent, and what the Api answered (headers with their values joined by ", ").</summary>
+public sealed record ApiHttpFileExchange(string Method, string Url, string Path, int Status, string Body, IReadOnlyDictionary<string, string> Headers);
 
 /// <summary>
 /// Api/Api.http, read as VS Code's REST Client and Visual Studio read it (the subset the file uses: file variables,
@@ -58,7 +58,9 @@ public sealed partial class ApiHttpFile
                 responses[requestName] = JsonDocument.Parse(text).RootElement.Clone();
             }
 
-            exchanges.Add(new ApiHttpFileExchange(request.Method, request.Url, message.RequestUri!.AbsolutePath, (int)response.StatusCode, text));
+            var headers = response.Headers.Concat(response.Content.Headers)
+                .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+            exchanges.Add(new ApiHttpFileExchange(request.Method, request.Url, message.RequestUri!.AbsolutePath, (int)response.StatusCode, text, headers));
         }
 
         return exchanges;
