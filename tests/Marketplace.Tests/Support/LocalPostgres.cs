@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Marketplace.Tests.Support;
 
@@ -56,7 +54,7 @@ public sealed class LocalPostgres : IDisposable
         }
 
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", Path.Combine(directory, "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync", "--locale=C.UTF-8"], runAs);
-        var server = new LocalPostgres(bin, directory, FreePort(), runAs);
+        var server = new LocalPostgres(bin, directory, CapturedProcess.FreeLoopbackPort(), runAs);
         await server.StartAsync();
         return server;
     }
@@ -108,13 +106,6 @@ public sealed class LocalPostgres : IDisposable
                 .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
                 .FirstOrDefault()
             : null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task RunAsync(string program, string[] arguments, string? runAs)

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using static Marketplace.Tests.Api.ApiCalls;
 
 namespace Marketplace.Tests.Support;
@@ -15,11 +12,10 @@ public sealed class PrismProxy : IAsyncDisposable
     /// <summary>The header in which Prism lists a request's and its response's violations, as a JSON array.</summary>
     public const string ViolationsHeader = "sl-violations";
 
-    private readonly Process _process;
+    private readonly CapturedProcess _process;
     private readonly string _directory;
-    private readonly StringBuilder _output = new();
 
-    private PrismProxy(Process process, string directory, Uri baseAddress)
+    private PrismProxy(CapturedProcess process, string directory, Uri baseAddress)
     {
         _process = process;
         _directory = directory;
@@ -29,16 +25,7 @@ public sealed class PrismProxy : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>What Prism logged: each request, what it forwarded, each violation.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _process.Output;
 
     public static async Task<PrismProxy> StartAsync(string prism, Uri api)
     {
@@ -49,24 +36,15 @@ public sealed class PrismProxy : IAsyncDisposable
             await File.WriteAllTextAsync(document, await http.GetStringAsync("/openapi/v1.json", Ct), Ct);
         }
 
-        var port = FreePort();
-        var start = new ProcessStartInfo(prism)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var port = CapturedProcess.FreeLoopbackPort();
+        var start = new ProcessStartInfo(prism) { WorkingDirectory = directory };
         foreach (var argument in new[] { "proxy", document, api.ToString().TrimEnd('/'), "--host", "127.0.0.1", "--port", $"{port}" })
         {
             start.ArgumentList.Add(argument);
         }
 
         start.Environment["NO_COLOR"] = "1";
-        var proxy = new PrismProxy(Process.Start(start)!, directory, new Uri($"http://127.0.0.1:{port}"));
-        proxy._process.OutputDataReceived += (_, e) => proxy.Append(e.Data);
-        proxy._process.ErrorDataReceived += (_, e) => proxy.Append(e.Data);
-        proxy._process.BeginOutputReadLine();
-        proxy._process.BeginErrorReadLine();
+        var proxy = new PrismProxy(CapturedProcess.Start(start), directory, new Uri($"http://127.0.0.1:{port}"));
         await proxy.WaitUntilListeningAsync();
         return proxy;
     }
@@ -86,30 +64,9 @@ public sealed class PrismProxy : IAsyncDisposable
         }
     }
 
-    private void Append(string? line)
-    {
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync(CancellationToken.None);
-        }
-
-        _process.Dispose();
+        await _process.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
     }
 }
