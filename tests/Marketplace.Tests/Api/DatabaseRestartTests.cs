@@ -81,9 +81,17 @@ public sealed partial class DatabaseRestartTests(ITestOutputHelper output)
         await postgres.StartAsync();
         var back = clock.Elapsed;
 
-        // Load goes on until every request has succeeded for a while, or the bound passes.
-        while (clock.Elapsed - back < RecoveryBound
-               && !(clock.Elapsed - back > Healthy && outcomes.Where(o => o.Finished > clock.Elapsed - Healthy).All(o => o.Status is >= 200 and < 300)))
+        // Load goes on until every request has succeeded for a while and every kind has succeeded since the last
+        // failure, or the bound passes.
+        bool ServesAgain()
+        {
+            var seen = outcomes.ToList();
+            var lastFailure = seen.Where(o => o.Status is < 200 or >= 300).Select(o => o.Finished).DefaultIfEmpty(back).Max();
+            return clock.Elapsed - lastFailure > Healthy
+                   && Enumerable.Range(0, operations.Length).All(op => seen.Any(o => o.Operation == op && o.Started > lastFailure && o.Status is >= 200 and < 300));
+        }
+
+        while (clock.Elapsed - back < RecoveryBound && !ServesAgain())
         {
             await Task.Delay(TimeSpan.FromMilliseconds(200), Ct);
         }
