@@ -110,7 +110,9 @@ public static class StorableText
     {
         var maxBodyBytes = httpContext.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value.MaxBodyBytes;
         var request = httpContext.Request;
-        request.EnableBuffering(bufferThreshold: (int)maxBodyBytes, bufferLimit: maxBodyBytes);
+        // In memory up to the body limit, which UseRequestBodyLimit has already set on the server (a larger body throws
+        // the server's 413 while it is read here).
+        request.EnableBuffering(bufferThreshold: (int)maxBodyBytes);
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, httpContext.RequestAborted);
         request.Body.Position = 0;
@@ -145,8 +147,8 @@ public static class StorableText
         }
         catch (InvalidOperationException)
         {
-            // An escaped lone surrogate ("\uD800") cannot even be decoded.
-            return new() { [field ?? "$"] = ["The text contains an unpaired UTF-16 surrogate, which is not text."] };
+            // An escaped lone surrogate ("\uD800"), or bytes that are not UTF-8, cannot even be decoded.
+            return new() { [field ?? "$"] = ["The text is not valid Unicode: it holds an unpaired UTF-16 surrogate or bytes that are not UTF-8."] };
         }
         catch (JsonException)
         {

@@ -6,9 +6,6 @@ using static Marketplace.Tests.Api.ApiCalls;
 
 namespace Marketplace.Tests.Api;
 
-/// <summary>One request of Api/Api.http as sent, and what the Api answered (headers with their values joined by ", ").</summary>
-public sealed record ApiHttpFileExchange(string Method, string Url, string Path, int Status, string Body, IReadOnlyDictionary<string, string> Headers);
-
 /// <summary>
 /// Api/Api.http, read as VS Code's REST Client and Visual Studio read it (the subset the file uses: file variables,
 /// ### separators, # @name, headers, a body, {{name.response.body.$.a.b}} references), and sent in order.

@@ -4,21 +4,6 @@ using System.Text.Json;
 
 namespace Marketplace.Tests.Api;
 
-/// <summary>One generated request: which operation it exercises, and exactly what goes on the wire.</summary>
-public sealed record FuzzRequest(string Operation, string Method, string PathAndQuery, string? Body, string? ContentType, string? Token)
-{
-    public override string ToString() =>
-        $"{Method} {PathAndQuery}{(Token is null ? "" : " [bearer]")}{(Body is null ? "" : $" {ContentType}: {(Body.Length > 300 ? Body[..300] + $"... ({Body.Length} chars)" : Body)}")}";
-}
-
-/// <summary>
-/// Real values of the running marketplace that let generated requests reach past the first check, by parameter or field
-/// name, or by "OperationId.name" for one operation only.
-/// </summary>
-public sealed record FuzzContext(
-    IReadOnlyList<string> Tokens,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> KnownValues);
-
 /// <summary>
 /// Generates requests from the Api's OpenAPI document: every operation, its path and query parameters and its JSON
 /// body from their schemas, each value either a plausible one (from the schema, or a real one from
