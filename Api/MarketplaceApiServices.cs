@@ -6,6 +6,7 @@ using Marketplace.Api.Infrastructure;
 using Marketplace.Api.Listings;
 using Marketplace.Api.OpenApi;
 using Marketplace.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Api;
@@ -33,13 +34,26 @@ public static class MarketplaceApiServices
                 dataSource.ConnectionStringBuilder.MaxPoolSize = size;
             }
         });
+        // A few quick retries, not EF Core's default six backing off to 30 s: those held every request for a minute
+        // while PostgreSQL restarted, instead of answering 503 with Retry-After (Database:MaxRetryCount, MaxRetryDelay).
+        builder.Services.ConfigureDbContext<MarketplaceDbContext>((services, options) =>
+        {
+            var retries = services.GetRequiredService<IOptions<ApiDatabaseOptions>>().Value;
+            options.UseNpgsql(npgsql => npgsql.EnableRetryOnFailure(retries.MaxRetryCount, retries.MaxRetryDelay, DatabaseErrors.ConnectionLossCodes));
+        });
         builder.AddSchemaReadiness();
+
+        builder.Services.AddOptions<MarketplaceOptions>()
+            .BindConfiguration(MarketplaceOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         builder.AddApiErrors();
         builder.Services.AddValidation();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
-            // A price sent as "12.50" is a client bug worth a 400, not something to guess at.
+            // A number sent as a string is a client bug worth a 400, not something to guess at (a price has its own
+            // converter, whose string form is the documented one).
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             // Enums travel by name; without this a bare number would bind to a value that does not exist.
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
@@ -62,6 +76,7 @@ public static class MarketplaceApiServices
         app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseStorableText();
         app.UseRateLimiter();
         return app;
     }

@@ -12,19 +12,18 @@ namespace Marketplace.Data;
 /// The marketplace's database through Aspire's client integrations, under the connection name <c>marketplacedb</c>:
 /// <c>AddNpgsqlDataSource</c> (one data source with the model's enum types mapped, its health check, tracing and
 /// metrics; settings under <c>Aspire:Npgsql</c>) and a pooled <see cref="MarketplaceDbContext"/> on that data source,
-/// enriched by <c>EnrichNpgsqlDbContext</c> (retries, EF Core's tracing and metrics; settings under
-/// <c>Aspire:Npgsql:EntityFrameworkCore:PostgreSQL</c>).
+/// enriched by <c>EnrichNpgsqlDbContext</c> (EF Core's tracing and metrics; settings under
+/// <c>Aspire:Npgsql:EntityFrameworkCore:PostgreSQL</c>). Retries are each app's own: the Api retries a lost connection a
+/// few times quickly, the migration worker retries only a lock timeout, itself.
 /// </summary>
 public static class MarketplaceDatabase
 {
     public const string ConnectionName = "marketplacedb";
 
-    /// <param name="retryOnFailure">Retry transient failures (the Api); the migration worker retries only what is safe to, itself.</param>
     /// <param name="configureSettings">The Aspire settings, after configuration (the worker turns off what a run-once job does not use).</param>
     /// <param name="configureDataSource">More configuration of the data source, such as the Api's pool size.</param>
     public static IHostApplicationBuilder AddMarketplaceDbContext(
         this IHostApplicationBuilder builder,
-        bool retryOnFailure = true,
         Action<NpgsqlSettings>? configureSettings = null,
         Action<NpgsqlDataSourceBuilder>? configureDataSource = null)
     {
@@ -43,7 +42,7 @@ public static class MarketplaceDatabase
             services.GetRequiredService<TimeProvider>()));
         builder.EnrichNpgsqlDbContext<MarketplaceDbContext>(settings =>
         {
-            settings.DisableRetry = !retryOnFailure;
+            settings.DisableRetry = true;
             // The data source's check already asks PostgreSQL; a second one per probe would ask it again.
             settings.DisableHealthChecks = true;
         });

@@ -54,7 +54,7 @@ public static partial class WorkerHost
             // timeout). No health check (the worker serves none), and Npgsql's telemetry only when there is somewhere to
             // send it: a run with nothing to do should not build what it will not use.
             var exportsTelemetry = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-            builder.AddMarketplaceDbContext(retryOnFailure: false, configureSettings: settings =>
+            builder.AddMarketplaceDbContext(configureSettings: settings =>
             {
                 settings.DisableHealthChecks = true;
                 settings.DisableTracing |= !exportsTelemetry;

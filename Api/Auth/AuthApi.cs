@@ -14,6 +14,7 @@ public static class AuthApi
         var api = app.MapGroup("/api/auth")
             .WithTags("Accounts")
             .RequireRateLimiting(RequestLimits.WritePolicy)
+            .ProducesEdgeProblems()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -21,12 +22,14 @@ public static class AuthApi
         api.MapPost("/register", RegisterAsync)
             .WithName("Register")
             .WithSummary("Create an account")
-            .WithDescription("Creates an account. Emails are unique regardless of case; a taken email answers 409.");
+            .WithDescription("Creates an account. Emails are unique regardless of case; a taken email answers 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapPost("/login", LoginAsync)
             .WithName("Login")
             .WithSummary("Get an access token")
-            .WithDescription("Exchanges an email and password for a bearer token. A wrong email and a wrong password get the same 401.");
+            .WithDescription("Exchanges an email and password for a bearer token. A wrong email and a wrong password get the same 401.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         return app;
     }

@@ -5,7 +5,16 @@ namespace Marketplace.Api.Auth;
 
 public sealed record RegisterRequest
 {
-    [Required, EmailAddress, StringLength(User.EmailMaxLength, MinimumLength = 3)]
+    /// <summary>
+    /// An address as JSON Schema's <c>email</c> format and its validators read it (RFC 5321's dot-atom local part, a
+    /// host name with at least one dot), so that every email the Api answers with is one its document promises.
+    /// Surrounding spaces are allowed and trimmed.
+    /// </summary>
+    public const string EmailPattern =
+        @"^\s*[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\s*$";
+
+    [Required, StringLength(User.EmailMaxLength, MinimumLength = 3), DataType(DataType.EmailAddress)]
+    [RegularExpression(EmailPattern, ErrorMessage = "Enter an email address such as name@example.com.")]
     public string Email { get; init; } = "";
 
     [Required, StringLength(PasswordMaxLength, MinimumLength = PasswordMinLength)]
@@ -22,14 +31,14 @@ public sealed record RegisterRequest
 
 public sealed record LoginRequest
 {
-    [Required, StringLength(User.EmailMaxLength, MinimumLength = 1)]
+    [Required, StringLength(User.EmailMaxLength, MinimumLength = 1), DataType(DataType.EmailAddress)]
     public string Email { get; init; } = "";
 
     [Required, StringLength(RegisterRequest.PasswordMaxLength, MinimumLength = 1)]
     public string Password { get; init; } = "";
 }
 
-public sealed record UserResponse(Guid Id, string Email, string DisplayName, DateTimeOffset CreatedAt)
+public sealed record UserResponse(Guid Id, [property: DataType(DataType.EmailAddress)] string Email, string DisplayName, DateTimeOffset CreatedAt)
 {
     public static UserResponse From(User user) => new(user.Id, user.Email, user.DisplayName, user.CreatedAt);
 }

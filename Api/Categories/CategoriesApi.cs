@@ -7,7 +7,7 @@ public static class CategoriesApi
 {
     public static IEndpointRouteBuilder MapCategoriesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/categories").WithTags("Categories");
+        var api = app.MapGroup("/api/categories").WithTags("Categories").ProducesEdgeProblems();
 
         api.MapGet("/", GetTreeAsync)
             .WithName("GetCategoryTree")

@@ -28,13 +28,14 @@ public sealed partial class CategoryCatalog(
     IServiceScopeFactory scopeFactory,
     IOptions<CategoryCacheOptions> options,
     TimeProvider timeProvider,
-    ILogger<CategoryCatalog> logger) : IDisposable
+    ILogger<CategoryCatalog> logger)
 {
     /// <summary>A miss re-reads the table at most this often, so unknown slugs cannot turn into a query each.</summary>
     public static readonly TimeSpan MissRefreshInterval = TimeSpan.FromSeconds(1);
 
-    private readonly SemaphoreSlim _loading = new(1, 1);
+    private readonly Lock _gate = new();
     private Snapshot? _snapshot;
+    private Load? _loading;
 
     public async ValueTask<CategoryTree> GetAsync(CancellationToken cancellationToken) =>
         (await GetSnapshotAsync(options.Value.CacheDuration, cancellationToken)).Tree;
@@ -52,6 +53,12 @@ public sealed partial class CategoryCatalog(
         return (tree, tree.FindVisible(slug));
     }
 
+    /// <summary>
+    /// A snapshot read no longer than <paramref name="maxAge"/> ago. A read already running that started within that
+    /// age is shared: its callers get its table, or its failure, together. (Taking turns instead made each of them try,
+    /// and fail, in turn while the database was away, so the last one waited for all the others.) A read is not
+    /// cancelled with the request that started it.
+    /// </summary>
     private async ValueTask<Snapshot> GetSnapshotAsync(TimeSpan maxAge, CancellationToken cancellationToken)
     {
         if (Fresh(Volatile.Read(ref _snapshot), maxAge) is { } cached)
@@ -59,22 +66,51 @@ public sealed partial class CategoryCatalog(
             return cached;
         }
 
-        // One reader at a time: the requests that arrive meanwhile take what it read.
-        await _loading.WaitAsync(cancellationToken);
-        try
+        Task<Snapshot> loading;
+        lock (_gate)
         {
-            if (Fresh(Volatile.Read(ref _snapshot), maxAge) is { } loadedMeanwhile)
+            if (Fresh(_snapshot, maxAge) is { } loadedMeanwhile)
             {
                 return loadedMeanwhile;
             }
 
-            var snapshot = new Snapshot(await LoadAsync(cancellationToken), timeProvider.GetUtcNow());
-            Volatile.Write(ref _snapshot, snapshot);
+            if (_loading is not { } running || timeProvider.GetUtcNow() - running.StartedAt >= maxAge)
+            {
+                var startedAt = timeProvider.GetUtcNow();
+                running = _loading = new Load(Task.Run(() => LoadSnapshotAsync(startedAt)), startedAt);
+            }
+
+            loading = running.Task;
+        }
+
+        return await loading.WaitAsync(cancellationToken);
+    }
+
+    private async Task<Snapshot> LoadSnapshotAsync(DateTimeOffset startedAt)
+    {
+        try
+        {
+            var snapshot = new Snapshot(await LoadAsync(CancellationToken.None), startedAt);
+            lock (_gate)
+            {
+                // Reads may overlap (a short maxAge starts a new one beside a running one); the one that started last wins.
+                if (_snapshot is null || _snapshot.LoadedAt <= startedAt)
+                {
+                    Volatile.Write(ref _snapshot, snapshot);
+                }
+            }
+
             return snapshot;
         }
         finally
         {
-            _loading.Release();
+            lock (_gate)
+            {
+                if (_loading?.StartedAt == startedAt)
+                {
+                    _loading = null;
+                }
+            }
         }
     }
 
@@ -95,9 +131,10 @@ public sealed partial class CategoryCatalog(
         return tree;
     }
 
-    public void Dispose() => _loading.Dispose();
-
+    /// <summary>The table as a read that started at <paramref name="LoadedAt"/> found it.</summary>
     private sealed record Snapshot(CategoryTree Tree, DateTimeOffset LoadedAt);
+
+    private sealed record Load(Task<Snapshot> Task, DateTimeOffset StartedAt);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Loaded {Count} categories in {ElapsedMs:0.0} ms")]
     private static partial void LogLoaded(ILogger logger, int count, double elapsedMs);

@@ -15,4 +15,16 @@ public sealed class ApiDatabaseOptions
     /// </summary>
     [Range(1, 1000, ErrorMessage = "Database:MaxPoolSize must be between {1} and {2}.")]
     public int? MaxPoolSize { get; set; }
+
+    /// <summary>
+    /// How many times a query that met a transient failure (a pooled connection broken by a PostgreSQL restart, the
+    /// server shutting down or starting up) is tried again, each time on a fresh connection. Few, because while the
+    /// database is away every retry only delays the 503 with Retry-After that tells the client to come back.
+    /// </summary>
+    [Range(0, 10, ErrorMessage = "Database:MaxRetryCount must be between {1} and {2}.")]
+    public int MaxRetryCount { get; set; } = 2;
+
+    /// <summary>The longest wait between two tries (the first retry is immediate, then they back off up to this).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30", ErrorMessage = "Database:MaxRetryDelay must be between {1} and {2}.")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -22,6 +22,17 @@ public static class ApiErrors
         return builder;
     }
 
+    /// <summary>
+    /// Declares the problems any endpoint of the group can answer before or beside its own code: a 400 for a query-string
+    /// or route value that is not storable text (<see cref="StorableText"/>), and a 503 when the database cannot serve
+    /// (every endpoint reads it, the categories through their cache).
+    /// </summary>
+    public static TBuilder ProducesEdgeProblems<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
     /// <summary>A 404 that says what was not found, and nothing about whether it exists for someone else.</summary>
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(title: "Not found.", detail: detail, statusCode: StatusCodes.Status404NotFound);

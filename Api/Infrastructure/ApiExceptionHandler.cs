@@ -5,9 +5,7 @@ using Marketplace.Api.Health;
 using Marketplace.SchemaGuard;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Marketplace.Api.Infrastructure;
 
@@ -35,7 +33,7 @@ public sealed partial class ApiExceptionHandler(
         var problem = exception switch
         {
             BadHttpRequestException badRequest => Describe(badRequest),
-            _ when IsDatabaseUnavailable(exception) => DatabaseUnavailable(httpContext),
+            _ when DatabaseErrors.IsUnavailable(exception) => DatabaseUnavailable(httpContext),
             _ when SchemaMismatch.Find(exception) is { } postgres => await SchemaNotReadyAsync(httpContext, postgres, cancellationToken),
             _ when IsReadTypeMismatch(exception) => await SchemaNotReadyAsync(httpContext, exception, cancellationToken),
             _ => null,
@@ -161,10 +159,6 @@ public sealed partial class ApiExceptionHandler(
 
         return false;
     }
-
-    private static bool IsDatabaseUnavailable(Exception exception) =>
-        exception is RetryLimitExceededException
-        || exception.GetBaseException() is NpgsqlException { IsTransient: true } or TimeoutException;
 
     // ASP.NET Core's message for a route or query value it cannot convert: Failed to bind parameter "int? limit" from "abc".
     [GeneratedRegex("""^Failed to bind parameter "[^"]* (?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"\.$""")]

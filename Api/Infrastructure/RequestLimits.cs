@@ -4,6 +4,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Marketplace.Api.Auth;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -61,9 +62,10 @@ public static partial class RequestLimits
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use(async (httpContext, next) =>
     {
         var maxBodyBytes = httpContext.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value.MaxBodyBytes;
-        if (httpContext.Request.ContentLength > maxBodyBytes)
+        if (httpContext.Request.ContentLength > maxBodyBytes && httpContext.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is not null)
         {
             // Refused before a byte is read; Kestrel's own limit below covers bodies sent without a length (chunked).
+            // Only where a body is read: an endpoint that takes none ignores (and never reads) whatever came.
             httpContext.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             await httpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {

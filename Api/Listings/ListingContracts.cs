@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Marketplace.Data.Entities;
 
 namespace Marketplace.Api.Listings;
@@ -17,8 +18,11 @@ public sealed record ListingRequest : IValidatableObject
     [Required, StringLength(Listing.DescriptionMaxLength, MinimumLength = 1)]
     public string Description { get; init; } = "";
 
-    /// <summary>In the listing's currency, at most two decimal places.</summary>
-    [Required, PriceRange, MaxDecimalPlaces(2)]
+    /// <summary>
+    /// In the marketplace's one currency (the <c>currency</c> every listing answers with), at most two decimal places:
+    /// a decimal string such as "24.50", or a JSON number.
+    /// </summary>
+    [Required, PriceRange, MaxDecimalPlaces(2), JsonConverter(typeof(PriceJsonConverter))]
     public decimal? Price { get; init; }
 
     /// <summary>The slug of an active category, e.g. <c>home-and-garden</c> or one of its subcategories.</summary>
@@ -67,11 +71,14 @@ public sealed class MaxDecimalPlacesAttribute(int places) : ValidationAttribute(
     public override bool IsValid(object? value) => value is not decimal amount || decimal.Round(amount, Places) == amount;
 }
 
+/// <param name="Price">A decimal string with two places, in <paramref name="Currency"/>.</param>
+/// <param name="Currency">The ISO 4217 code of the marketplace's one currency (setting <c>Marketplace:Currency</c>).</param>
 public sealed record ListingResponse(
     long Id,
     string Title,
     string Description,
-    decimal Price,
+    [property: JsonConverter(typeof(PriceJsonConverter))] decimal Price,
+    string Currency,
     int? CategoryId,
     string? CategorySlug,
     ListingCategory Category,

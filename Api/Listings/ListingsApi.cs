@@ -9,6 +9,7 @@ using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Api.Listings;
 
@@ -28,7 +29,7 @@ public static class ListingsApi
 
     public static IEndpointRouteBuilder MapListingsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/listings").WithTags("Listings");
+        var api = app.MapGroup("/api/listings").WithTags("Listings").ProducesEdgeProblems();
 
         api.MapGet("/", SearchAsync)
             .WithName("SearchListings")
@@ -54,6 +55,7 @@ public static class ListingsApi
             .WithName("CreateListing")
             .WithSummary("Create a listing")
             .WithDescription("Creates a listing sold by the caller. Give categorySlug, or the legacy category, or both consistently.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
@@ -89,6 +91,7 @@ public static class ListingsApi
         MarketplaceDbContext db,
         CategoryCatalog catalog,
         ListingCursors cursors,
+        IOptions<MarketplaceOptions> marketplace,
         CancellationToken cancellationToken)
     {
         var (plan, errors) = await ListingSearch.PlanAsync(
@@ -104,7 +107,8 @@ public static class ListingsApi
             .ToListAsync(cancellationToken);
 
         var tree = await catalog.GetAsync(cancellationToken);
-        var items = rows.Take(plan.PageSize).Select(row => row with { CategorySlug = tree.SlugOf(row.CategoryId) }).ToList();
+        var currency = marketplace.Value.Currency;
+        var items = rows.Take(plan.PageSize).Select(row => row with { Currency = currency, CategorySlug = tree.SlugOf(row.CategoryId) }).ToList();
         var nextCursor = rows.Count > plan.PageSize
             ? cursors.Create(plan.Sort, new ListingPosition(items[^1].CreatedAt, items[^1].Price, items[^1].Id))
             : null;
@@ -116,6 +120,7 @@ public static class ListingsApi
         ClaimsPrincipal caller,
         MarketplaceDbContext db,
         CategoryCatalog catalog,
+        IOptions<MarketplaceOptions> marketplace,
         CancellationToken cancellationToken)
     {
         var listing = await db.Listings.AsNoTracking().Where(l => l.Id == id).Select(AsResponse).SingleOrDefaultAsync(cancellationToken);
@@ -127,7 +132,7 @@ public static class ListingsApi
         }
 
         var tree = await catalog.GetAsync(cancellationToken);
-        return TypedResults.Ok(listing! with { CategorySlug = tree.SlugOf(listing.CategoryId) });
+        return TypedResults.Ok(listing! with { Currency = marketplace.Value.Currency, CategorySlug = tree.SlugOf(listing.CategoryId) });
     }
 
     public static async Task<Results<CreatedAtRoute<ListingResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
@@ -135,6 +140,7 @@ public static class ListingsApi
         ClaimsPrincipal caller,
         MarketplaceDbContext db,
         CategoryCatalog catalog,
+        IOptions<MarketplaceOptions> marketplace,
         CancellationToken cancellationToken)
     {
         var (placement, problem) = await ListingPlacement.ResolveAsync(request, catalog, cancellationToken);
@@ -158,7 +164,8 @@ public static class ListingsApi
             return saveProblem;
         }
 
-        return TypedResults.CreatedAtRoute(ToResponse(listing, placement!.CategorySlug), GetListingRoute, new { id = listing.Id });
+        return TypedResults.CreatedAtRoute(
+            ToResponse(listing, placement!.CategorySlug, marketplace.Value.Currency), GetListingRoute, new { id = listing.Id });
     }
 
     public static async Task<Results<Ok<ListingResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
@@ -167,6 +174,7 @@ public static class ListingsApi
         ClaimsPrincipal caller,
         MarketplaceDbContext db,
         CategoryCatalog catalog,
+        IOptions<MarketplaceOptions> marketplace,
         CancellationToken cancellationToken)
     {
         var sellerId = AccessTokens.UserIdOf(caller);
@@ -200,7 +208,7 @@ public static class ListingsApi
             return saveProblem;
         }
 
-        return TypedResults.Ok(ToResponse(listing, placement!.CategorySlug));
+        return TypedResults.Ok(ToResponse(listing, placement!.CategorySlug, marketplace.Value.Currency));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ArchiveAsync(
@@ -258,9 +266,10 @@ public static class ListingsApi
 
     private static ProblemHttpResult ListingNotFound(long id) => ApiErrors.NotFound($"There is no listing {id}.");
 
+    // The currency and the slug are not columns: the caller fills them in after the query.
     private static readonly Expression<Func<Listing, ListingResponse>> AsResponse = l => new ListingResponse(
-        l.Id, l.Title, l.Description, l.Price, l.CategoryId, null, l.LegacyCategory, l.Status, l.SellerId, l.CreatedAt, l.UpdatedAt);
+        l.Id, l.Title, l.Description, l.Price, "", l.CategoryId, null, l.LegacyCategory, l.Status, l.SellerId, l.CreatedAt, l.UpdatedAt);
 
-    private static ListingResponse ToResponse(Listing l, string categorySlug) => new(
-        l.Id, l.Title, l.Description, l.Price, l.CategoryId, categorySlug, l.LegacyCategory, l.Status, l.SellerId, l.CreatedAt, l.UpdatedAt);
+    private static ListingResponse ToResponse(Listing l, string categorySlug, string currency) => new(
+        l.Id, l.Title, l.Description, l.Price, currency, l.CategoryId, categorySlug, l.LegacyCategory, l.Status, l.SellerId, l.CreatedAt, l.UpdatedAt);
 }

@@ -18,14 +18,34 @@ public static class ApiDocumentation
                 document.Info.Title = "Marketplace API";
                 document.Info.Description =
                     "Categories, accounts and listings. Every error is an RFC 9457 problem; field errors are keyed by the request's JSON names.";
+                // The server is the address the document was asked at; paths start with '/', so the base ends without one.
+                foreach (var server in document.Servers ?? [])
+                {
+                    server.Url = server.Url?.TrimEnd('/');
+                }
+
+                foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+                {
+                    tag.Description ??= TagDescriptions.GetValueOrDefault(tag.Name ?? "");
+                }
+
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer(RequiredMeansNotNull);
+            options.AddSchemaTransformer<ContractSchemas>();
             options.AddDocumentTransformer<BearerSecurityScheme>();
             options.AddOperationTransformer<BearerSecurityScheme>();
+            options.AddOperationTransformer<RetryAfterResponses>();
         });
         return builder;
     }
+
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["Categories"] = "The category tree listings are filed under.",
+        ["Accounts"] = "Registering, and exchanging an email and password for a bearer token.",
+        ["Listings"] = "Searching listings, and a seller's own listings.",
+    };
 
     // A [Required] request property is nullable in C# only so that a missing value reaches validation (400) instead of
     // defaulting to 0; in JSON, null is as invalid as missing, so the schema should not offer it.
@@ -57,7 +77,7 @@ public static class ApiDocumentation
     }
 }
 
-/// <summary>Declares the bearer scheme once, and requires it on exactly the operations that require authorization.</summary>
+/// <summary>Declares the bearer scheme once, requires it on exactly the operations that require authorization, and says the others need none.</summary>
 internal sealed class BearerSecurityScheme : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
     public const string Name = "Bearer";
@@ -85,6 +105,11 @@ internal sealed class BearerSecurityScheme : IOpenApiDocumentTransformer, IOpenA
             {
                 [new OpenApiSecuritySchemeReference(Name, context.Document)] = [],
             });
+        }
+        else
+        {
+            // An empty list says "no credentials needed"; leaving it out says nothing.
+            operation.Security = [];
         }
 
         return Task.CompletedTask;

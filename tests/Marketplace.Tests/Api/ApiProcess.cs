@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
-using System.Text;
+using Marketplace.Tests.Support;
 using static Marketplace.Tests.Api.ApiCalls;
 
 namespace Marketplace.Tests.Api;
@@ -13,10 +12,9 @@ namespace Marketplace.Tests.Api;
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly CapturedProcess _process;
 
-    private ApiProcess(Process process, Uri baseAddress)
+    private ApiProcess(CapturedProcess process, Uri baseAddress)
     {
         _process = process;
         BaseAddress = baseAddress;
@@ -24,29 +22,18 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>Whether the process has ended (by itself, as it should only for bad settings).</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Everything the process wrote to stdout and stderr so far.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _process.Output;
 
     /// <summary>Starts the Api with exactly these environment variables added (and no inherited connection string).</summary>
     public static ApiProcess Start(IReadOnlyDictionary<string, string?> environment)
     {
         var folder = OutputFolder();
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var port = CapturedProcess.FreeLoopbackPort();
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder };
         foreach (var argument in new[] { Path.Combine(folder, "Marketplace.Api.dll"), "--urls", $"http://127.0.0.1:{port}" })
         {
             start.ArgumentList.Add(argument);
@@ -62,12 +49,7 @@ public sealed class ApiProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var api = new ApiProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
-        api._process.OutputDataReceived += (_, e) => api.Append(e.Data);
-        api._process.ErrorDataReceived += (_, e) => api.Append(e.Data);
-        api._process.BeginOutputReadLine();
-        api._process.BeginErrorReadLine();
-        return api;
+        return new ApiProcess(CapturedProcess.Start(start), new Uri($"http://127.0.0.1:{port}"));
     }
 
     /// <summary>Waits until /health answers 200, failing with the process's output if it exits or takes over a minute.</summary>
@@ -102,16 +84,7 @@ public sealed class ApiProcess : IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         timeout.CancelAfter(TimeSpan.FromMinutes(1));
         await _process.WaitForExitAsync(timeout.Token);
-        _process.WaitForExit(); // flushes the redirected output
         return _process.ExitCode;
-    }
-
-    private void Append(string? line)
-    {
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
     }
 
     /// <summary>The folder with Marketplace.sln, above the test output.</summary>
@@ -134,21 +107,5 @@ public sealed class ApiProcess : IAsyncDisposable
         return folder;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync(CancellationToken.None);
-        }
-
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

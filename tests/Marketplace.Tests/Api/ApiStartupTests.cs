@@ -40,6 +40,8 @@ public sealed class ApiStartupTests(PostgresServer server)
     [InlineData("Health__SchemaCheckInterval", "00:00:00", "Health:SchemaCheckInterval")]
     [InlineData("Jwt__Lifetime", "00:00:10", "Jwt:Lifetime")]
     [InlineData("Database__MaxPoolSize", "0", "Database:MaxPoolSize")]
+    [InlineData("Database__MaxRetryCount", "11", "Database:MaxRetryCount")]
+    [InlineData("Database__MaxRetryDelay", "00:01:00", "Database:MaxRetryDelay")]
     public async Task An_out_of_range_setting_stops_start_up_naming_it(string variable, string value, string setting)
     {
         await using var api = ApiProcess.Start(new Dictionary<string, string?>
@@ -54,6 +56,42 @@ public sealed class ApiStartupTests(PostgresServer server)
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains(setting + " must be between", api.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("XYZ", "Marketplace:Currency must be an active ISO 4217 currency code in capitals")]
+    [InlineData("eur", "Marketplace:Currency must be an active ISO 4217 currency code in capitals")]
+    [InlineData("JPY", "Marketplace:Currency is 'JPY', whose minor unit is not the hundredth")]
+    [InlineData("KWD", "Marketplace:Currency is 'KWD', whose minor unit is not the hundredth")]
+    public async Task A_currency_that_is_not_ISO_4217_with_two_decimal_places_stops_start_up_naming_Marketplace_Currency(string currency, string message)
+    {
+        await using var api = ApiProcess.Start(new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__marketplacedb"] = UnreachableDatabase,
+            ["Jwt__SigningKey"] = ApiApp.SigningKey,
+            ["Marketplace__Currency"] = currency,
+        });
+
+        var exitCode = await api.WaitForExitAsync();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(message, api.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_price_is_answered_in_the_configured_currency()
+    {
+        await using var app = await ApiApp.CreateAsync(server,
+            new Dictionary<string, string?> { ["Marketplace:Currency"] = "CHF" }, cancellationToken: Ct);
+        var seller = await app.SignUpAsync();
+        var created = await seller.CreateListingAsync(price: 19.9m);
+
+        var read = await (await seller.Client.GetAsync($"/api/listings/{created.Id}", Ct)).ReadAsync<Marketplace.Api.Listings.ListingResponse>();
+        var page = await (await seller.Client.GetAsync($"/api/listings?sellerId={seller.Id}", Ct)).ReadAsync<Marketplace.Api.Listings.ListingPage>();
+
+        Assert.Equal(["CHF", "CHF", "CHF"], new[] { created.Currency, read.Currency, Assert.Single(page.Items).Currency });
+        Assert.Equal(19.90m, read.Price);
     }
 
     [Fact]

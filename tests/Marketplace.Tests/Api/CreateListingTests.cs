@@ -138,6 +138,24 @@ public sealed class CreateListingTests(SharedApi shared) : IClassFixture<SharedA
         Assert.Equal(HttpStatusCode.OK, (await seller.Client.GetAsync($"/api/listings/{created.Id}", Ct)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("\"12.5\"", "12.50")]
+    [InlineData("12.5", "12.50")]
+    [InlineData("\"7\"", "7.00")]
+    [InlineData("0.07", "0.07")]
+    public async Task A_price_is_answered_as_a_decimal_string_with_two_places_in_the_marketplaces_currency(string sent, string answered)
+    {
+        var seller = await App.SignUpAsync();
+
+        using var response = await seller.Client.PostJsonAsync("/api/listings",
+            $$"""{"title": "Lamp", "description": "Brass.", "price": {{sent}}, "categorySlug": "home-and-garden"}""");
+
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal((answered, "EUR"), (body.GetProperty("price").GetString(), body.GetProperty("currency").GetString()));
+        Assert.Equal(answered, await App.Db.ScalarAsync<string>($"""SELECT "Price"::text FROM "Listing" WHERE "Id" = {body.GetProperty("id").GetInt64()}""", Ct));
+    }
+
     public static TheoryData<string, string, string> BadBodies => new()
     {
         // name, body, the field the problem must name
@@ -156,7 +174,10 @@ public sealed class CreateListingTests(SharedApi shared) : IClassFixture<SharedA
         { "price with three decimals", """{"title": "t", "description": "d", "price": 10.005, "categorySlug": "toys"}""", "price" },
         { "price above numeric(12,2)", """{"title": "t", "description": "d", "price": 10000000000, "categorySlug": "toys"}""", "price" },
         { "price beyond decimal", """{"title": "t", "description": "d", "price": 1e400, "categorySlug": "toys"}""", "price" },
-        { "price a string", """{"title": "t", "description": "d", "price": "12.50", "categorySlug": "toys"}""", "price" },
+        { "price a string with three decimals", """{"title": "t", "description": "d", "price": "12.505", "categorySlug": "toys"}""", "price" },
+        { "price a string with a comma", """{"title": "t", "description": "d", "price": "12,50", "categorySlug": "toys"}""", "price" },
+        { "price a string with an exponent", """{"title": "t", "description": "d", "price": "1e3", "categorySlug": "toys"}""", "price" },
+        { "price a negative string", """{"title": "t", "description": "d", "price": "-1", "categorySlug": "toys"}""", "price" },
         { "price a boolean", """{"title": "t", "description": "d", "price": true, "categorySlug": "toys"}""", "price" },
         { "no category at all", """{"title": "t", "description": "d", "price": 1}""", "categorySlug" },
         { "categorySlug unknown", """{"title": "t", "description": "d", "price": 1, "categorySlug": "spaceships"}""", "categorySlug" },

@@ -14,7 +14,7 @@ public static class ReadinessProbe
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:marketplacedb"] = connectionString });
-        builder.AddMarketplaceDbContext(retryOnFailure: false);
+        builder.AddMarketplaceDbContext();
         builder.AddSchemaReadiness();
         services?.Invoke(builder.Services);
         using var host = builder.Build();

@@ -1,0 +1,141 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using static Marketplace.Tests.Api.ApiCalls;
+
+namespace Marketplace.Tests.Api;
+
+/// <summary>
+/// Api/Api.http, read as VS Code's REST Client and Visual Studio read it (the subset the file uses: file variables,
+/// ### separators, # @name, headers, a body, {{name.response.body.$.a.b}} references), and sent in order.
+/// </summary>
+public sealed partial class ApiHttpFile
+{
+    private readonly Dictionary<string, string> _variables;
+    private readonly List<Request> _requests;
+
+    private ApiHttpFile(Dictionary<string, string> variables, List<Request> requests) => (_variables, _requests) = (variables, requests);
+
+    public static async Task<ApiHttpFile> ReadAsync() =>
+        Parse(await File.ReadAllTextAsync(System.IO.Path.Combine(ApiProcess.RepositoryRoot(), "Api", "Api.http"), Ct));
+
+    /// <summary>Sends every request in order through <paramref name="client"/> (its base address stands for {{baseUrl}}).</summary>
+    public async Task<List<ApiHttpFileExchange>> SendAllAsync(HttpClient client)
+    {
+        var variables = new Dictionary<string, string>(_variables) { ["baseUrl"] = client.BaseAddress!.ToString().TrimEnd('/') };
+        var responses = new Dictionary<string, JsonElement>();
+        var exchanges = new List<ApiHttpFileExchange>();
+        foreach (var request in _requests)
+        {
+            using var message = new HttpRequestMessage(new HttpMethod(request.Method), Substitute(request.Url, variables, responses));
+            var contentType = "application/json";
+            foreach (var (name, value) in request.Headers)
+            {
+                if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+                {
+                    contentType = value;
+                }
+                else
+                {
+                    message.Headers.TryAddWithoutValidation(name, Substitute(value, variables, responses));
+                }
+            }
+
+            if (request.Body is { } body)
+            {
+                message.Content = new StringContent(Substitute(body, variables, responses), Encoding.UTF8);
+                message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+            }
+
+            using var response = await client.SendAsync(message, Ct);
+            var text = await response.Content.ReadAsStringAsync(Ct);
+            if (request.Name is { } requestName && response.IsSuccessStatusCode && text.Length > 0)
+            {
+                responses[requestName] = JsonDocument.Parse(text).RootElement.Clone();
+            }
+
+            var headers = response.Headers.Concat(response.Content.Headers)
+                .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+            exchanges.Add(new ApiHttpFileExchange(request.Method, request.Url, message.RequestUri!.AbsolutePath, (int)response.StatusCode, text, headers));
+        }
+
+        return exchanges;
+    }
+
+    private static string Substitute(string text, Dictionary<string, string> variables, Dictionary<string, JsonElement> responses) =>
+        Reference().Replace(text, match =>
+        {
+            var reference = match.Groups["ref"].Value;
+            if (variables.TryGetValue(reference, out var value))
+            {
+                return Substitute(value, variables, responses);
+            }
+
+            // {{name.response.body.$.a.b}}: a value from an earlier named request's JSON answer.
+            var parts = reference.Split(".response.body.$.");
+            Assert.True(parts.Length == 2 && responses.ContainsKey(parts[0]), $"Api.http refers to {{{{{reference}}}}}, which is neither a variable nor an earlier named answer.");
+            var element = parts[1].Split('.').Aggregate(responses[parts[0]], (current, property) => current.GetProperty(property));
+            return element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText();
+        });
+
+    [GeneratedRegex(@"\{\{(?<ref>[^}]+)\}\}")]
+    private static partial Regex Reference();
+
+    private static ApiHttpFile Parse(string text)
+    {
+        var variables = new Dictionary<string, string>();
+        var requests = new List<Request>();
+        foreach (var block in Regex.Split(text, "^###.*$", RegexOptions.Multiline))
+        {
+            string? name = null, method = null, url = null;
+            var headers = new List<(string, string)>();
+            var body = new StringBuilder();
+            var inBody = false;
+            foreach (var line in block.Split('\n').Select(l => l.TrimEnd('\r')))
+            {
+                if (inBody)
+                {
+                    body.AppendLine(line);
+                }
+                else if (line.StartsWith("# @name ", StringComparison.Ordinal))
+                {
+                    name = line["# @name ".Length..].Trim();
+                }
+                else if (line.StartsWith('#') || (line.Length == 0 && method is null))
+                {
+                    continue;
+                }
+                else if (line.StartsWith('@') && method is null)
+                {
+                    var equals = line.IndexOf('=', StringComparison.Ordinal);
+                    variables[line[1..equals].Trim()] = line[(equals + 1)..].Trim();
+                }
+                else if (method is null)
+                {
+                    var space = line.IndexOf(' ', StringComparison.Ordinal);
+                    (method, url) = (line[..space], line[(space + 1)..].Trim());
+                }
+                else if (line.Length == 0)
+                {
+                    inBody = true;
+                }
+                else
+                {
+                    var colon = line.IndexOf(':', StringComparison.Ordinal);
+                    headers.Add((line[..colon].Trim(), line[(colon + 1)..].Trim()));
+                }
+            }
+
+            if (method is not null)
+            {
+                var content = body.ToString().Trim();
+                requests.Add(new Request(name, method, url!, headers, content.Length == 0 ? null : content));
+            }
+        }
+
+        return new ApiHttpFile(variables, requests);
+    }
+
+    private sealed record Request(string? Name, string Method, string Url, List<(string Name, string Value)> Headers, string? Body);
+}

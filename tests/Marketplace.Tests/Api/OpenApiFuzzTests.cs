@@ -1,0 +1,209 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Marketplace.Api.Listings;
+using Marketplace.Tests.Support;
+using static Marketplace.Tests.Api.ApiCalls;
+
+namespace Marketplace.Tests.Api;
+
+/// <summary>
+/// No input reaches a 500: requests generated from the OpenAPI document by <see cref="OpenApiFuzzer"/> (10,000 by
+/// default; MARKETPLACE_FUZZ_REQUESTS and MARKETPLACE_FUZZ_SEED change the count and replay a run, see
+/// bench/api-fuzz.sh) against the real Api process, rate limits raised for the run. Every answer is below 500 and
+/// comes within a bound, every 4xx is a problem document, and every status is one the document lists for the operation.
+/// The one exception is Kestrel's own refusal of a %00 in a path: a bare 400 before any application code runs.
+/// </summary>
+public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper output)
+{
+    public const string RequestsVariable = "MARKETPLACE_FUZZ_REQUESTS";
+    public const string SeedVariable = "MARKETPLACE_FUZZ_SEED";
+
+    /// <summary>No request may take longer: far beyond any the Api needs, so only a hang meets it.</summary>
+    private static readonly TimeSpan RequestBound = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Ten_thousand_generated_requests_get_no_5xx_no_hang_and_only_documented_problem_documents()
+    {
+        var count = int.TryParse(Environment.GetEnvironmentVariable(RequestsVariable), CultureInfo.InvariantCulture, out var requested) ? requested : 10_000;
+        var seed = int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), CultureInfo.InvariantCulture, out var given) ? given : Random.Shared.Next();
+        await using var database = await server.CreateDatabaseAsync(Ct);
+        var worker = await WorkerRunner.RunAsync(database.ConnectionString, [], cancellationToken: Ct);
+        Assert.True(worker.ExitCode == 0, worker.ToString());
+        await using var api = ApiProcess.Start(new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__marketplacedb"] = database.ConnectionString,
+            ["Jwt__SigningKey"] = ApiApp.SigningKey,
+            ["RequestLimits__WritesPerWindow"] = "1000000",
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
+        await api.WaitUntilReadyAsync();
+        using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        var document = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json", Ct)).RootElement;
+        var fuzzer = new OpenApiFuzzer(document, await ContextAsync(http), seed);
+        var requests = Enumerable.Range(0, count).Select(fuzzer.Next).ToList();
+
+        var clock = Stopwatch.StartNew();
+        var results = new ConcurrentBag<(FuzzRequest Request, int Status, string? Problem, TimeSpan Took)>();
+        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Ct }, async (request, _) =>
+        {
+            var started = clock.Elapsed;
+            var (status, problem) = await SendAsync(http, request, fuzzer.DocumentedStatuses[request.Operation]);
+            results.Add((request, status, problem, clock.Elapsed - started));
+        });
+
+        var statuses = results.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} x {g.Key}");
+        output.WriteLine($"{results.Count} requests (seed {seed}) in {clock.Elapsed.TotalSeconds:0} s over {fuzzer.DocumentedStatuses.Count} operations: " +
+                         $"{string.Join(", ", statuses)}; slowest {results.Max(r => r.Took).TotalSeconds:0.00} s; " +
+                         $"{results.Count(r => r.Problem == KestrelRefusal)} refused by Kestrel before the Api (%00 in the path)");
+        foreach (var operation in results.GroupBy(r => r.Request.Operation).OrderBy(g => g.Key))
+        {
+            output.WriteLine($"  {operation.Key}: {string.Join(", ", operation.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} x {g.Key}"))}");
+        }
+
+        var failures = results.Where(r => r.Problem is not null && r.Problem != KestrelRefusal).ToList();
+        Assert.True(failures.Count == 0, $"{failures.Count} of {results.Count} answers broke the contract (seed {seed}; replay with {SeedVariable}={seed}):\n" +
+            string.Join('\n', failures.Take(20).Select(f => $"{f.Status} {f.Problem}\n    for {f.Request}")));
+        Assert.Equal(count, results.Count);
+        Assert.True(count < 1_000 || fuzzer.DocumentedStatuses.Keys.All(op => results.Any(r => r.Request.Operation == op && r.Status is >= 200 and < 300)),
+            "Some operation never succeeded, so the fuzz never got past its first check.");
+        Assert.False(api.HasExited, api.Output);
+    }
+
+    private const string KestrelRefusal = "refused by Kestrel";
+
+    /// <summary>Sends one request; the status and, when the answer breaks the contract, why.</summary>
+    private static async Task<(int Status, string? Problem)> SendAsync(HttpClient http, FuzzRequest request, IReadOnlySet<int> documented)
+    {
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(http.BaseAddress!, request.PathAndQuery));
+        if (request.Token is not null)
+        {
+            message.Headers.TryAddWithoutValidation("Authorization", "Bearer " + request.Token);
+        }
+
+        if (request.Body is not null)
+        {
+            message.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(request.Body));
+            message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType!);
+            // A body the Api will not read (too large, or sent to an operation that takes none) makes Kestrel close the
+            // connection after answering. A careful client asks before uploading a large body, so that the 413 comes
+            // back instead of a reset halfway through, and does not offer such a connection for the next request.
+            var unread = message.Content.Headers.ContentLength > 16 * 1024 || request.Method is "GET" or "DELETE";
+            message.Headers.ExpectContinue = message.Content.Headers.ContentLength > 16 * 1024;
+            message.Headers.ConnectionClose = unread;
+        }
+
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        bound.CancelAfter(RequestBound);
+        HttpResponseMessage response;
+        string body;
+        try
+        {
+            response = await http.SendAsync(message, bound.Token);
+            body = await response.Content.ReadAsStringAsync(bound.Token);
+        }
+        catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
+        {
+            return (0, $"no answer within {RequestBound.TotalSeconds} s");
+        }
+        catch (HttpRequestException ex)
+        {
+            return (0, $"no answer: {ex.Message} {ex.InnerException?.Message} {ex.InnerException?.InnerException?.Message}");
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            if (status >= 500)
+            {
+                return (status, body.Length > 300 ? body[..300] : body);
+            }
+
+            if (status < 400)
+            {
+                return (status, documented.Contains(status) ? null : $"{status} is not in the document for {request.Operation}");
+            }
+
+            if (status == 400 && body.Length == 0 && request.PathAndQuery.Split('?')[0].Contains("%00", StringComparison.Ordinal))
+            {
+                return (status, KestrelRefusal);
+            }
+
+            return (status, ProblemOf(status, response, body) ?? (documented.Contains(status) ? null : $"{status} is not in the document for {request.Operation}"));
+        }
+    }
+
+    private static string? ProblemOf(int status, HttpResponseMessage response, string body)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        {
+            return $"a {status} that is not application/problem+json but {response.Content.Headers.ContentType}: {body}";
+        }
+
+        try
+        {
+            var problem = JsonDocument.Parse(body).RootElement;
+            return problem.GetProperty("status").GetInt32() == status && !string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString())
+                ? null
+                : $"a problem whose status or title is wrong: {body}";
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return $"a problem document that is not one: {body}";
+        }
+    }
+
+    /// <summary>Two sellers with listings (drafts and sold ones too), and the real values a request can name: ids, slugs, a cursor.</summary>
+    private static async Task<FuzzContext> ContextAsync(HttpClient http)
+    {
+        var tokens = new List<string>();
+        var userIds = new List<string>();
+        var emails = new List<string>();
+        var listingIds = new List<string> { "999999999" };
+        var archivable = new List<string>(); // archiving is for good, so ArchiveListing gets listings of its own
+        foreach (var name in new[] { "ada", "bob" })
+        {
+            var email = $"{name}-{Guid.NewGuid():N}@example.com";
+            var user = await (await http.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = name }, Ct))
+                .ReadAsync<Marketplace.Api.Auth.UserResponse>(HttpStatusCode.Created);
+            var token = (await (await http.PostAsJsonAsync("/api/auth/login", new { email, password = Password }, Ct))
+                .ReadAsync<Marketplace.Api.Auth.AccessTokenResponse>()).AccessToken;
+            tokens.Add(token);
+            userIds.Add($"{user.Id}");
+            emails.Add(email);
+            foreach (var (title, status) in new[] { ("Brass lamp", "Active"), ("Red bike", "Active"), ("Walnut desk", "Draft"), ("Old radio", "Sold") }
+                         .Concat(Enumerable.Range(0, 10).Select(i => ($"To archive {i}", "Active"))))
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/listings")
+                {
+                    Content = JsonContent.Create(new { title, description = "Fuzz seed listing.", price = "12.50", categorySlug = "furniture", status }),
+                };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                var id = $"{(await (await http.SendAsync(request, Ct)).ReadAsync<ListingResponse>(HttpStatusCode.Created)).Id}";
+                (title.StartsWith("To archive", StringComparison.Ordinal) ? archivable : listingIds).Add(id);
+            }
+        }
+
+        var page = await (await http.GetAsync("/api/listings?limit=1", Ct)).ReadAsync<ListingPage>();
+        string[] slugs = ["furniture", "toys", "home-and-garden", "electronics", "spaceships"];
+        return new FuzzContext(tokens, new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["id"] = listingIds,
+            ["ArchiveListing.id"] = archivable,
+            ["slug"] = slugs,
+            ["categorySlug"] = slugs,
+            ["sellerId"] = userIds,
+            ["email"] = emails,
+            ["password"] = [Password, "wrong password"],
+            ["cursor"] = [page.NextCursor!],
+            ["sort"] = ["newest", "price_asc", "price_desc"],
+            ["q"] = ["lamp", "\"red bike\" -broken", "desk OR radio"],
+        });
+    }
+}
