@@ -20,10 +20,8 @@ public sealed class LockSafeMigrationTests(PostgresServer server)
         await using var db = new Db(database.ConnectionString);
         await db.MigrateToAsync("AddListingIndexes", Ct);
         await db.InsertSellerWithListingsAsync(Ct);
-        // A report that reads Listing in a transaction it leaves open: AddCategoryModel's ALTER TABLE "Listing" needs it gone.
         await using var blocker = await OpenAsync(database.ConnectionString, "nightly-report");
-        await using var blocking = await blocker.BeginTransactionAsync(Ct);
-        await new NpgsqlCommand("""SELECT count(*) FROM "Listing" """, blocker, blocking).ExecuteScalarAsync(Ct);
+        await using var blocking = await ReadListingsInAnOpenTransactionAsync(blocker);
         var settings = new Dictionary<string, string?>
         {
             ["MigrationWorker:DdlLockTimeout"] = "00:00:02",
@@ -92,8 +90,7 @@ public sealed class LockSafeMigrationTests(PostgresServer server)
         await db.MigrateToAsync("AddListingIndexes", Ct);
         await db.InsertSellerWithListingsAsync(Ct);
         await using var blocker = await OpenAsync(database.ConnectionString, "nightly-report");
-        await using var blocking = await blocker.BeginTransactionAsync(Ct);
-        await new NpgsqlCommand("""SELECT count(*) FROM "Listing" """, blocker, blocking).ExecuteScalarAsync(Ct);
+        await using var blocking = await ReadListingsInAnOpenTransactionAsync(blocker);
         using var worker = WorkerRunner.StartProcess(Environment(database.ConnectionString, ddlLockTimeout: "00:05:00"), [], Ct);
 
         await WaitForLockWaitOnListingAsync(db);
@@ -133,6 +130,14 @@ public sealed class LockSafeMigrationTests(PostgresServer server)
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = applicationName, Pooling = false }.ConnectionString);
         await connection.OpenAsync(Ct);
         return connection;
+    }
+
+    /// <summary>A report that reads Listing in a transaction it leaves open: AddCategoryModel's ALTER TABLE "Listing" needs it gone.</summary>
+    private static async Task<NpgsqlTransaction> ReadListingsInAnOpenTransactionAsync(NpgsqlConnection connection)
+    {
+        var transaction = await connection.BeginTransactionAsync(Ct);
+        await new NpgsqlCommand("""SELECT count(*) FROM "Listing" """, connection, transaction).ExecuteScalarAsync(Ct);
+        return transaction;
     }
 
     private static Task WaitForLockWaitOnListingAsync(Db db) => WaitUntilAsync(db, """
