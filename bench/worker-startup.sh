@@ -25,7 +25,7 @@ bare=$out/BareQuery/Marketplace.Bench.BareQuery.dll
 # EF Core's bundle of the same migrations, framework-dependent like the worker; it takes the connection string from the
 # design-time factory, which reads ConnectionStrings__marketplacedb.
 dotnet tool restore >/dev/null
-dotnet ef migrations bundle --project Data --configuration Release --target-runtime "$rid" --self-contained false \
+dotnet ef migrations bundle --project Data --configuration Release --target-runtime "$rid" \
   --output "$out/efbundle" --force >/dev/null
 bundle=$out/efbundle
 
