@@ -46,7 +46,7 @@ public sealed class MarketplaceMigrationsLintTests
         var failure = LintGate.Failure(MigrationLinter.Lint(withDrop.Subjects()));
 
         Assert.NotNull(failure);
-        Assert.Contains("error drop-column: Listing.Description:", failure, StringComparison.Ordinal);
+        Assert.Contains("error drop-column: Listing.Description" + Environment.NewLine, failure, StringComparison.Ordinal);
         Assert.Contains("20991231000000_DropListingDescriptionAfterHistory", failure, StringComparison.Ordinal);
     }
 }

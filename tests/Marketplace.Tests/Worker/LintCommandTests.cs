@@ -30,8 +30,8 @@ public sealed class LintCommandTests
         var result = await LintAsync([new ListingTableMigration(), new DropListingTitle(), new IndexListingTitleBlocking()]);
 
         Assert.Equal(ExitCodes.UnsafeMigration, result.ExitCode);
-        Assert.Contains("Corpus/20240201000002_DropListingTitle.cs: error drop-column: Listing.Title: ", result.Output, StringComparison.Ordinal);
-        Assert.Contains("Corpus/20240501000000_IndexListingTitleBlocking.cs: warning create-index-blocking: Listing.IX_Listing_Title: ", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Corpus/20240201000002_DropListingTitle.cs: error drop-column: Listing.Title" + Environment.NewLine, result.Output, StringComparison.Ordinal);
+        Assert.Contains("Corpus/20240501000000_IndexListingTitleBlocking.cs: warning create-index-blocking: Listing.IX_Listing_Title" + Environment.NewLine, result.Output, StringComparison.Ordinal);
         Assert.Contains("AcknowledgeLint", result.Error, StringComparison.Ordinal);
     }
 
