@@ -10,6 +10,7 @@ public static class LintRuleIds
     public const string AlterColumnType = "alter-column-type";
     public const string AddRequiredColumnWithoutDefault = "add-required-column-without-default";
     public const string SetNotNull = "set-not-null";
+    public const string BackfillUpdate = "backfill-update";
     public const string CreateIndexBlocking = "create-index-blocking";
     public const string ConcurrentIndexNotAlone = "concurrent-index-not-alone";
     public const string DropIndexBlocking = "drop-index-blocking";
@@ -32,7 +33,7 @@ public static class LintRuleIds
     /// <summary>The ids of the rules that inspect operations, i.e. the ones an acknowledgement may name.</summary>
     public static IReadOnlySet<string> Acknowledgeable { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        DropTable, DropColumn, RenameTable, RenameColumn, AlterColumnType, AddRequiredColumnWithoutDefault, SetNotNull,
+        DropTable, DropColumn, RenameTable, RenameColumn, AlterColumnType, AddRequiredColumnWithoutDefault, SetNotNull, BackfillUpdate,
         CreateIndexBlocking, ConcurrentIndexNotAlone, DropIndexBlocking, AddUniqueConstraint, AddPrimaryKey, AddForeignKey, AddCheckConstraint,
         AddColumnVolatileDefault, AddStoredGeneratedColumn, DropEnumLabel, ReorderEnumLabels, RawSql,
     };

@@ -31,6 +31,7 @@ public static class MigrationLinter
         new RenameTableRule(),
         new RenameColumnRule(),
         new AlterColumnTypeRule(),
+        new BackfillUpdateRule(),
         new SetNotNullRule(),
         new AddRequiredColumnWithoutDefaultRule(),
         new AddColumnVolatileDefaultRule(),

@@ -75,6 +75,15 @@ internal sealed class MigrationWalk
         return null;
     }
 
+    /// <summary>Whether a store type names a PostgreSQL enum type of the model before or after the migration.</summary>
+    public bool IsEnumType(string storeType)
+    {
+        var name = storeType.Trim().Trim('"');
+        return new[] { PreviousModel, TargetModel }.Any(model => model is not null
+            && model.GetPostgresEnums().Any(e => string.Equals(e.Name, name, StringComparison.Ordinal)
+                || string.Equals($"{e.Schema}.{e.Name}", name, StringComparison.Ordinal)));
+    }
+
     /// <summary>The index as the migration's target model declares it, found by name or else by its columns.</summary>
     public IReadOnlyIndex? FindTargetIndex(CreateIndexOperation operation)
     {
