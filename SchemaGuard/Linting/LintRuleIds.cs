@@ -20,11 +20,18 @@ public static class LintRuleIds
     public const string AddCheckConstraint = "add-check-constraint";
     public const string AddColumnVolatileDefault = "add-column-volatile-default";
     public const string AddStoredGeneratedColumn = "add-stored-generated-column";
+    public const string AddEnumLabel = "add-enum-label";
     public const string DropEnumLabel = "drop-enum-label";
     public const string ReorderEnumLabels = "reorder-enum-labels";
     public const string RawSql = "raw-sql";
 
-    /// <summary>An acknowledgement that matches no finding of its migration.</summary>
+    /// <summary>A migration that opts out of the worker's lock timeout (<c>[WithoutLockTimeout]</c>), listed with its reason.</summary>
+    public const string WithoutLockTimeout = "without-lock-timeout";
+
+    /// <summary>A contract step's object (<c>[ContractStep]</c>), listed with its reason: the rolling-deploy proof skips it.</summary>
+    public const string ContractStep = "contract-step";
+
+    /// <summary>An acknowledgement or migration mark that matches nothing in its migration.</summary>
     public const string StaleAcknowledgement = "stale-acknowledgement";
 
     /// <summary>An acknowledgement with a blank reason; it acknowledges nothing.</summary>
@@ -35,6 +42,6 @@ public static class LintRuleIds
     {
         DropTable, DropColumn, RenameTable, RenameColumn, AlterColumnType, AddRequiredColumnWithoutDefault, SetNotNull, BackfillUpdate,
         CreateIndexBlocking, ConcurrentIndexNotAlone, DropIndexBlocking, AddUniqueConstraint, AddPrimaryKey, AddForeignKey, AddCheckConstraint,
-        AddColumnVolatileDefault, AddStoredGeneratedColumn, DropEnumLabel, ReorderEnumLabels, RawSql,
+        AddColumnVolatileDefault, AddStoredGeneratedColumn, AddEnumLabel, DropEnumLabel, ReorderEnumLabels, RawSql,
     };
 }

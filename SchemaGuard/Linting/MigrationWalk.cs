@@ -1,3 +1,5 @@
+using System.Reflection;
+using Marketplace.SchemaGuard.MigrationMarks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
@@ -16,15 +18,24 @@ internal sealed class MigrationWalk
     private readonly Lazy<IModel?> _targetModel;
     private int _sqlSteps;
 
-    public MigrationWalk(string migrationId, IReadOnlyList<MigrationOperation> operations, IModel? previousModel, Func<IModel?> targetModel)
+    public MigrationWalk(
+        string migrationId, Type migrationType, IReadOnlyList<MigrationOperation> operations, IModel? previousModel, Func<IModel?> targetModel)
     {
         MigrationId = migrationId;
+        MigrationType = migrationType;
         Operations = operations;
         PreviousModel = previousModel;
         _targetModel = new Lazy<IModel?>(targetModel);
     }
 
     public string MigrationId { get; }
+
+    /// <summary>The migration's class, which carries its marks (contract step, labels not written yet, no lock timeout).</summary>
+    public Type MigrationType { get; }
+
+    /// <summary>The labels this migration declares it adds without writing them yet.</summary>
+    public IReadOnlyList<EnumLabelNotWrittenYetAttribute> LabelsNotWrittenYet =>
+        [.. MigrationType.GetCustomAttributes<EnumLabelNotWrittenYetAttribute>()];
 
     /// <summary>All Up operations of the migration, including the ones not reached yet.</summary>
     public IReadOnlyList<MigrationOperation> Operations { get; }

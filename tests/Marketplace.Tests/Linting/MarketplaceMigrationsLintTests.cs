@@ -68,6 +68,8 @@ public sealed class MarketplaceMigrationsLintTests
         { typeof(AddListingStoredSlug), LintRuleIds.AddStoredGeneratedColumn },
         { typeof(AddRequiredListingSku), LintRuleIds.AddRequiredColumnWithoutDefault },
         { typeof(DropListingStatusLabel), LintRuleIds.DropEnumLabel },
+        { typeof(AddListingStatusLabels), LintRuleIds.AddEnumLabel },
+        { typeof(WithoutLockTimeoutBlankReason), LintRuleIds.WithoutLockTimeout },
         { typeof(RenameListingTitle), LintRuleIds.RenameColumn },
         { typeof(RenameListing), LintRuleIds.RenameTable },
         { typeof(DropListingTitle), LintRuleIds.DropColumn },
