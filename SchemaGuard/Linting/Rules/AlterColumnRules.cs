@@ -111,7 +111,7 @@ internal sealed class BackfillUpdateRule : ILintRule
     // Close enough to the generator's literal for a reader to recognise the statement; enums and other CLR types print by name.
     private static string Literal(object? value) => value switch
     {
-        string text => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'",
+        string text => SqlNames.Literal(text),
         bool flag => flag ? "true" : "false",
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value?.ToString() ?? "NULL",
