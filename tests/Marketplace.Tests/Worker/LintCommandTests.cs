@@ -47,6 +47,21 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public async Task Migration_marks_are_listed_with_their_reasons_and_a_blocking_operation_of_any_kind_exits_8()
+    {
+        var marked = await LintAsync([new ListingTableMigration(), new DropListingDescriptionContract(), new AddListingPriceCheckWithoutLockTimeout()]);
+        var blocking = await LintAsync([new ListingTableMigration(), new RequireListingDescriptionWithDefault()]);
+
+        Assert.True(marked.ExitCode == ExitCodes.Success, marked.ToString());
+        Assert.Contains(": acknowledged error contract-step: Listing.Description" + Environment.NewLine, marked.Output, StringComparison.Ordinal);
+        Assert.Contains("    Acknowledged: Release 2024.31 stopped reading and writing Description and runs everywhere.", marked.Output, StringComparison.Ordinal);
+        Assert.Contains(": acknowledged error without-lock-timeout: lock_timeout" + Environment.NewLine, marked.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.UnsafeMigration, blocking.ExitCode);
+        Assert.Contains(": error backfill-update: Listing.Description" + Environment.NewLine, blocking.Output, StringComparison.Ordinal);
+        Assert.Contains(": error set-not-null: Listing.Description" + Environment.NewLine, blocking.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Json_output_is_the_report_alone_and_keeps_the_exit_code()
     {
         var result = await LintAsync([new ListingTableMigration(), new DropListingTitle()], "--json");
