@@ -35,7 +35,7 @@ internal sealed class EnumLabelRule : ILintRule
                     LintRuleIds.DropEnumLabel,
                     LintSeverity.Error,
                     target,
-                    $"Removing {string.Join(", ", dropped.Select(l => $"'{l}'"))} from enum type {type} is impossible in place: PostgreSQL cannot drop an enum label, Npgsql refuses to generate the migration, and rows and the previous Api version may still use the label.",
+                    $"Removing {string.Join(", ", dropped.Select(l => $"'{l}'"))} from enum type {type} will fail: PostgreSQL cannot drop an enum label, so Npgsql refuses to write the migration's SQL and the migration does not apply; rows and the previous Api version may still use the label besides.",
                     "Keep the label and stop writing it; to retire it, create a new enum type, convert the columns with a USING cast, switch the code, and drop the old type, over several releases.");
             }
 

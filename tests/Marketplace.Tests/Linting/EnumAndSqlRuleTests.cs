@@ -14,7 +14,10 @@ public sealed class EnumAndSqlRuleTests
         Assert.Equal(LintSeverity.Error, finding.Severity);
         Assert.Equal("listing_status", finding.Target.ToString());
         Assert.Contains("'archived'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("will fail", finding.Message, StringComparison.Ordinal);
         None<DropListingStatusLabel>(LintRuleIds.ReorderEnumLabels);
+        // What "will fail" stands on: the SQL generator refuses the operation.
+        Assert.Throws<NotSupportedException>(() => GeneratedSql.Of(new DropListingStatusLabel()));
     }
 
     [Fact]
