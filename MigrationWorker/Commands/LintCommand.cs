@@ -8,7 +8,8 @@ namespace Marketplace.MigrationWorker.Commands;
 
 /// <summary>
 /// <c>lint</c>: reads the migrations for operations that are unsafe on a live PostgreSQL and prints the findings
-/// grouped by migration; exit 8 while any unacknowledged error remains. It reads code only, so it needs no database
+/// grouped by migration, with the marks migrations carry (contract step, no lock timeout, a label not written yet) and
+/// their reasons; exit 8 while any unacknowledged error remains. It reads code only, so it needs no database
 /// and no connection string, and runs wherever CI builds.
 /// </summary>
 public static class LintCommand
@@ -27,7 +28,8 @@ public static class LintCommand
         };
         var command = new Command(
             "lint",
-            "Check the migrations for operations unsafe on a live PostgreSQL (data loss, long locks, table rewrites). " +
+            "Check the migrations for operations unsafe on a live PostgreSQL (data loss, long locks, table rewrites, " +
+            "breaking the version still serving during a deploy) and list the marks migrations carry. " +
             "Needs no database. Exit code 0 when no unacknowledged error remains, 8 otherwise.")
         {
             json,
@@ -80,7 +82,7 @@ public static class LintCommand
         invocation.Error.WriteLine(
             $"error: {Plural.Of(report.BlockingFindings.Count, "unacknowledged error")} in the migrations. Fix the migration, or, when the operation is " +
             "safe for this database, acknowledge that finding on the migration class with " +
-            "[AcknowledgeLint(\"<rule>\", \"<target>\", Reason = \"why it is safe\")].");
+            "[AcknowledgeLint(\"<rule>\", \"<target>\", Reason = \"why it is safe\")]; a mark's own error needs a reason on the mark.");
         return ExitCodes.UnsafeMigration;
     }
 }

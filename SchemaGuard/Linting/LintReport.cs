@@ -26,10 +26,17 @@ public sealed record LintReport(IReadOnlyList<MigrationLintResult> Migrations)
 
     public bool HasBlockingFindings => Findings.Any(f => f.IsBlocking);
 
+    /// <summary>The width the explanation under each finding is wrapped to: readable in a terminal and a CI log.</summary>
+    public const int TextWidth = 100;
+
+    private const string Indent = "    ";
+
     /// <summary>
-    /// Compiler-style lines, one per finding, grouped by migration with a blank line between groups, then a summary:
-    /// <c>Data/Migrations/20250101000000_AddX.cs: error drop-column: Listing.Title: &lt;why&gt; Suggestion: &lt;what instead&gt;</c>.
-    /// Acknowledged findings read <c>acknowledged error</c>, so tools that match <c>: error </c> pass over them.
+    /// One finding after another, grouped by migration in apply order, then a summary. Each finding opens with one
+    /// compiler-style line, <c>Data/Migrations/20250101000000_AddX.cs: error drop-column: Listing.Title</c>, which tools
+    /// matching <c>: error </c> rely on; acknowledged ones read <c>acknowledged error</c>, so those tools pass over them.
+    /// Under it, indented and wrapped to <see cref="TextWidth"/>: why, <c>Suggestion:</c> what instead, and
+    /// <c>Acknowledged:</c> the reason when there is one; a blank line follows.
     /// </summary>
     public string ToText()
     {
@@ -41,22 +48,41 @@ public sealed record LintReport(IReadOnlyList<MigrationLintResult> Migrations)
                 var severity = finding.Severity == LintSeverity.Error ? "error" : "warning";
                 text.Append(migration.Location).Append(": ")
                     .Append(finding.IsAcknowledged ? "acknowledged " : "").Append(severity).Append(' ').Append(finding.RuleId).Append(": ")
-                    .Append(finding.Target).Append(": ")
-                    .Append(finding.Message)
-                    .Append(" Suggestion: ").Append(finding.Suggestion);
+                    .Append(finding.Target).AppendLine();
+                AppendWrapped(text, finding.Message);
+                AppendWrapped(text, "Suggestion: " + finding.Suggestion);
                 if (finding.IsAcknowledged)
                 {
-                    text.Append(" Acknowledged: ").Append(finding.AcknowledgedReason);
+                    AppendWrapped(text, "Acknowledged: " + finding.AcknowledgedReason);
                 }
 
                 text.AppendLine();
             }
-
-            text.AppendLine();
         }
 
         text.AppendLine(Summary());
         return text.ToString();
+    }
+
+    /// <summary>A paragraph, indented and broken between words; a word longer than the line (a quoted SQL excerpt) stays whole.</summary>
+    private static void AppendWrapped(StringBuilder text, string paragraph)
+    {
+        var line = new StringBuilder(TextWidth);
+        foreach (var word in paragraph.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && Indent.Length + line.Length + 1 + word.Length > TextWidth)
+            {
+                text.Append(Indent).Append(line).AppendLine();
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : "").Append(word);
+        }
+
+        if (line.Length > 0)
+        {
+            text.Append(Indent).Append(line).AppendLine();
+        }
     }
 
     /// <summary>One line: how many migrations were linted and what remains.</summary>
@@ -66,9 +92,7 @@ public sealed record LintReport(IReadOnlyList<MigrationLintResult> Migrations)
         var errors = open.Count(f => f.Severity == LintSeverity.Error);
         var warnings = open.Count - errors;
         var acknowledged = Findings.Count(f => f.IsAcknowledged);
-        return $"Linted {Count(Migrations.Count, "migration")}: {Count(errors, "error")}, {Count(warnings, "warning")}, {acknowledged} acknowledged.";
-
-        static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
+        return $"Linted {Plural.Of(Migrations.Count, "migration")}: {Plural.Of(errors, "error")}, {Plural.Of(warnings, "warning")}, {acknowledged} acknowledged.";
     }
 
     /// <summary>The report for machines. Property names are camelCase and stable; severities are <c>error</c>/<c>warning</c>.</summary>

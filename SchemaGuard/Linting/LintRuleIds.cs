@@ -10,6 +10,7 @@ public static class LintRuleIds
     public const string AlterColumnType = "alter-column-type";
     public const string AddRequiredColumnWithoutDefault = "add-required-column-without-default";
     public const string SetNotNull = "set-not-null";
+    public const string BackfillUpdate = "backfill-update";
     public const string CreateIndexBlocking = "create-index-blocking";
     public const string ConcurrentIndexNotAlone = "concurrent-index-not-alone";
     public const string DropIndexBlocking = "drop-index-blocking";
@@ -19,11 +20,18 @@ public static class LintRuleIds
     public const string AddCheckConstraint = "add-check-constraint";
     public const string AddColumnVolatileDefault = "add-column-volatile-default";
     public const string AddStoredGeneratedColumn = "add-stored-generated-column";
+    public const string AddEnumLabel = "add-enum-label";
     public const string DropEnumLabel = "drop-enum-label";
     public const string ReorderEnumLabels = "reorder-enum-labels";
     public const string RawSql = "raw-sql";
 
-    /// <summary>An acknowledgement that matches no finding of its migration.</summary>
+    /// <summary>A migration that opts out of the worker's lock timeout (<c>[WithoutLockTimeout]</c>), listed with its reason.</summary>
+    public const string WithoutLockTimeout = "without-lock-timeout";
+
+    /// <summary>A contract step's object (<c>[ContractStep]</c>), listed with its reason: the rolling-deploy proof skips it.</summary>
+    public const string ContractStep = "contract-step";
+
+    /// <summary>An acknowledgement or migration mark that matches nothing in its migration.</summary>
     public const string StaleAcknowledgement = "stale-acknowledgement";
 
     /// <summary>An acknowledgement with a blank reason; it acknowledges nothing.</summary>
@@ -32,8 +40,8 @@ public static class LintRuleIds
     /// <summary>The ids of the rules that inspect operations, i.e. the ones an acknowledgement may name.</summary>
     public static IReadOnlySet<string> Acknowledgeable { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        DropTable, DropColumn, RenameTable, RenameColumn, AlterColumnType, AddRequiredColumnWithoutDefault, SetNotNull,
+        DropTable, DropColumn, RenameTable, RenameColumn, AlterColumnType, AddRequiredColumnWithoutDefault, SetNotNull, BackfillUpdate,
         CreateIndexBlocking, ConcurrentIndexNotAlone, DropIndexBlocking, AddUniqueConstraint, AddPrimaryKey, AddForeignKey, AddCheckConstraint,
-        AddColumnVolatileDefault, AddStoredGeneratedColumn, DropEnumLabel, ReorderEnumLabels, RawSql,
+        AddColumnVolatileDefault, AddStoredGeneratedColumn, AddEnumLabel, DropEnumLabel, ReorderEnumLabels, RawSql,
     };
 }

@@ -31,6 +31,7 @@ public static class MigrationLinter
         new RenameTableRule(),
         new RenameColumnRule(),
         new AlterColumnTypeRule(),
+        new BackfillUpdateRule(),
         new SetNotNullRule(),
         new AddRequiredColumnWithoutDefaultRule(),
         new AddColumnVolatileDefaultRule(),
@@ -54,7 +55,7 @@ public static class MigrationLinter
     public static MigrationLintResult Lint(LintSubject subject)
     {
         var migration = subject.Migration;
-        var walk = new MigrationWalk(subject.Id, migration.UpOperations, subject.PreviousModel, () => migration.TargetModel);
+        var walk = new MigrationWalk(subject.Id, migration.GetType(), migration.UpOperations, subject.PreviousModel, () => migration.TargetModel);
         var findings = new List<LintFinding>();
         foreach (var operation in walk.Operations)
         {
@@ -67,6 +68,8 @@ public static class MigrationLinter
             walk.Advance(operation);
         }
 
+        findings.AddRange(MigrationMarkRule.Inspect(walk));
+
         var acknowledgements = migration.GetType().GetCustomAttributes<AcknowledgeLintAttribute>().ToList();
         return new MigrationLintResult(subject.Id, subject.Location ?? subject.Id, Acknowledge(subject.Id, findings, acknowledgements));
     }
@@ -77,7 +80,8 @@ public static class MigrationLinter
         var used = new HashSet<AcknowledgeLintAttribute>();
         foreach (var finding in findings)
         {
-            var match = acknowledgements.FirstOrDefault(a => Matches(a, finding) && !string.IsNullOrWhiteSpace(a.Reason));
+            // A finding a migration mark already acknowledged (with the mark's reason) needs no second acknowledgement.
+            var match = finding.IsAcknowledged ? null : acknowledgements.FirstOrDefault(a => Matches(a, finding) && !string.IsNullOrWhiteSpace(a.Reason));
             if (match is null)
             {
                 result.Add(finding);

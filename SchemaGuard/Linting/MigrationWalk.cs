@@ -1,3 +1,5 @@
+using System.Reflection;
+using Marketplace.SchemaGuard.MigrationMarks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
@@ -16,15 +18,24 @@ internal sealed class MigrationWalk
     private readonly Lazy<IModel?> _targetModel;
     private int _sqlSteps;
 
-    public MigrationWalk(string migrationId, IReadOnlyList<MigrationOperation> operations, IModel? previousModel, Func<IModel?> targetModel)
+    public MigrationWalk(
+        string migrationId, Type migrationType, IReadOnlyList<MigrationOperation> operations, IModel? previousModel, Func<IModel?> targetModel)
     {
         MigrationId = migrationId;
+        MigrationType = migrationType;
         Operations = operations;
         PreviousModel = previousModel;
         _targetModel = new Lazy<IModel?>(targetModel);
     }
 
     public string MigrationId { get; }
+
+    /// <summary>The migration's class, which carries its marks (contract step, labels not written yet, no lock timeout).</summary>
+    public Type MigrationType { get; }
+
+    /// <summary>The labels this migration declares it adds without writing them yet.</summary>
+    public IReadOnlyList<EnumLabelNotWrittenYetAttribute> LabelsNotWrittenYet =>
+        [.. MigrationType.GetCustomAttributes<EnumLabelNotWrittenYetAttribute>()];
 
     /// <summary>All Up operations of the migration, including the ones not reached yet.</summary>
     public IReadOnlyList<MigrationOperation> Operations { get; }
@@ -73,6 +84,15 @@ internal sealed class MigrationWalk
         }
 
         return null;
+    }
+
+    /// <summary>Whether a store type names a PostgreSQL enum type of the model before or after the migration.</summary>
+    public bool IsEnumType(string storeType)
+    {
+        var name = storeType.Trim().Trim('"');
+        return new[] { PreviousModel, TargetModel }.Any(model => model is not null
+            && model.GetPostgresEnums().Any(e => string.Equals(e.Name, name, StringComparison.Ordinal)
+                || string.Equals($"{e.Schema}.{e.Name}", name, StringComparison.Ordinal)));
     }
 
     /// <summary>The index as the migration's target model declares it, found by name or else by its columns.</summary>

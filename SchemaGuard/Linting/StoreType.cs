@@ -170,6 +170,54 @@ internal sealed partial record StoreType(string Family, string Name, int? Length
         };
     }
 
+    /// <summary>
+    /// Whether <c>ALTER COLUMN ... TYPE</c> without a <c>USING</c> clause, as EF Core writes it, converts
+    /// <paramref name="old"/> to <paramref name="new"/>: PostgreSQL then needs an implicit or assignment cast. True or false
+    /// for the built-in types and enums; null for types this does not know (a domain, an extension's type), which may
+    /// bring casts of their own. Checked against PostgreSQL itself by the tests.
+    /// </summary>
+    /// <param name="isEnum">Whether a type name is one of the model's enum types.</param>
+    public static bool? ConvertsWithoutUsing(StoreType old, StoreType @new, Func<string, bool> isEnum)
+    {
+        // Every type converts to a string type through its output function, an assignment cast; arrays element by element.
+        if (@new.Family == Text && (@new.ArrayDepth == 0 || @new.ArrayDepth == old.ArrayDepth))
+        {
+            return true;
+        }
+
+        bool Known(StoreType type) => KnownFamilies.Contains(type.Family) || type.Family.StartsWith(Temporal, StringComparison.Ordinal) || isEnum(type.Name);
+        if (!Known(old) || !Known(@new))
+        {
+            return null;
+        }
+
+        if (old.ArrayDepth != @new.ArrayDepth)
+        {
+            return false;
+        }
+
+        // Strings convert to other types only by an explicit cast; numbers convert among themselves.
+        return old.Family == @new.Family
+            || (NumberFamilies.Contains(old.Family) && NumberFamilies.Contains(@new.Family))
+            || TemporalConversions.Contains((TemporalKind(old), TemporalKind(@new)));
+    }
+
+    private static readonly HashSet<string> NumberFamilies = [Integer, Numeric, Float];
+
+    private static readonly HashSet<string> KnownFamilies = [Text, Integer, Numeric, Float, "boolean", "json", "date", "uuid", "bytea", "tsvector"];
+
+    // PostgreSQL's implicit and assignment casts between date and time types (pg_cast, castcontext 'i' or 'a').
+    private static readonly HashSet<(string From, string To)> TemporalConversions =
+    [
+        ("date", "timestamp"), ("date", "timestamptz"),
+        ("timestamp", "date"), ("timestamp", "timestamptz"), ("timestamp", "time"),
+        ("timestamptz", "date"), ("timestamptz", "timestamp"), ("timestamptz", "time"), ("timestamptz", "timetz"),
+        ("time", "interval"), ("time", "timetz"), ("timetz", "time"), ("interval", "time"),
+    ];
+
+    private static string TemporalKind(StoreType type) =>
+        type.Family.StartsWith(Temporal + ":", StringComparison.Ordinal) ? type.Family[(Temporal.Length + 1)..] : type.Family;
+
     private static TypeChange CompareText(StoreType old, StoreType @new)
     {
         // Null length means unbounded (text, or varchar without a limit).

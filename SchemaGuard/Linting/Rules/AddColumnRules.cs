@@ -52,7 +52,7 @@ internal sealed partial class AddColumnVolatileDefaultRule : ILintRule
 
         yield return walk.Finding(
             LintRuleIds.AddColumnVolatileDefault,
-            LintSeverity.Warning,
+            LintSeverity.Error,
             LintTarget.InTable(MigrationWalk.Normalize(add.Schema), add.Table, add.Name),
             $"Adding {SqlNames.Quote(add.Schema, add.Table, add.Name)} {fill} rewrites the whole table under an ACCESS EXCLUSIVE lock to store a value in each row.",
             "Add the column nullable with no default (or a constant one), set the volatile default in a separate step so only new rows use it, backfill existing rows in batches, then make it required.");
@@ -77,7 +77,7 @@ internal sealed class AddStoredGeneratedColumnRule : ILintRule
         {
             yield return walk.Finding(
                 LintRuleIds.AddStoredGeneratedColumn,
-                LintSeverity.Warning,
+                LintSeverity.Error,
                 LintTarget.InTable(MigrationWalk.Normalize(add.Schema), add.Table, add.Name),
                 $"Adding stored generated column {SqlNames.Quote(add.Schema, add.Table, add.Name)} computes it for every existing row, rewriting the whole table under an ACCESS EXCLUSIVE lock.",
                 "Add a plain nullable column, backfill it in batches and keep it current from the code; acknowledge only for a table known to be small.");

@@ -11,7 +11,7 @@ internal sealed class AddUniqueConstraintRule : ILintRule
         {
             yield return walk.Finding(
                 LintRuleIds.AddUniqueConstraint,
-                LintSeverity.Warning,
+                LintSeverity.Error,
                 LintTarget.InTable(MigrationWalk.Normalize(unique.Schema), unique.Table, unique.Name),
                 $"Adding unique constraint \"{unique.Name}\" builds its index under an ACCESS EXCLUSIVE lock on {SqlNames.Quote(unique.Schema, unique.Table)}, blocking reads and writes for the whole build, and fails if existing rows hold duplicates.",
                 "Build a unique index concurrently in a migration of its own, then attach it with ADD CONSTRAINT ... UNIQUE USING INDEX (a catalog-only step); or model a unique index (HasIndex(...).IsUnique().IsCreatedConcurrently()) instead of an alternate key.");
@@ -28,7 +28,7 @@ internal sealed class AddPrimaryKeyRule : ILintRule
         {
             yield return walk.Finding(
                 LintRuleIds.AddPrimaryKey,
-                LintSeverity.Warning,
+                LintSeverity.Error,
                 LintTarget.InTable(MigrationWalk.Normalize(key.Schema), key.Table, key.Name),
                 $"Adding primary key \"{key.Name}\" builds its index and checks its columns for nulls under an ACCESS EXCLUSIVE lock on {SqlNames.Quote(key.Schema, key.Table)}, blocking reads and writes, and fails on duplicates or nulls.",
                 "Build a unique index concurrently in a migration of its own, then attach it with ADD CONSTRAINT ... PRIMARY KEY USING INDEX once the columns are NOT NULL.");
@@ -65,7 +65,7 @@ internal sealed class AddForeignKeyRule : ILintRule
 
         yield return walk.Finding(
             LintRuleIds.AddForeignKey,
-            LintSeverity.Warning,
+            LintSeverity.Error,
             LintTarget.InTable(MigrationWalk.Normalize(foreignKey.Schema), foreignKey.Table, foreignKey.Name),
             $"Adding foreign key \"{foreignKey.Name}\" holds a SHARE ROW EXCLUSIVE lock on {locked} {check}.",
             "Add the constraint NOT VALID (migrationBuilder.Sql), then VALIDATE CONSTRAINT in a later migration, which checks the rows while writes continue.");
@@ -81,7 +81,7 @@ internal sealed class AddCheckConstraintRule : ILintRule
         {
             yield return walk.Finding(
                 LintRuleIds.AddCheckConstraint,
-                LintSeverity.Warning,
+                LintSeverity.Error,
                 LintTarget.InTable(MigrationWalk.Normalize(check.Schema), check.Table, check.Name),
                 $"Adding check constraint \"{check.Name}\" scans every row of {SqlNames.Quote(check.Schema, check.Table)} under an ACCESS EXCLUSIVE lock, blocking reads and writes, and fails if any existing row violates it.",
                 "Add the constraint NOT VALID (migrationBuilder.Sql), then VALIDATE CONSTRAINT in a later migration, which checks the rows while writes continue.");

@@ -4,8 +4,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.SchemaGuard.Linting.Rules;
 
 /// <summary>
-/// <c>drop-enum-label</c> and <c>reorder-enum-labels</c>: PostgreSQL can only add labels to an enum type. Npgsql keeps
-/// each enum as a database annotation (<c>Npgsql:Enum:name</c> = <c>a,b,c</c>) and diffs it on <see cref="AlterDatabaseOperation"/>.
+/// <c>drop-enum-label</c> and <c>reorder-enum-labels</c>: PostgreSQL can only add labels to an enum type. <c>add-enum-label</c>:
+/// the previous Api version cannot read a row holding a label it does not know, so a label rows will use takes two
+/// releases. Npgsql keeps each enum as a database annotation (<c>Npgsql:Enum:name</c> = <c>a,b,c</c>) and diffs it on
+/// <see cref="AlterDatabaseOperation"/>.
 /// </summary>
 internal sealed class EnumLabelRule : ILintRule
 {
@@ -33,8 +35,13 @@ internal sealed class EnumLabelRule : ILintRule
                     LintRuleIds.DropEnumLabel,
                     LintSeverity.Error,
                     target,
-                    $"Removing {string.Join(", ", dropped.Select(l => $"'{l}'"))} from enum type {type} is impossible in place: PostgreSQL cannot drop an enum label, Npgsql refuses to generate the migration, and rows and the previous Api version may still use the label.",
+                    $"Removing {string.Join(", ", dropped.Select(l => $"'{l}'"))} from enum type {type} will fail: PostgreSQL cannot drop an enum label, so Npgsql refuses to write the migration's SQL and the migration does not apply; rows and the previous Api version may still use the label besides.",
                     "Keep the label and stop writing it; to retire it, create a new enum type, convert the columns with a USING cast, switch the code, and drop the old type, over several releases.");
+            }
+
+            foreach (var added in newEnum.Labels.Except(oldEnum.Labels, StringComparer.Ordinal))
+            {
+                yield return AddedLabel(walk, newEnum.Schema, newEnum.Name, type, added);
             }
 
             var kept = newEnum.Labels.Where(oldEnum.Labels.Contains).ToList();
@@ -48,6 +55,20 @@ internal sealed class EnumLabelRule : ILintRule
                     "Restore the existing order in the model and add new labels where you like (Npgsql adds them BEFORE/AFTER a neighbour); a real reorder needs a new type and a column conversion.");
             }
         }
+    }
+
+    private static LintFinding AddedLabel(MigrationWalk walk, string? schema, string name, string type, string label)
+    {
+        var finding = walk.Finding(
+            LintRuleIds.AddEnumLabel,
+            LintSeverity.Error,
+            LintTarget.Standalone(MigrationWalk.Normalize(schema), $"{name}.{label}"),
+            $"Adding '{label}' to enum type {type}: the previous Api version, still serving during a rolling deploy, does not know the label, and Npgsql fails to read a row that holds it (a 500 on every request that reads the row), so no row may hold it until every running version knows it.",
+            $"Add a label that rows will use over two releases: the first ships this migration and the enum member but writes no row with the label, marked [EnumLabelNotWrittenYet(\"{name}\", \"{label}\", Reason = \"<the release that starts writing it>\")]; the next release starts writing it.");
+        return walk.LabelsNotWrittenYet.FirstOrDefault(mark => MigrationMarkRule.Names(mark, schema, name, label)) is { } notWritten
+            && !string.IsNullOrWhiteSpace(notWritten.Reason)
+            ? finding with { AcknowledgedReason = notWritten.Reason.Trim() }
+            : finding;
     }
 }
 

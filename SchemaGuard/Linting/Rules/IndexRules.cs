@@ -21,7 +21,7 @@ internal sealed class CreateIndexBlockingRule : ILintRule
             : "";
         yield return walk.Finding(
             LintRuleIds.CreateIndexBlocking,
-            LintSeverity.Warning,
+            LintSeverity.Error,
             LintTarget.InTable(MigrationWalk.Normalize(index.Schema), index.Table, index.Name),
             $"Creating {(index.IsUnique ? "unique " : "")}index \"{index.Name}\" without CONCURRENTLY holds a SHARE lock on {SqlNames.Quote(index.Schema, index.Table)} that blocks every insert, update and delete until the index is built.{modelDisagrees}",
             "Mark the index IsCreatedConcurrently() and generate it in a migration of its own, so it is built while writes continue.");
@@ -43,7 +43,7 @@ internal sealed class DropIndexBlockingRule : ILintRule
         {
             yield return walk.Finding(
                 LintRuleIds.DropIndexBlocking,
-                LintSeverity.Warning,
+                LintSeverity.Error,
                 LintTarget.InTable(MigrationWalk.Normalize(drop.Schema), table, drop.Name),
                 $"Dropping index \"{drop.Name}\" without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on {SqlNames.Quote(drop.Schema, table)}: it waits for every running query on the table, and every read and write waits behind it.",
                 "Add .Concurrently() (Marketplace.SchemaGuard.Conventions) to the DropIndex and give it a migration of its own.");

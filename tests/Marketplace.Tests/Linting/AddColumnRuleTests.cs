@@ -24,11 +24,11 @@ public sealed class AddColumnRuleTests
         Assert.Empty(Lint<AddRequiredColumnToNewTable>().Findings);
 
     [Fact]
-    public void Adding_a_column_with_a_volatile_default_to_an_existing_table_is_a_warning_naming_the_function()
+    public void Adding_a_column_with_a_volatile_default_to_an_existing_table_is_an_error_naming_the_function()
     {
         var finding = Single<AddListingPublicIdRandom>(LintRuleIds.AddColumnVolatileDefault);
 
-        Assert.Equal(LintSeverity.Warning, finding.Severity);
+        Assert.Equal(LintSeverity.Error, finding.Severity);
         Assert.Equal("Listing.PublicId", finding.Target.ToString());
         Assert.Contains("gen_random_uuid", finding.Message, StringComparison.Ordinal);
     }
@@ -46,11 +46,11 @@ public sealed class AddColumnRuleTests
         Assert.Empty(Lint<AddVolatileDefaultToNewTable>().Findings);
 
     [Fact]
-    public void Adding_a_stored_generated_column_to_an_existing_table_is_a_warning()
+    public void Adding_a_stored_generated_column_to_an_existing_table_is_an_error()
     {
         var finding = Single<AddListingStoredSlug>(LintRuleIds.AddStoredGeneratedColumn);
 
-        Assert.Equal(LintSeverity.Warning, finding.Severity);
+        Assert.Equal(LintSeverity.Error, finding.Severity);
         Assert.Equal("Listing.Slug", finding.Target.ToString());
     }
 }

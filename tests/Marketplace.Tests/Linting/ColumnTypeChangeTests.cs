@@ -15,12 +15,12 @@ public sealed class ColumnTypeChangeTests
     [InlineData("numeric(12,2)", "numeric", null)]
     [InlineData("timestamp(3) with time zone", "timestamp with time zone", null)]
     [InlineData("integer", "int4", null)]
-    // Every value fits, but the table is rewritten.
-    [InlineData("smallint", "integer", LintSeverity.Warning)]
-    [InlineData("real", "double precision", LintSeverity.Warning)]
-    [InlineData("numeric(10,2)", "numeric(12,4)", LintSeverity.Warning)]
-    [InlineData("json", "jsonb", LintSeverity.Warning)]
-    [InlineData("character(10)", "character varying(10)", LintSeverity.Warning)]
+    // Every value fits, but the table is rewritten under an ACCESS EXCLUSIVE lock.
+    [InlineData("smallint", "integer", LintSeverity.Error)]
+    [InlineData("real", "double precision", LintSeverity.Error)]
+    [InlineData("numeric(10,2)", "numeric(12,4)", LintSeverity.Error)]
+    [InlineData("json", "jsonb", LintSeverity.Error)]
+    [InlineData("character(10)", "character varying(10)", LintSeverity.Error)]
     // Narrowing.
     [InlineData("character varying(200)", "character varying(100)", LintSeverity.Error)]
     [InlineData("text", "character varying(100)", LintSeverity.Error)]

@@ -7,11 +7,11 @@ namespace Marketplace.Tests.Linting;
 public sealed class IndexAndConstraintRuleTests
 {
     [Fact]
-    public void A_blocking_index_on_an_existing_table_is_a_warning_that_suggests_creating_it_concurrently()
+    public void A_blocking_index_on_an_existing_table_is_an_error_that_suggests_creating_it_concurrently()
     {
         var finding = Single<IndexListingTitleBlocking>(LintRuleIds.CreateIndexBlocking);
 
-        Assert.Equal(LintSeverity.Warning, finding.Severity);
+        Assert.Equal(LintSeverity.Error, finding.Severity);
         Assert.Equal(("Listing", "IX_Listing_Title"), (finding.Target.Table, finding.Target.Name));
         Assert.Contains("IsCreatedConcurrently", finding.Suggestion, StringComparison.Ordinal);
     }
@@ -40,11 +40,11 @@ public sealed class IndexAndConstraintRuleTests
     }
 
     [Fact]
-    public void A_plain_index_drop_on_an_existing_table_is_a_warning_that_suggests_dropping_it_concurrently()
+    public void A_plain_index_drop_on_an_existing_table_is_an_error_that_suggests_dropping_it_concurrently()
     {
         var finding = Single<DropListingTitleIndexBlocking>(LintRuleIds.DropIndexBlocking);
 
-        Assert.Equal(LintSeverity.Warning, finding.Severity);
+        Assert.Equal(LintSeverity.Error, finding.Severity);
         Assert.Equal("Listing.IX_Listing_Title", finding.Target.ToString());
         Assert.Contains("ACCESS EXCLUSIVE", finding.Message, StringComparison.Ordinal);
         Assert.Contains(".Concurrently()", finding.Suggestion, StringComparison.Ordinal);
@@ -65,11 +65,11 @@ public sealed class IndexAndConstraintRuleTests
     }
 
     [Fact]
-    public void A_unique_constraint_on_an_existing_table_is_a_warning()
+    public void A_unique_constraint_on_an_existing_table_is_an_error()
     {
         var finding = Single<AddListingAlternateKey>(LintRuleIds.AddUniqueConstraint);
 
-        Assert.Equal(LintSeverity.Warning, finding.Severity);
+        Assert.Equal(LintSeverity.Error, finding.Severity);
         Assert.Equal("Listing.AK_Listing_Title", finding.Target.ToString());
     }
 
@@ -78,31 +78,31 @@ public sealed class IndexAndConstraintRuleTests
         Assert.Empty(Lint<AddConstraintsToNewTable>().Findings);
 
     [Fact]
-    public void A_primary_key_added_to_an_existing_table_is_a_warning() =>
+    public void A_primary_key_added_to_an_existing_table_is_an_error() =>
         Assert.Equal("Listing.PK_Listing", Single<AddListingPrimaryKey>(LintRuleIds.AddPrimaryKey).Target.ToString());
 
     [Fact]
-    public void A_check_constraint_on_an_existing_table_is_a_warning_that_suggests_not_valid()
+    public void A_check_constraint_on_an_existing_table_is_an_error_that_suggests_not_valid()
     {
         var finding = Single<AddListingPriceCheck>(LintRuleIds.AddCheckConstraint);
 
-        Assert.Equal(LintSeverity.Warning, finding.Severity);
+        Assert.Equal(LintSeverity.Error, finding.Severity);
         Assert.Contains("NOT VALID", finding.Suggestion, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_foreign_key_on_an_existing_table_is_a_warning_that_names_both_locked_tables()
+    public void A_foreign_key_on_an_existing_table_is_an_error_that_names_both_locked_tables()
     {
         var finding = Single<AddListingSellerForeignKey>(LintRuleIds.AddForeignKey);
 
-        Assert.Equal(LintSeverity.Warning, finding.Severity);
+        Assert.Equal(LintSeverity.Error, finding.Severity);
         Assert.Equal("Listing.FK_Listing_User_SellerId", finding.Target.ToString());
         Assert.Contains("\"User\"", finding.Message, StringComparison.Ordinal);
         Assert.Contains("NOT VALID", finding.Suggestion, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_foreign_key_on_a_new_all_null_column_of_an_existing_table_still_warns_but_says_no_referenced_row_is_read()
+    public void A_foreign_key_on_a_new_all_null_column_of_an_existing_table_is_still_an_error_but_says_no_referenced_row_is_read()
     {
         var result = Lint<AddListingCategoryForeignKey>();
 

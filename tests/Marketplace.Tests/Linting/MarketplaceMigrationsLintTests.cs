@@ -2,6 +2,7 @@ using Marketplace.Data;
 using Marketplace.SchemaGuard.Linting;
 using Marketplace.Tests.Support;
 using Marketplace.Tests.Linting.Corpus;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Marketplace.Tests.Linting;
 
@@ -46,8 +47,45 @@ public sealed class MarketplaceMigrationsLintTests
         var failure = LintGate.Failure(MigrationLinter.Lint(withDrop.Subjects()));
 
         Assert.NotNull(failure);
-        Assert.Contains("error drop-column: Listing.Description:", failure, StringComparison.Ordinal);
+        Assert.Contains("error drop-column: Listing.Description" + Environment.NewLine, failure, StringComparison.Ordinal);
         Assert.Contains("20991231000000_DropListingDescriptionAfterHistory", failure, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every kind of operation that blocks traffic on a live table or breaks the running version, one migration each.</summary>
+    public static TheoryData<Type, string> BlockingOperations => new()
+    {
+        { typeof(IndexListingTitleBlocking), LintRuleIds.CreateIndexBlocking },
+        { typeof(DropListingTitleIndexBlocking), LintRuleIds.DropIndexBlocking },
+        { typeof(AddListingSellerForeignKey), LintRuleIds.AddForeignKey },
+        { typeof(AddListingPriceCheck), LintRuleIds.AddCheckConstraint },
+        { typeof(AddListingAlternateKey), LintRuleIds.AddUniqueConstraint },
+        { typeof(AddListingPrimaryKey), LintRuleIds.AddPrimaryKey },
+        { typeof(RequireListingDescription), LintRuleIds.SetNotNull },
+        { typeof(RequireListingDescriptionWithDefault), LintRuleIds.BackfillUpdate },
+        { typeof(WidenListingViewsToBigint), LintRuleIds.AlterColumnType },
+        { typeof(ListingTitleToInteger), LintRuleIds.AlterColumnType },
+        { typeof(AddListingPublicIdRandom), LintRuleIds.AddColumnVolatileDefault },
+        { typeof(AddListingStoredSlug), LintRuleIds.AddStoredGeneratedColumn },
+        { typeof(AddRequiredListingSku), LintRuleIds.AddRequiredColumnWithoutDefault },
+        { typeof(DropListingStatusLabel), LintRuleIds.DropEnumLabel },
+        { typeof(AddListingStatusLabels), LintRuleIds.AddEnumLabel },
+        { typeof(WithoutLockTimeoutBlankReason), LintRuleIds.WithoutLockTimeout },
+        { typeof(RenameListingTitle), LintRuleIds.RenameColumn },
+        { typeof(RenameListing), LintRuleIds.RenameTable },
+        { typeof(DropListingTitle), LintRuleIds.DropColumn },
+        { typeof(DropListing), LintRuleIds.DropTable },
+    };
+
+    [Theory]
+    [MemberData(nameof(BlockingOperations))]
+    public void An_unacknowledged_blocking_operation_of_any_kind_fails_the_gate(Type migrationType, string ruleId)
+    {
+        var migration = (Migration)Activator.CreateInstance(migrationType)!;
+
+        var failure = LintGate.Failure(MigrationLinter.Lint(MigrationSequence.Of([new ListingTableMigration(), migration]).Subjects()));
+
+        Assert.NotNull(failure);
+        Assert.Contains($": error {ruleId}: ", failure, StringComparison.Ordinal);
     }
 }
 

@@ -1,6 +1,7 @@
 using Marketplace.SchemaGuard;
 using Marketplace.SchemaGuard.Drift;
 using Marketplace.SchemaGuard.Linting;
+using Marketplace.SchemaGuard.RollingDeploy;
 using Marketplace.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -11,8 +12,8 @@ using Microsoft.Extensions.Options;
 namespace Marketplace.Tests.SchemaGuard;
 
 /// <summary>
-/// The guard knows no marketplace entity: its drift detection and its lint work on any EF Core + Npgsql context, here a
-/// small library of books defined in the tests, with two migrations of its own.
+/// The guard knows no marketplace entity: its drift detection, its lint and its rolling-deploy proof work on any EF Core +
+/// Npgsql context, here a small library of books defined in the tests, with two migrations of its own.
 /// </summary>
 public sealed class SecondContextTests(PostgresServer server)
 {
@@ -54,6 +55,21 @@ public sealed class SecondContextTests(PostgresServer server)
         Assert.Equal(LintRuleIds.DropColumn, finding.RuleId);
         Assert.Equal("Book.Notes", finding.Target.ToString());
         Assert.Equal("20990102000000_DropBookNotes", finding.MigrationId);
+    }
+
+    [Fact]
+    public async Task The_rolling_deploy_proof_finds_that_dropping_a_column_breaks_the_version_before_it()
+    {
+        await using var database = await server.CreateDatabaseAsync(Ct);
+        await using var context = LibraryContext.Create(database.ConnectionString);
+
+        var result = Assert.Single(await PreviousVersionProof.ProveHistoryAsync(context, database.ConnectionString, Ct));
+
+        Assert.Equal(("20990102000000_DropBookNotes", "20990101000000_CreateBooks"), (result.MigrationId, result.PreviousMigrationId));
+        var problem = Assert.Single(result.Problems);
+        Assert.StartsWith("Book: the previous version's insert fails: 42703", problem, StringComparison.Ordinal);
+        Assert.Contains("\"Notes\"", problem, StringComparison.Ordinal);
+        Assert.Empty(result.BaselineProblems);
     }
 
     public sealed class Book

@@ -30,19 +30,35 @@ public sealed class LintCommandTests
         var result = await LintAsync([new ListingTableMigration(), new DropListingTitle(), new IndexListingTitleBlocking()]);
 
         Assert.Equal(ExitCodes.UnsafeMigration, result.ExitCode);
-        Assert.Contains("Corpus/20240201000002_DropListingTitle.cs: error drop-column: Listing.Title: ", result.Output, StringComparison.Ordinal);
-        Assert.Contains("Corpus/20240501000000_IndexListingTitleBlocking.cs: warning create-index-blocking: Listing.IX_Listing_Title: ", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Corpus/20240201000002_DropListingTitle.cs: error drop-column: Listing.Title" + Environment.NewLine, result.Output, StringComparison.Ordinal);
+        Assert.Contains("Corpus/20240501000000_IndexListingTitleBlocking.cs: error create-index-blocking: Listing.IX_Listing_Title" + Environment.NewLine, result.Output, StringComparison.Ordinal);
         Assert.Contains("AcknowledgeLint", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Warnings_and_acknowledged_errors_alone_exit_0()
     {
-        var result = await LintAsync([new ListingTableMigration(), new IndexListingTitleBlocking(), new StaleAcknowledgements()]);
+        var result = await LintAsync([new ListingTableMigration(), new BackfillListingViews(), new StaleAcknowledgements()]);
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Contains("warning raw-sql: sql#1", result.Output, StringComparison.Ordinal);
         Assert.Contains("acknowledged error drop-column: Listing.Title", result.Output, StringComparison.Ordinal);
         Assert.Empty(result.Error);
+    }
+
+    [Fact]
+    public async Task Migration_marks_are_listed_with_their_reasons_and_a_blocking_operation_of_any_kind_exits_8()
+    {
+        var marked = await LintAsync([new ListingTableMigration(), new DropListingDescriptionContract(), new AddListingPriceCheckWithoutLockTimeout()]);
+        var blocking = await LintAsync([new ListingTableMigration(), new RequireListingDescriptionWithDefault()]);
+
+        Assert.True(marked.ExitCode == ExitCodes.Success, marked.ToString());
+        Assert.Contains(": acknowledged error contract-step: Listing.Description" + Environment.NewLine, marked.Output, StringComparison.Ordinal);
+        Assert.Contains("    Acknowledged: Release 2024.31 stopped reading and writing Description and runs everywhere.", marked.Output, StringComparison.Ordinal);
+        Assert.Contains(": acknowledged error without-lock-timeout: lock_timeout" + Environment.NewLine, marked.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.UnsafeMigration, blocking.ExitCode);
+        Assert.Contains(": error backfill-update: Listing.Description" + Environment.NewLine, blocking.Output, StringComparison.Ordinal);
+        Assert.Contains(": error set-not-null: Listing.Description" + Environment.NewLine, blocking.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -126,3 +126,23 @@ public sealed class AddThenRequireListingColumn : Migration
             oldClrType: typeof(string), oldType: "text", oldNullable: true);
     }
 }
+
+/// <summary>As dotnet ef writes it when the model makes a column required and gives it a default: EF fills the nulls first.</summary>
+[Migration("20240301000012_RequireListingDescriptionWithDefault")]
+public sealed class RequireListingDescriptionWithDefault : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) =>
+        migrationBuilder.AlterColumn<string>(
+            name: "Description", table: "Listing", type: "text", nullable: false, defaultValue: "",
+            oldClrType: typeof(string), oldType: "text", oldNullable: true);
+}
+
+/// <summary>A string column turned into a number: EF Core writes no USING clause, and PostgreSQL has no automatic cast.</summary>
+[Migration("20240301000013_ListingTitleToInteger")]
+public sealed class ListingTitleToInteger : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) =>
+        migrationBuilder.AlterColumn<int>(
+            name: "Title", table: "Listing", type: "integer", nullable: false,
+            oldClrType: typeof(string), oldType: "character varying(200)", oldMaxLength: 200);
+}
