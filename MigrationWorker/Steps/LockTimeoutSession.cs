@@ -1,5 +1,9 @@
+using System.Reflection;
 using Marketplace.Data;
+using Marketplace.SchemaGuard.MigrationMarks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -7,7 +11,8 @@ namespace Marketplace.MigrationWorker.Steps;
 
 /// <summary>
 /// The context's connection for one migration attempt, with PostgreSQL's lock_timeout set so that a statement waits for
-/// a table lock at most <c>MigrationWorker:DdlLockTimeout</c>, and a watch, from a second connection, on the sessions
+/// a table lock at most <c>MigrationWorker:DdlLockTimeout</c> (unless the migration opts out, with a reason lint lists),
+/// and a watch, from a second connection, on the sessions
 /// that block it (pg_blocking_pids), so a migration that gives up can name who held the lock.
 /// </summary>
 public sealed class LockTimeoutSession : IAsyncDisposable
@@ -26,13 +31,17 @@ public sealed class LockTimeoutSession : IAsyncDisposable
     /// <summary>The sessions last seen blocking this one; empty when none was seen.</summary>
     public IReadOnlyList<LockBlocker> Blockers { get; private set; } = [];
 
+    /// <param name="migrationId">The migration about to run; one marked <see cref="WithoutLockTimeoutAttribute"/> waits for its locks as long as it takes.</param>
     public static async Task<LockTimeoutSession> StartAsync(
-        MarketplaceDbContext db, NpgsqlDataSource dataSource, IOptions<MigrationWorkerOptions> options, CancellationToken cancellationToken)
+        MarketplaceDbContext db, NpgsqlDataSource dataSource, IOptions<MigrationWorkerOptions> options, string migrationId, CancellationToken cancellationToken)
     {
         // Opened here, the connection stays open through EF Core's migrator, so the setting holds for every statement.
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var milliseconds = (long)Math.Ceiling(options.Value.DdlLockTimeout.TotalMilliseconds);
+        var optedOut = db.GetService<IMigrationsAssembly>().Migrations.TryGetValue(migrationId, out var type)
+                       && type.GetCustomAttribute<WithoutLockTimeoutAttribute>() is not null;
+        // 0 is PostgreSQL's "wait as long as it takes".
+        var milliseconds = optedOut ? 0 : (long)Math.Ceiling(options.Value.DdlLockTimeout.TotalMilliseconds);
         // And a worker killed mid-migration must not leave its statement running on the server, finishing unrecorded:
         // PostgreSQL 14 and later look for the vanished client every second while a statement runs.
         var checkClient = connection.PostgreSqlVersion.Major >= 14 ? "; SET client_connection_check_interval = 1000" : "";

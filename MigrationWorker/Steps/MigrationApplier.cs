@@ -64,7 +64,7 @@ public sealed partial class MigrationApplier(
             var started = Stopwatch.GetTimestamp();
             try
             {
-                await using var session = await LockTimeoutSession.StartAsync(db, dataSource, options, cancellationToken);
+                await using var session = await LockTimeoutSession.StartAsync(db, dataSource, options, reverting[i], cancellationToken);
                 await migrator.MigrateAsync(below, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -96,7 +96,7 @@ public sealed partial class MigrationApplier(
             IReadOnlyList<LockBlocker> blockers;
             try
             {
-                await using var session = await LockTimeoutSession.StartAsync(db, dataSource, options, cancellationToken);
+                await using var session = await LockTimeoutSession.StartAsync(db, dataSource, options, migration, cancellationToken);
                 try
                 {
                     await migrator.MigrateAsync(migration, cancellationToken);

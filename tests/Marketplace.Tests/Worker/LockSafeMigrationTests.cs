@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Marketplace.Data.Migrations;
+using Marketplace.SchemaGuard.MigrationMarks;
 using Marketplace.Tests.Support;
 using Npgsql;
 
@@ -51,6 +53,36 @@ public sealed class LockSafeMigrationTests(PostgresServer server)
         Assert.True(rerun.ExitCode == 0, rerun.ToString());
         Assert.Equal(Db.AllMigrations(), await db.AppliedMigrationsAsync(Ct));
     }
+
+    [Fact]
+    public async Task A_migration_marked_without_lock_timeout_waits_for_its_lock_as_long_as_it_takes()
+    {
+        await using var database = await server.CreateDatabaseAsync(Ct);
+        await using var db = new Db(database.ConnectionString);
+        await db.MigrateToAsync("AddListingIndexes", Ct);
+        await using var blocker = await OpenAsync(database.ConnectionString, "nightly-report");
+        await using var blocking = await ReadListingsInAnOpenTransactionAsync(blocker);
+        var settings = new Dictionary<string, string?>
+        {
+            ["MigrationWorker:DdlLockTimeout"] = "00:00:00.500",
+            ["MigrationWorker:DdlLockAttempts"] = "1",
+        };
+
+        var migrating = WorkerRunner.RunAsync(database.ConnectionString, [], ChangedMigrations.Swap<AddCategoryModel, PatientAddCategoryModel>(), settings, Ct);
+        await WaitForLockWaitOnListingAsync(db);
+        // Four times the lock timeout later, it is still waiting rather than giving up.
+        await Task.Delay(TimeSpan.FromSeconds(2), Ct);
+        Assert.False(migrating.IsCompleted);
+        await WaitForLockWaitOnListingAsync(db);
+        await blocking.RollbackAsync(Ct);
+        var migrate = await migrating;
+
+        Assert.True(migrate.ExitCode == 0, migrate.ToString());
+        Assert.Equal(Db.AllMigrations(), await db.AppliedMigrationsAsync(Ct));
+    }
+
+    [WithoutLockTimeout(Reason = "A test: this copy of AddCategoryModel must wait for the report whatever the setting.")]
+    private sealed class PatientAddCategoryModel : AddCategoryModel;
 
     [Fact]
     public async Task A_worker_killed_during_a_concurrent_index_build_leaves_an_invalid_index_the_next_run_drops_and_builds_again()
