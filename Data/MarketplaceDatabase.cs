@@ -1,4 +1,5 @@
 using Aspire.Npgsql;
+using Aspire.Npgsql.EntityFrameworkCore.PostgreSQL;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,11 +21,13 @@ public static class MarketplaceDatabase
 {
     public const string ConnectionName = "marketplacedb";
 
-    /// <param name="configureSettings">The Aspire settings, after configuration (the worker turns off what a run-once job does not use).</param>
+    /// <param name="configureSettings">The data source's Aspire settings, after configuration (the worker turns off what a run-once job does not use).</param>
+    /// <param name="configureContextSettings">The context's Aspire settings, after configuration.</param>
     /// <param name="configureDataSource">More configuration of the data source, such as the Api's pool size.</param>
     public static IHostApplicationBuilder AddMarketplaceDbContext(
         this IHostApplicationBuilder builder,
         Action<NpgsqlSettings>? configureSettings = null,
+        Action<NpgsqlEntityFrameworkCorePostgreSQLSettings>? configureContextSettings = null,
         Action<NpgsqlDataSourceBuilder>? configureDataSource = null)
     {
         // Our message first: it says where the setting goes, which Aspire's does not.
@@ -45,6 +48,7 @@ public static class MarketplaceDatabase
             settings.DisableRetry = true;
             // The data source's check already asks PostgreSQL; a second one per probe would ask it again.
             settings.DisableHealthChecks = true;
+            configureContextSettings?.Invoke(settings);
         });
         return builder;
     }

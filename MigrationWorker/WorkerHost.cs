@@ -24,18 +24,32 @@ public static partial class WorkerHost
 
     public static HostApplicationBuilder CreateBuilder(WorkerInvocation invocation, bool connectsToDatabase)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        // The empty builder and only what a run-once job reads: appsettings.json and appsettings.{Environment}.json (not
+        // watched for changes), user secrets in Development, the environment, and the console log with its filters. The
+        // default builder's file watchers, extra log providers and host configuration cost every run and serve none.
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production;
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
             ApplicationName = "Marketplace.MigrationWorker",
             ContentRootPath = AppContext.BaseDirectory,
-            Args = [],
+            EnvironmentName = environment,
         });
+        builder.Configuration
+            .AddJsonFile("appsettings.json", optional: true, reloadOnChange: false)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true, reloadOnChange: false);
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Configuration.AddUserSecrets(typeof(WorkerHost).Assembly, optional: true, reloadOnChange: false);
+        }
+
+        builder.Configuration.AddEnvironmentVariables();
         if (invocation.Configuration is not null)
         {
             builder.Configuration.AddInMemoryCollection(invocation.Configuration);
         }
 
         // Logs go to stderr so that stdout carries only a command's own output (status --json, script, lint --json).
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
@@ -54,12 +68,18 @@ public static partial class WorkerHost
             // timeout). No health check (the worker serves none), and Npgsql's telemetry only when there is somewhere to
             // send it: a run with nothing to do should not build what it will not use.
             var exportsTelemetry = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-            builder.AddMarketplaceDbContext(configureSettings: settings =>
-            {
-                settings.DisableHealthChecks = true;
-                settings.DisableTracing |= !exportsTelemetry;
-                settings.DisableMetrics |= !exportsTelemetry;
-            });
+            builder.AddMarketplaceDbContext(
+                configureSettings: settings =>
+                {
+                    settings.DisableHealthChecks = true;
+                    settings.DisableTracing |= !exportsTelemetry;
+                    settings.DisableMetrics |= !exportsTelemetry;
+                },
+                configureContextSettings: settings =>
+                {
+                    settings.DisableTracing |= !exportsTelemetry;
+                    settings.DisableMetrics |= !exportsTelemetry;
+                });
         }
         else
         {

@@ -28,7 +28,7 @@ public sealed partial class NothingToDoCheck(NpgsqlDataSource dataSource, Guarde
         var elapsedMs = step.Elapsed.TotalMilliseconds;
         if (state.NothingToDo)
         {
-            LogNothingToDo(logger, guarded.MigrationIds.Count, reading.VerifiedAt!.Value, elapsedMs);
+            LogNothingToDo(logger, reading.VerifiedAt!.Value, elapsedMs);
         }
         else if (state.SchemaVerified)
         {
@@ -42,8 +42,8 @@ public sealed partial class NothingToDoCheck(NpgsqlDataSource dataSource, Guarde
         return state;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Nothing to do: all {Migrations} migrations applied, schema, migration history and checksums unchanged since this build verified them at {VerifiedAt:u}, base categories present, no listing to backfill (checked in {ElapsedMs:0} ms without building the model)")]
-    private static partial void LogNothingToDo(ILogger logger, int migrations, DateTimeOffset verifiedAt, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nothing to do: every migration of this build applied, schema, migration history and checksums unchanged since this build verified them at {VerifiedAt:u}, base categories present, no listing to backfill (checked in {ElapsedMs:0} ms without building the model)")]
+    private static partial void LogNothingToDo(ILogger logger, DateTimeOffset verifiedAt, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Schema, migration history and checksums unchanged since this build verified them at {VerifiedAt:u}; seeding and backfilling what is left (checked in {ElapsedMs:0} ms)")]
     private static partial void LogDataWorkLeft(ILogger logger, DateTimeOffset verifiedAt, double elapsedMs);
