@@ -4,7 +4,7 @@
 #   the worker, end to end, on a database that is already current:
 #     stamped   - the no-op run of a build that has verified this database before (every deployment but the first)
 #     unstamped - the no-op run of a build that has not (stamps deleted first): the full verification runs
-#     bare      - a bare .NET console that opens one connection and runs one query (issue 2's yardstick)
+#     bare      - a bare .NET console that opens one connection and runs one query (the yardstick)
 # Usage: bash bench/schema-guard.sh [RUNS]   (default 9). Publishes in Release, ReadyToRun, as the worker ships.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,4 +47,4 @@ echo "no-op run, stamped (this build verified it before): $m_stamped ms   guard 
 echo "no-op run, unstamped (full verification):           $m_unstamped ms   verify step $m_unstamped_step ms   (${unstamped[*]})"
 echo "bare console, one query:                            $m_bare ms   (${bare[*]})"
 awk -v c="$m_stamped" -v s="$m_stamped_step" -v b="$m_bare" \
-  'BEGIN {printf "stamped no-op / bare console: %.2f (issue 2 target <= 1.50); without the guard step it would be %.2f\n", c / b, (c - s) / b}'
+  'BEGIN {printf "stamped no-op / bare console: %.2f (target <= 1.30); without the guard step it would be %.2f\n", c / b, (c - s) / b}'

@@ -7,7 +7,8 @@ if [ -n "${BENCH_POSTGRES:-}" ]; then
   PG_HOST=${BENCH_POSTGRES%:*}; PG_PORT=${BENCH_POSTGRES#*:}
   PG_BIN=$(dirname "$(command -v psql)")
 else
-  PG_BIN=$(command -v initdb >/dev/null 2>&1 && dirname "$(command -v initdb)" || ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  # Where initdb really is (a link on PATH may stand alone, without psql beside it).
+  PG_BIN=$(command -v initdb >/dev/null 2>&1 && dirname "$(readlink -f "$(command -v initdb)")" || ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   [ -x "$PG_BIN/initdb" ] || { echo "PostgreSQL server binaries not found (apt-get install postgresql)" >&2; exit 2; }
   PG_DIR=$(mktemp -d /tmp/marketplace-pg.XXXXXX)
   as_pg=()
