@@ -34,8 +34,8 @@ public sealed partial class ApiExceptionHandler(
         {
             BadHttpRequestException badRequest => Describe(badRequest),
             _ when DatabaseErrors.IsUnavailable(exception) => DatabaseUnavailable(httpContext),
-            _ when SchemaMismatch.Find(exception) is { } postgres => await SchemaNotReadyAsync(httpContext, postgres, cancellationToken),
-            _ when IsReadTypeMismatch(exception) => await SchemaNotReadyAsync(httpContext, exception, cancellationToken),
+            _ when SchemaMismatch.Find(exception) is not null || IsReadTypeMismatch(exception) =>
+                await SchemaNotReadyAsync(httpContext, exception, cancellationToken),
             _ => null,
         };
         if (problem is null)
