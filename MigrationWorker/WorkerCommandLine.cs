@@ -10,7 +10,10 @@ public static class WorkerCommandLine
     {
         var root = new RootCommand(
             "Marketplace migration worker: brings a PostgreSQL database to the schema the code expects, and checks it. " +
-            "The connection string comes from ConnectionStrings:marketplacedb (environment variable ConnectionStrings__marketplacedb).");
+            "The connection string comes from ConnectionStrings:marketplacedb (environment variable ConnectionStrings__marketplacedb). " +
+            "Exit codes: 0 success; 1 a bug in the worker; 2 usage or configuration; 3 database unreachable or the migration lock held " +
+            "too long; 4 a migration failed; 5 schema drift; 6 an applied migration changed; 7 migrations pending (status); " +
+            "8 unsafe (lint, or a data-losing migrate --to); 130 cancelled by Ctrl+C or SIGTERM.");
         root.Subcommands.Add(MigrateCommand.Create(invocation));
         root.Subcommands.Add(StatusCommand.Create(invocation));
         root.Subcommands.Add(BaselineCommand.Create(invocation));

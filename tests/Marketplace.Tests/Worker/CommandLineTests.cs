@@ -28,6 +28,8 @@ public sealed class CommandLineTests
         Assert.Contains("status", result.Output, StringComparison.Ordinal);
         Assert.Contains("baseline", result.Output, StringComparison.Ordinal);
         Assert.Contains("script", result.Output, StringComparison.Ordinal);
+        Assert.Contains("5 schema drift", result.Output, StringComparison.Ordinal);
+        Assert.Contains("130 cancelled", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
