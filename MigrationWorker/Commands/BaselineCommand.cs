@@ -1,6 +1,6 @@
-using Marketplace.SchemaGuard;
 using System.CommandLine;
 using Marketplace.MigrationWorker.Steps;
+using Marketplace.SchemaGuard;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.MigrationWorker.Commands;

@@ -1,6 +1,6 @@
-using Marketplace.SchemaGuard;
 using System.CommandLine;
 using Marketplace.Data;
+using Marketplace.SchemaGuard;
 using Marketplace.SchemaGuard.Linting;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
-using Marketplace.SchemaGuard;
 using System.CommandLine;
 using Marketplace.Data;
+using Marketplace.SchemaGuard;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

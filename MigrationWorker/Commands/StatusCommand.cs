@@ -1,10 +1,10 @@
-using Marketplace.SchemaGuard;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Marketplace.Data;
 using Marketplace.MigrationWorker.Steps;
+using Marketplace.SchemaGuard;
 using Marketplace.SchemaGuard.Drift;
 using Marketplace.SchemaGuard.History;
 using Marketplace.SchemaGuard.Verification;

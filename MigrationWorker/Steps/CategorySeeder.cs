@@ -1,6 +1,6 @@
-using Marketplace.SchemaGuard;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
+using Marketplace.SchemaGuard;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 

@@ -1,5 +1,6 @@
-using Marketplace.SchemaGuard;
 using Marketplace.Data;
+using Marketplace.SchemaGuard;
+using Marketplace.SchemaGuard.History;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -48,19 +49,18 @@ public sealed partial class DataLossGuard(MarketplaceDbContext db, NpgsqlDataSou
 
     private async Task<List<DataAtRisk>> FindAsync(IReadOnlyList<string> reverting, CancellationToken cancellationToken)
     {
-        var migrationsAssembly = db.GetService<IMigrationsAssembly>();
         var drops = new List<(string MigrationId, string What, string Sql)>();
         foreach (var id in reverting)
         {
-            var migration = migrationsAssembly.CreateMigration(migrationsAssembly.Migrations[id], db.Database.ProviderName!);
+            var migration = CompiledMigrations.Create(db, id);
             foreach (var operation in migration.DownOperations)
             {
                 switch (operation)
                 {
                     case DropTableOperation table:
                         drops.Add((id, $"table {Display(table.Schema, table.Name)}",
-                            $"SELECT CASE WHEN to_regclass({Literal(Quote(table.Schema, table.Name))}) IS NULL THEN 0 " +
-                            $"ELSE (SELECT count(*) FROM {Quote(table.Schema, table.Name)}) END"));
+                            $"SELECT CASE WHEN to_regclass({SqlNames.Literal(SqlNames.Quote(table.Schema, table.Name))}) IS NULL THEN 0 " +
+                            $"ELSE (SELECT count(*) FROM {SqlNames.Quote(table.Schema, table.Name)}) END"));
                         break;
                     case DropColumnOperation column:
                         drops.Add((id, $"column {Display(column.Schema, column.Table)}.{column.Name}", CountColumnSql(column)));
@@ -114,15 +114,9 @@ public sealed partial class DataLossGuard(MarketplaceDbContext db, NpgsqlDataSou
     }
 
     private static string CountColumnSql(DropColumnOperation column) =>
-        $"SELECT count(*) FROM {Quote(column.Schema, column.Table)} WHERE {Quote(null, column.Name)} IS NOT NULL";
+        $"SELECT count(*) FROM {SqlNames.Quote(column.Schema, column.Table)} WHERE {SqlNames.Quote(column.Name)} IS NOT NULL";
 
     private static string Display(string? schema, string name) => schema is null ? name : $"{schema}.{name}";
-
-    private static string Quote(string? schema, string name) =>
-        (schema is null ? "" : "\"" + schema.Replace("\"", "\"\"", StringComparison.Ordinal) + "\".")
-        + "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Data loss allowed by --allow-data-loss while moving down to {Target}: {Description}")]
     private static partial void LogDataLossAllowed(ILogger logger, string target, string description);

@@ -1,5 +1,5 @@
-using Marketplace.SchemaGuard;
 using Marketplace.Data;
+using Marketplace.SchemaGuard;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
-using Marketplace.SchemaGuard;
 using Marketplace.Data;
+using Marketplace.SchemaGuard;
 using Marketplace.SchemaGuard.Drift;
+using Marketplace.SchemaGuard.History;
 using Marketplace.SchemaGuard.Verification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -60,11 +61,10 @@ public sealed partial class HistoryDriftGate(
     /// </summary>
     private string LeftByInterruptedRun(SchemaDriftReport drift, IReadOnlyList<string> pending)
     {
-        var assembly = db.GetService<IMigrationsAssembly>();
         var created = new Dictionary<string, (string Migration, string Undo)>(StringComparer.Ordinal);
         foreach (var id in pending)
         {
-            foreach (var operation in assembly.CreateMigration(assembly.Migrations[id], db.Database.ProviderName!).UpOperations)
+            foreach (var operation in CompiledMigrations.Create(db, id).UpOperations)
             {
                 var (name, undo) = operation switch
                 {

@@ -1,5 +1,7 @@
 using Marketplace.Data;
+using Marketplace.SchemaGuard;
 using Marketplace.SchemaGuard.Conventions;
+using Marketplace.SchemaGuard.History;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -64,7 +66,7 @@ public sealed partial class InvalidIndexRepair(
         foreach (var index in invalid)
         {
             // Concurrently, in a statement of its own: PostgreSQL runs neither in a transaction block.
-            await using var drop = new NpgsqlCommand($"DROP INDEX CONCURRENTLY IF EXISTS \"{index.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+            await using var drop = new NpgsqlCommand($"DROP INDEX CONCURRENTLY IF EXISTS {SqlNames.Quote(index)}", connection);
             await drop.ExecuteNonQueryAsync(cancellationToken);
             LogDropped(logger, index, builds[index]);
         }
@@ -80,12 +82,10 @@ public sealed partial class InvalidIndexRepair(
     /// <summary>The indexes the migrations build concurrently, each with the migration that builds it.</summary>
     private Dictionary<string, string> ConcurrentBuilds(IReadOnlyList<string> migrationIds)
     {
-        var assembly = db.GetService<IMigrationsAssembly>();
         var builds = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var id in migrationIds)
         {
-            var migration = assembly.CreateMigration(assembly.Migrations[id], db.Database.ProviderName!);
-            foreach (var index in migration.UpOperations.OfType<CreateIndexOperation>().Where(ConcurrentIndex.IsConcurrent))
+            foreach (var index in CompiledMigrations.Create(db, id).UpOperations.OfType<CreateIndexOperation>().Where(ConcurrentIndex.IsConcurrent))
             {
                 builds.TryAdd(index.Name, id);
             }

@@ -1,6 +1,6 @@
-using Marketplace.SchemaGuard;
 using System.Diagnostics;
 using Marketplace.Data;
+using Marketplace.SchemaGuard;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;

@@ -1,7 +1,8 @@
-using Marketplace.SchemaGuard;
 using System.Diagnostics;
 using Marketplace.Data;
+using Marketplace.SchemaGuard;
 using Marketplace.SchemaGuard.Conventions;
+using Marketplace.SchemaGuard.History;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -165,8 +166,7 @@ public sealed partial class MigrationApplier(
 
     private bool RunsOutsideTransaction(string migrationId, bool reverting)
     {
-        var assembly = db.GetService<IMigrationsAssembly>();
-        var migration = assembly.CreateMigration(assembly.Migrations[migrationId], db.Database.ProviderName!);
+        var migration = CompiledMigrations.Create(db, migrationId);
         return (reverting ? migration.DownOperations : migration.UpOperations).Any(operation =>
             operation is SqlOperation { SuppressTransaction: true } || ConcurrentIndex.IsConcurrent(operation));
     }

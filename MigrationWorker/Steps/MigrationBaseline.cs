@@ -1,5 +1,5 @@
-using Marketplace.SchemaGuard;
 using Marketplace.Data;
+using Marketplace.SchemaGuard;
 using Marketplace.SchemaGuard.History;
 using Marketplace.SchemaGuard.Verification;
 using Microsoft.EntityFrameworkCore;

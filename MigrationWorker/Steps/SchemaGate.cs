@@ -1,5 +1,5 @@
-using Marketplace.SchemaGuard;
 using Marketplace.Data;
+using Marketplace.SchemaGuard;
 using Marketplace.SchemaGuard.Drift;
 using Marketplace.SchemaGuard.Verification;
 using Microsoft.Extensions.Logging;

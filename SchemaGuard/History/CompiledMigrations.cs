@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -20,4 +21,11 @@ public static class CompiledMigrations
         .OfType<string>()
         .Order(StringComparer.Ordinal)
         .ToList());
+
+    /// <summary>An instance of the migration <paramref name="migrationId"/> of <paramref name="context"/>, created as EF Core's migrator creates it.</summary>
+    public static Migration Create(DbContext context, string migrationId)
+    {
+        var assembly = context.GetService<IMigrationsAssembly>();
+        return assembly.CreateMigration(assembly.Migrations[migrationId], context.Database.ProviderName!);
+    }
 }

@@ -117,16 +117,14 @@ public static class MigrationHistoryTable
               """;
         return $"""
             INSERT INTO "{ChecksumTableName}" ("MigrationId", "Checksum", "AppliedAt", "RecordedWith", "ProductVersion")
-            VALUES ({Literal(migrationId)}, {Literal(checksum)}, {appliedAt}, {Literal(recordedWith.ToString())}, {Literal(productVersion)})
+            VALUES ({SqlNames.Literal(migrationId)}, {SqlNames.Literal(checksum)}, {appliedAt}, {SqlNames.Literal(recordedWith.ToString())}, {SqlNames.Literal(productVersion)})
             ON CONFLICT ("MigrationId") {onConflict};
 
             """;
     }
 
     internal static string DeleteChecksumSql(string migrationId) => $"""
-        DELETE FROM "{ChecksumTableName}" WHERE "MigrationId" = {Literal(migrationId)};
+        DELETE FROM "{ChecksumTableName}" WHERE "MigrationId" = {SqlNames.Literal(migrationId)};
 
         """;
-
-    private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

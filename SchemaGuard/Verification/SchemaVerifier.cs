@@ -41,9 +41,7 @@ public sealed class SchemaVerifier(SchemaDriftDetector driftDetector, GuardedCon
             return null;
         }
 
-        var migrations = context.GetService<IMigrationsAssembly>();
-        var migration = migrations.CreateMigration(migrations.Migrations[last.Id], context.Database.ProviderName!);
-        if (migration.TargetModel is not { } targetModel)
+        if (CompiledMigrations.Create(context, last.Id).TargetModel is not { } targetModel)
         {
             return null;
         }

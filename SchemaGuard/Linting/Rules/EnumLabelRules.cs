@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Marketplace.SchemaGuard.Linting.Rules;
 

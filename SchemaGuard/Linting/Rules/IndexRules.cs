@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Marketplace.SchemaGuard.Conventions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Marketplace.SchemaGuard.Linting.Rules;
 

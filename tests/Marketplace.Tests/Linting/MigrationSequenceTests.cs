@@ -1,7 +1,7 @@
 using Marketplace.Data;
 using Marketplace.SchemaGuard.Linting;
-using Marketplace.Tests.Support;
 using Marketplace.Tests.Linting.Corpus;
+using Marketplace.Tests.Support;
 
 namespace Marketplace.Tests.Linting;
 

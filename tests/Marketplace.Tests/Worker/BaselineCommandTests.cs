@@ -1,5 +1,5 @@
-using Marketplace.Tests.Support;
 using Marketplace.Data.Migrations;
+using Marketplace.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 

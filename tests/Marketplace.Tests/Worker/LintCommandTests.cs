@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
-using Marketplace.SchemaGuard.Linting;
 using Marketplace.MigrationWorker;
 using Marketplace.MigrationWorker.Commands;
+using Marketplace.SchemaGuard.Linting;
 using Marketplace.Tests.Linting.Corpus;
 using Marketplace.Tests.Support;
 using Microsoft.EntityFrameworkCore.Migrations;

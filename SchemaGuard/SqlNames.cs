@@ -1,7 +1,12 @@
-namespace Marketplace.SchemaGuard.Linting;
+using Marketplace.SchemaGuard.Linting;
 
-/// <summary>Identifiers and literals as PostgreSQL's SQL writes them, so messages read like the statement that will run.</summary>
-internal static class SqlNames
+namespace Marketplace.SchemaGuard;
+
+/// <summary>
+/// Identifiers and literals as PostgreSQL's SQL writes them: for the SQL the guard and the worker compose, and so that
+/// messages read like the statement that will run. A schema that is the default one is left out.
+/// </summary>
+public static class SqlNames
 {
     public static string Quote(params string?[] parts) =>
         string.Join('.', parts.Where(p => p is not null).Select(p => $"\"{p!.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
