@@ -24,6 +24,7 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         builder.Property(l => l.LegacyCategory).HasColumnName("Category");
         builder.Property(l => l.Status).HasDefaultValue(ListingStatus.Draft).HasSentinel(ListingStatus.Draft);
         builder.Property(l => l.ImageUrls).HasDefaultValueSql("'{}'::text[]");
+        builder.Property(l => l.RemovalReason).HasMaxLength(Listing.RemovalReasonMaxLength);
         builder.Property(l => l.AiModel).HasMaxLength(Listing.AiModelMaxLength);
         builder.Property(l => l.CreatedAt).HasDefaultValueSql("now()");
         builder.Property(l => l.UpdatedAt).HasDefaultValueSql("now()");

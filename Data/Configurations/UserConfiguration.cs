@@ -16,6 +16,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.DisplayName).HasMaxLength(User.DisplayNameMaxLength);
         builder.Property(u => u.PasswordHash).HasMaxLength(500);
         builder.Property(u => u.Role).HasDefaultValue(UserRole.User).HasSentinel(UserRole.User);
+        builder.Property(u => u.SuspensionReason).HasMaxLength(User.SuspensionReasonMaxLength);
         builder.Property(u => u.CreatedAt).HasDefaultValueSql("now()");
         builder.Property(u => u.UpdatedAt).HasDefaultValueSql("now()");
     }

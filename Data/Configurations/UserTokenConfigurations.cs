@@ -20,15 +20,31 @@ internal abstract class UserTokenConfiguration<TToken> : IEntityTypeConfiguratio
             .WithMany()
             .HasForeignKey(t => t.UserId)
             .OnDelete(DeleteBehavior.Cascade);
+        ConfigureToken(builder);
+    }
+
+    protected virtual void ConfigureToken(EntityTypeBuilder<TToken> builder)
+    {
     }
 }
 
 internal sealed class VerificationTokenConfiguration : UserTokenConfiguration<VerificationToken>
 {
     protected override string TableName => "VerificationToken";
+
+    protected override void ConfigureToken(EntityTypeBuilder<VerificationToken> builder) =>
+        builder.Property(t => t.Email).HasMaxLength(User.EmailMaxLength);
 }
 
 internal sealed class PasswordResetTokenConfiguration : UserTokenConfiguration<PasswordResetToken>
 {
     protected override string TableName => "PasswordResetToken";
+}
+
+internal sealed class RefreshTokenConfiguration : UserTokenConfiguration<RefreshToken>
+{
+    protected override string TableName => "RefreshToken";
+
+    protected override void ConfigureToken(EntityTypeBuilder<RefreshToken> builder) =>
+        builder.HasIndex(t => t.FamilyId);
 }

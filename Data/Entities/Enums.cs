@@ -43,6 +43,9 @@ public enum AdminAction
     CategoryCreated,
     CategoryUpdated,
     CategoryDeactivated,
+    CategoryReactivated,
+    CategoryMoved,
+    CategoryReordered,
 }
 
 /// <summary>Stored as the PostgreSQL enum <c>audit_target_type</c>.</summary>

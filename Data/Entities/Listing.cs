@@ -9,6 +9,7 @@ public sealed class Listing : ITimestamped
     public const int ImageUrlMaxLength = 2048;
     /// <summary>numeric(12,2): ten digits before the point.</summary>
     public const decimal MaxPrice = 9_999_999_999.99m;
+    public const int RemovalReasonMaxLength = 500;
 
     public long Id { get; set; }
     public required string Title { get; set; }
@@ -27,6 +28,17 @@ public sealed class Listing : ITimestamped
     public User? Seller { get; set; }
 
     public List<string> ImageUrls { get; set; } = [];
+
+    /// <summary>
+    /// When an admin removed the listing: hidden from search and from everyone but its seller and admins. Removal is
+    /// marked by these columns rather than a <c>listing_status</c> label, which the previous Api version could not read.
+    /// </summary>
+    public DateTimeOffset? RemovedAt { get; set; }
+
+    /// <summary>The admin who removed it. No foreign key: its audit-log row holds the admin by key, and accounts are never deleted.</summary>
+    public Guid? RemovedById { get; set; }
+
+    public string? RemovalReason { get; set; }
 
     public bool IsAiGenerated { get; set; }
     public string? AiModel { get; set; }

@@ -15,6 +15,22 @@ public abstract class UserToken
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-public sealed class VerificationToken : UserToken;
+public sealed class VerificationToken : UserToken
+{
+    /// <summary>The address the token was mailed to; following it verifies that address (and switches to it, after a change of email).</summary>
+    public string? Email { get; set; }
+}
 
 public sealed class PasswordResetToken : UserToken;
+
+/// <summary>
+/// A rotating refresh token: single use, exchanged for a new access and refresh token pair. Every token descended from
+/// one login shares a family; presenting a used one again revokes the whole family.
+/// </summary>
+public sealed class RefreshToken : UserToken
+{
+    public Guid FamilyId { get; set; }
+
+    /// <summary>When the family was revoked (reuse, sign-out, a password change); a revoked token is refused.</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
+}

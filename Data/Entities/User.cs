@@ -4,6 +4,7 @@ public sealed class User : ITimestamped
 {
     public const int EmailMaxLength = 254;
     public const int DisplayNameMaxLength = 100;
+    public const int SuspensionReasonMaxLength = 500;
 
     public Guid Id { get; set; }
 
@@ -17,6 +18,18 @@ public sealed class User : ITimestamped
     public required string PasswordHash { get; set; }
     public UserRole Role { get; set; } = UserRole.User;
     public DateTimeOffset? EmailVerifiedAt { get; set; }
+
+    /// <summary>
+    /// Carried in every access token and raised whenever the tokens issued so far must stop working: a password reset or
+    /// change, "sign out everywhere", a suspension. A token whose stamp is not the user's current one is refused.
+    /// </summary>
+    public int SecurityStamp { get; set; }
+
+    /// <summary>When an admin suspended the account; while set, login is refused and the stamp refuses earlier tokens.</summary>
+    public DateTimeOffset? SuspendedAt { get; set; }
+
+    public string? SuspensionReason { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

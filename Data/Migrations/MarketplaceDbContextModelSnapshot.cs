@@ -24,7 +24,7 @@ namespace Marketplace.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
-            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "admin_action", new[] { "user_suspended", "user_reinstated", "user_role_changed", "listing_removed", "listing_restored", "category_created", "category_updated", "category_deactivated" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "admin_action", new[] { "user_suspended", "user_reinstated", "user_role_changed", "listing_removed", "listing_restored", "category_created", "category_updated", "category_deactivated", "category_reactivated", "category_moved", "category_reordered" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "audit_target_type", new[] { "user", "listing", "category" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "listing_category", new[] { "electronics", "furniture", "clothing", "vehicles", "home_and_garden", "sports", "books_and_media", "toys", "collectibles", "other" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "listing_status", new[] { "draft", "active", "sold", "archived" });
@@ -168,6 +168,16 @@ namespace Marketplace.Data.Migrations
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
 
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("uuid");
+
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .HasColumnType("tsvector");
 
@@ -276,6 +286,52 @@ namespace Marketplace.Data.Migrations
                     b.ToTable("PasswordResetToken", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.RefreshToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FamilyId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RefreshToken", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -315,6 +371,16 @@ namespace Marketplace.Data.Migrations
                         .HasColumnType("user_role")
                         .HasDefaultValue(UserRole.User);
 
+                    b.Property<int>("SecurityStamp")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
@@ -340,6 +406,10 @@ namespace Marketplace.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
                         .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
 
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
@@ -407,6 +477,17 @@ namespace Marketplace.Data.Migrations
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.PasswordResetToken", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.RefreshToken", b =>
                 {
                     b.HasOne("Marketplace.Data.Entities.User", "User")
                         .WithMany()

@@ -37,6 +37,10 @@ internal sealed class MigrationWalk
     public IReadOnlyList<EnumLabelNotWrittenYetAttribute> LabelsNotWrittenYet =>
         [.. MigrationType.GetCustomAttributes<EnumLabelNotWrittenYetAttribute>()];
 
+    /// <summary>The tables this migration declares the previous version never reads.</summary>
+    public IReadOnlyList<NotReadByPreviousVersionAttribute> TablesNotRead =>
+        [.. MigrationType.GetCustomAttributes<NotReadByPreviousVersionAttribute>()];
+
     /// <summary>All Up operations of the migration, including the ones not reached yet.</summary>
     public IReadOnlyList<MigrationOperation> Operations { get; }
 

@@ -22,6 +22,7 @@ internal sealed class PreviousVersionAttempt
     private readonly PreviousVersionEnums _enums;
     private readonly HashSet<string> _contractObjects;
     private readonly List<EnumLabelNotWrittenYetAttribute> _labelsNotWritten;
+    private readonly HashSet<string> _tablesNotRead;
     private readonly Dictionary<ITable, IReadOnlyDictionary<string, string>> _principalValues = [];
     private int _row;
 
@@ -34,6 +35,9 @@ internal sealed class PreviousVersionAttempt
             migrationType?.GetCustomAttributes<ContractStepAttribute>().Select(step => step.Target.Trim()) ?? [],
             StringComparer.OrdinalIgnoreCase);
         _labelsNotWritten = [.. migrationType?.GetCustomAttributes<EnumLabelNotWrittenYetAttribute>() ?? []];
+        _tablesNotRead = new HashSet<string>(
+            migrationType?.GetCustomAttributes<NotReadByPreviousVersionAttribute>().Select(mark => mark.Table.Trim()) ?? [],
+            StringComparer.OrdinalIgnoreCase);
     }
 
     public List<string> Problems { get; } = [];
@@ -94,7 +98,14 @@ internal sealed class PreviousVersionAttempt
         // Rows the new version may write while the previous one still reads: each label the live schema allows in each
         // of the table's enum columns.
         var labelRows = new List<(IColumn? Column, string? Label)>();
-        foreach (var column in columns.Where(c => _enums.Of(c.StoreType) is not null))
+        var enumColumns = columns.Where(c => _enums.Of(c.StoreType) is not null).ToList();
+        if (enumColumns.Count > 0 && _tablesNotRead.Contains(TableTarget(table)))
+        {
+            Skipped.Add($"rows holding each label in {TableTarget(table)}: the previous version does not read the table");
+            enumColumns.Clear();
+        }
+
+        foreach (var column in enumColumns)
         {
             foreach (var label in liveLabels.GetValueOrDefault((table.Schema ?? "public", table.Name, column.Name)) ?? [])
             {

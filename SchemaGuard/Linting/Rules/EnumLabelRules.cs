@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Marketplace.SchemaGuard.Linting.Rules;
@@ -64,11 +65,42 @@ internal sealed class EnumLabelRule : ILintRule
             LintSeverity.Error,
             LintTarget.Standalone(MigrationWalk.Normalize(schema), $"{name}.{label}"),
             $"Adding '{label}' to enum type {type}: the previous Api version, still serving during a rolling deploy, does not know the label, and Npgsql fails to read a row that holds it (a 500 on every request that reads the row), so no row may hold it until every running version knows it.",
-            $"Add a label that rows will use over two releases: the first ships this migration and the enum member but writes no row with the label, marked [EnumLabelNotWrittenYet(\"{name}\", \"{label}\", Reason = \"<the release that starts writing it>\")]; the next release starts writing it.");
-        return walk.LabelsNotWrittenYet.FirstOrDefault(mark => MigrationMarkRule.Names(mark, schema, name, label)) is { } notWritten
-            && !string.IsNullOrWhiteSpace(notWritten.Reason)
-            ? finding with { AcknowledgedReason = notWritten.Reason.Trim() }
+            $"Add a label that rows will use over two releases: the first ships this migration and the enum member but writes no row with the label, marked [EnumLabelNotWrittenYet(\"{name}\", \"{label}\", Reason = \"<the release that starts writing it>\")]; the next release starts writing it. When the previous version reads no table with a column of the type, say so instead with [NotReadByPreviousVersion(\"<table>\", Reason = \"<why>\")] on each such table.");
+        if (walk.LabelsNotWrittenYet.FirstOrDefault(mark => MigrationMarkRule.Names(mark, schema, name, label)) is { } notWritten
+            && !string.IsNullOrWhiteSpace(notWritten.Reason))
+        {
+            return finding with { AcknowledgedReason = notWritten.Reason.Trim() };
+        }
+
+        // Rows may hold the label at once when the previous version reads no table that has a column of the type.
+        var tables = TablesWithColumnsOf(walk.PreviousModel, schema, name);
+        var marks = walk.TablesNotRead.Where(mark => !string.IsNullOrWhiteSpace(mark.Reason)).ToList();
+        return tables.Count > 0 && tables.All(table => marks.Any(mark => string.Equals(mark.Table.Trim(), table, StringComparison.OrdinalIgnoreCase)))
+            ? finding with { AcknowledgedReason = string.Join(" ", marks.Where(mark => tables.Contains(mark.Table.Trim())).Select(mark => mark.Reason.Trim()).Distinct()) }
             : finding;
+    }
+
+    /// <summary>The tables, as lint shows targets, that map a column of the enum type in the model.</summary>
+    private static HashSet<string> TablesWithColumnsOf(IModel? model, string? schema, string name)
+    {
+        var tables = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var type = LintTarget.Standalone(MigrationWalk.Normalize(schema), name).ToString();
+        foreach (var entityType in model?.GetEntityTypes() ?? [])
+        {
+            if (entityType.GetTableName() is not { } table)
+            {
+                continue;
+            }
+
+            var storeObject = StoreObjectIdentifier.Table(table, entityType.GetSchema());
+            if (entityType.GetProperties().Any(property => property.GetColumnName(storeObject) is not null
+                    && string.Equals(property.GetColumnType(storeObject).Replace("\"", "", StringComparison.Ordinal), type, StringComparison.OrdinalIgnoreCase)))
+            {
+                tables.Add(LintTarget.OfTable(MigrationWalk.Normalize(entityType.GetSchema()), table).ToString());
+            }
+        }
+
+        return tables;
     }
 }
 

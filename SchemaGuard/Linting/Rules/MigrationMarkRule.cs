@@ -11,7 +11,8 @@ namespace Marketplace.SchemaGuard.Linting.Rules;
 /// Lists the marks a migration carries, each with its reason, so the judgement behind it stays visible:
 /// <c>without-lock-timeout</c> and <c>contract-step</c>, acknowledged by the mark's own reason (a blank one acknowledges
 /// nothing). A mark that names nothing this migration does is stale. <c>[EnumLabelNotWrittenYet]</c> acknowledges the
-/// <c>add-enum-label</c> finding of its label (<see cref="EnumLabelRule"/>); here it is only checked for staleness.
+/// <c>add-enum-label</c> finding of its label (<see cref="EnumLabelRule"/>), as <c>[NotReadByPreviousVersion]</c> does for the
+/// enum types whose columns lie only in the tables it names; here both are only checked for staleness and a blank reason.
 /// </summary>
 internal static class MigrationMarkRule
 {
@@ -48,6 +49,19 @@ internal static class MigrationMarkRule
             foreach (var finding in Acknowledged(walk, $"[ContractStep(\"{target}\")]", contract, step.Reason))
             {
                 yield return finding;
+            }
+        }
+
+        foreach (var notRead in walk.TablesNotRead)
+        {
+            var table = notRead.Table.Trim();
+            if (!previous.Contains(table))
+            {
+                yield return Stale(walk, "mark that the previous version does not read", table, "the model before this migration maps no such table");
+            }
+            else if (string.IsNullOrWhiteSpace(notRead.Reason))
+            {
+                yield return BlankReason(walk, $"[NotReadByPreviousVersion(\"{table}\")]", table);
             }
         }
 
