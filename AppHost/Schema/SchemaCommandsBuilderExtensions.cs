@@ -82,6 +82,11 @@ public static class SchemaCommandsBuilderExtensions
     private static async Task<ExecuteCommandResult> MigrateAsync(ExecuteCommandContext context, ProjectResource worker)
     {
         var commands = context.Services.GetRequiredService<ResourceCommandService>();
+        var notifications = context.Services.GetRequiredService<ResourceNotificationService>();
+
+        // The run that ended before is still the current state for a moment after the start; only a run that started
+        // after it has the verdict.
+        var previousStart = notifications.TryGetCurrentState(worker.Name, out var before) ? before.Snapshot.StartTimeStamp : null;
         var started = await commands.ExecuteCommandAsync(worker, KnownResourceCommands.StartCommand, context.CancellationToken);
         if (!started.Success)
         {
@@ -91,10 +96,10 @@ public static class SchemaCommandsBuilderExtensions
         // The worker's own exit code is the verdict; its log and spans (one per migration) are under its name as usual.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         timeout.CancelAfter(RerunTimeout);
-        var notifications = context.Services.GetRequiredService<ResourceNotificationService>();
         var ended = await notifications.WaitForResourceAsync(
             worker.Name,
-            e => e.Snapshot.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state) && e.Snapshot.StartTimeStamp is not null,
+            e => e.Snapshot.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state)
+                && e.Snapshot.StartTimeStamp is { } start && start != previousStart,
             timeout.Token);
         return ended.Snapshot.ExitCode == 0
             ? CommandResults.Success("The migration worker ran again and exited 0: the database is ready for this build.")

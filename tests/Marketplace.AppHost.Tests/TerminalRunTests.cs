@@ -61,7 +61,7 @@ public sealed partial class TerminalRunTests
             var described = await WaitForAsync(async () =>
             {
                 var state = await AspireCli.JsonAsync(["describe", "--apphost", apphost], Ct);
-                return Resource(state, "migrationworker") is { } worker && IsTerminal(worker) && Resource(state, "api") is { } api && IsHealthy(api) ? state : (JsonElement?)null;
+                return (Resource(state, "migrationworker") is { } worker && IsTerminal(worker) && Resource(state, "api") is { } api && IsHealthy(api), state);
             }, AppHostTestRun.WaitTimeout);
             Assert.Equal("Finished", Resource(described, "migrationworker")!.Value.GetProperty("state").GetString());
 
@@ -69,7 +69,7 @@ public sealed partial class TerminalRunTests
             var spans = await WaitForAsync(async () =>
             {
                 var all = await AspireCli.JsonAsync(["otel", "spans", "migrationworker", "--dashboard-url", login, "-n", "10000"], Ct);
-                return all.EnumerateArray().Any(s => s.GetProperty("name").GetString() == "backfill") ? all.EnumerateArray().ToList() : null;
+                return (all.EnumerateArray().Any(s => s.GetProperty("name").GetString() == "backfill"), all.EnumerateArray().ToList());
             }, TimeSpan.FromMinutes(1));
             foreach (var step in new[] { "wait-for-database", "check", "migrate", "seed", "backfill" })
             {
@@ -88,8 +88,13 @@ public sealed partial class TerminalRunTests
             Assert.Equal(perMigration.Count, perMigration.Distinct().Count());
             Assert.Contains(perMigration, name => name.EndsWith("_Initial", StringComparison.Ordinal));
 
-            var logs = await AspireCli.JsonAsync(["otel", "logs", "migrationworker", "--dashboard-url", login, "-n", "10000"], Ct);
-            Assert.Contains($"Database ready: {applied} migrations applied", logs.GetRawText(), StringComparison.Ordinal);
+            var ready = $"Database ready: {applied} migrations applied";
+            var logs = await WaitForAsync(async () =>
+            {
+                var all = await AspireCli.JsonAsync(["otel", "logs", "migrationworker", "--dashboard-url", login, "-n", "10000"], Ct);
+                return (all.GetRawText().Contains(ready, StringComparison.Ordinal), all);
+            }, TimeSpan.FromMinutes(1));
+            Assert.Contains(ready, logs.GetRawText(), StringComparison.Ordinal);
 
             var apiUrl = Urls(Resource(described, "api")!.Value).First(url => url.StartsWith("http://", StringComparison.Ordinal));
             using (var http = new HttpClient { BaseAddress = new Uri(apiUrl) })
@@ -131,34 +136,38 @@ public sealed partial class TerminalRunTests
             ? urls.EnumerateArray().Select(u => u.ValueKind == JsonValueKind.String ? u.GetString()! : u.GetProperty("url").GetString()!)
             : [];
 
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> attempt, TimeSpan timeout)
-        where T : struct
+    /// <summary>
+    /// Polls until <paramref name="attempt"/> finds what it waits for. A CLI call that fails counts as "not yet": the
+    /// AppHost's backchannel and the dashboard's API answer a little after the URL is printed, later on a loaded machine.
+    /// On timeout the last failure is reported.
+    /// </summary>
+    private static async Task<T> WaitForAsync<T>(Func<Task<(bool Found, T Value)>> attempt, TimeSpan timeout)
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         bound.CancelAfter(timeout);
+        Exception? lastFailure = null;
         while (true)
         {
-            if (await attempt() is { } value)
+            try
             {
-                return value;
+                if (await attempt() is (true, var value))
+                {
+                    return value;
+                }
+            }
+            catch (InvalidOperationException failure)
+            {
+                lastFailure = failure;
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(2), bound.Token);
-        }
-    }
-
-    private static async Task<List<JsonElement>> WaitForAsync(Func<Task<List<JsonElement>?>> attempt, TimeSpan timeout)
-    {
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        bound.CancelAfter(timeout);
-        while (true)
-        {
-            if (await attempt() is { } value)
+            try
             {
-                return value;
+                await Task.Delay(TimeSpan.FromSeconds(2), bound.Token);
             }
-
-            await Task.Delay(TimeSpan.FromSeconds(2), bound.Token);
+            catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
+            {
+                throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s; last failure: {lastFailure?.Message ?? "none"}", lastFailure);
+            }
         }
     }
 
