@@ -85,6 +85,29 @@ public sealed class PreviousVersionCorpusTests(CurrentDatabaseTemplate template)
     }
 
     [Fact]
+    public async Task A_label_in_a_table_the_running_version_does_not_read_is_left_out_of_the_proof_and_acknowledged_by_lint()
+    {
+        var result = await ProveAsync(new AddListingStatusReservedToATableNotRead());
+
+        Assert.True(result.Holds, result.ToString());
+        Assert.Equal(["rows holding each label in Listing: the previous version does not read the table"], result.Skipped);
+        var finding = Assert.Single(Lint(new AddListingStatusReservedToATableNotRead()).Findings, f => f.RuleId == LintRuleIds.AddEnumLabel);
+        Assert.False(finding.IsBlocking);
+        Assert.Equal("Corpus: the running version is said to read no listing.", finding.AcknowledgedReason);
+    }
+
+    [Fact]
+    public async Task A_mark_on_another_table_excuses_nothing_and_one_on_a_table_the_model_does_not_map_is_stale()
+    {
+        var result = await ProveAsync(new AddListingStatusReservedWithTheWrongTableNotRead());
+
+        Assert.Contains(result.Problems, p => p.StartsWith("Listing.Status: the previous version cannot read it as listing_status from a row holding 'reserved'", StringComparison.Ordinal));
+        var findings = Lint(new AddListingStatusReservedWithTheWrongTableNotRead()).Findings;
+        Assert.True(Assert.Single(findings, f => f.RuleId == LintRuleIds.AddEnumLabel).IsBlocking);
+        Assert.Equal("Nowhere", Assert.Single(findings, f => f.RuleId == LintRuleIds.StaleAcknowledgement).Target.ToString());
+    }
+
+    [Fact]
     public async Task A_wider_integer_column_still_reads_as_the_running_versions_int_so_the_proof_holds() =>
         Assert.True((await ProveAsync(new WidenListingCategoryId())).Holds);
 
