@@ -54,29 +54,23 @@ public static partial class RequestLimits
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(WritePolicy, httpContext =>
-            {
-                var limits = httpContext.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(PartitionKey(httpContext), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.WritesPerWindow,
-                    Window = limits.WriteWindow,
-                    QueueLimit = 0,
-                });
-            });
-            options.AddPolicy(MailPolicy, httpContext =>
-            {
-                var limits = httpContext.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(PartitionKey(httpContext), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.MailsPerWindow,
-                    Window = limits.MailWindow,
-                    QueueLimit = 0,
-                });
-            });
+            options.AddPolicy(WritePolicy, httpContext => FixedWindow(httpContext, limits => (limits.WritesPerWindow, limits.WriteWindow)));
+            options.AddPolicy(MailPolicy, httpContext => FixedWindow(httpContext, limits => (limits.MailsPerWindow, limits.MailWindow)));
             options.OnRejected = RejectAsync;
         });
         return builder;
+    }
+
+    // Each policy counts in partitions of its own: mails do not spend the write budget, nor writes the mail budget.
+    private static RateLimitPartition<string> FixedWindow(HttpContext httpContext, Func<RequestLimitsOptions, (int Permits, TimeSpan Window)> budget)
+    {
+        var (permits, window) = budget(httpContext.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value);
+        return RateLimitPartition.GetFixedWindowLimiter(PartitionKey(httpContext), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = window,
+            QueueLimit = 0,
+        });
     }
 
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use(async (httpContext, next) =>
