@@ -1,5 +1,6 @@
 using Marketplace.AppHost;
 using Marketplace.AppHost.Database;
+using Marketplace.AppHost.Mail;
 using Marketplace.AppHost.Schema;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -32,6 +33,12 @@ var api = builder.AddProject<Projects.Marketplace_Api>("api")
 if (builder.ExecutionContext.IsPublishMode)
 {
     api.WithEnvironment("Jwt__SigningKey", builder.AddParameter("jwt-signing-key", secret: true));
+    api.WithPublishedMail();
+}
+else
+{
+    // smtp4dev: the verification mails land in its inbox, linked from the dashboard.
+    api.WithDevelopmentMail(builder.AddSmtp4dev("mail"));
 }
 
 #if MARKETPLACE_AZURE

@@ -45,3 +45,13 @@ public sealed record UserResponse(Guid Id, [property: DataType(DataType.EmailAdd
 
 /// <summary>A bearer token for the Authorization header, and when it stops being accepted.</summary>
 public sealed record AccessTokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+
+public sealed record VerifyEmailRequest
+{
+    /// <summary>The token from the link in the verification mail.</summary>
+    [Required, StringLength(200, MinimumLength = 1)]
+    public string Token { get; init; } = "";
+}
+
+/// <summary>The address now verified (after a change of email, the new one) and since when.</summary>
+public sealed record EmailVerifiedResponse([property: DataType(DataType.EmailAddress)] string Email, DateTimeOffset EmailVerifiedAt);

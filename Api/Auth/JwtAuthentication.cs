@@ -45,6 +45,12 @@ public static class JwtAuthentication
         builder.Services.AddSingleton<AccessTokens>();
         builder.Services.AddSingleton<PasswordVerifier>();
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+
+        builder.Services.AddOptions<AccountsOptions>()
+            .BindConfiguration(AccountsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddScoped<EmailVerification>();
         return builder;
     }
 }

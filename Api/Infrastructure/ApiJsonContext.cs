@@ -20,6 +20,8 @@ namespace Marketplace.Api.Infrastructure;
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(UserResponse))]
 [JsonSerializable(typeof(AccessTokenResponse))]
+[JsonSerializable(typeof(VerifyEmailRequest))]
+[JsonSerializable(typeof(EmailVerifiedResponse))]
 [JsonSerializable(typeof(IReadOnlyList<CategoryResponse>))]
 [JsonSerializable(typeof(CategoryDetailResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -43,11 +43,20 @@ public sealed class IncidentReplayTests(PostgresServer server)
         Assert.Equal(10L, await ScalarAsync(database.ConnectionString, """SELECT count(*) FROM "Listing" """));
         Assert.Equal(0L, await ScalarAsync(database.ConnectionString, """SELECT count(*) FROM "Listing" WHERE "CategoryId" IS NULL"""));
 
+        // The Api does not wait for smtp4dev (it works without mail); this test reads the mail, so it does.
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("mail", Ct).WaitAsync(AppHostTestRun.WaitTimeout, Ct);
         using var client = app.CreateHttpClient("api");
         var account = new { email = "grace@example.com", password = "correct horse battery staple", displayName = "Grace" };
         using (var registered = await client.PostAsJsonAsync("/api/auth/register", account, Ct))
         {
             Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        }
+
+        // Listings need a verified address: Grace follows the link in the mail smtp4dev received.
+        var link = await Smtp4devInbox.VerificationLinkAsync(app, account.email, Ct);
+        using (var verified = await client.PostAsJsonAsync("/api/auth/verify-email", new { token = Smtp4devInbox.TokenOf(link) }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
         }
 
         using var login = await client.PostAsJsonAsync("/api/auth/login", new { account.email, account.password }, Ct);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Marketplace.AppHost.Schema;
 using Marketplace.AppHost.Tests.Support;
@@ -93,6 +94,26 @@ public sealed class LocalBinariesAppTests(LocalBinariesApp fixture) : IClassFixt
 
         Assert.True(result.Success, result.Message);
         Assert.Equal(CommandResultFormat.Markdown, result.Data?.Format);
+    }
+
+    [Fact]
+    public async Task Registering_through_the_api_puts_the_verification_mail_in_smtp4devs_inbox_and_its_link_verifies_the_account()
+    {
+        fixture.SkipUnlessRunning();
+        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("mail", Ct).WaitAsync(AppHostTestRun.WaitTimeout, Ct);
+        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("api", Ct).WaitAsync(AppHostTestRun.WaitTimeout * 2, Ct);
+        using var api = fixture.App.CreateHttpClient("api");
+        var email = $"apphost-{Guid.NewGuid():N}@example.com";
+
+        using var registered = await api.PostAsJsonAsync("/api/auth/register",
+            new { email, password = "correct horse battery staple", displayName = "AppHost" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+
+        var link = await Smtp4devInbox.VerificationLinkAsync(fixture.App, email, Ct);
+        // The Api's own http endpoint, as the AppHost handed it over in Marketplace__PublicBaseUrl.
+        Assert.Equal(fixture.App.GetEndpoint("api", "http").GetLeftPart(UriPartial.Authority), link.GetLeftPart(UriPartial.Authority));
+        using var verified = await api.PostAsJsonAsync("/api/auth/verify-email", new { token = Smtp4devInbox.TokenOf(link) }, Ct);
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
     }
 
     private static IEnumerable<JsonElement> Flatten(JsonElement categories) =>

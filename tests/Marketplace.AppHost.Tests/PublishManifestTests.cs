@@ -22,6 +22,28 @@ public sealed class PublishManifestTests
     }
 
     [Fact]
+    public async Task The_SMTP_settings_are_secret_parameters_the_public_base_URL_a_parameter_and_smtp4dev_is_not_deployed()
+    {
+        var manifest = await PublishAsync();
+
+        var resources = manifest.GetProperty("resources");
+        var env = resources.GetProperty("api").GetProperty("env");
+        foreach (var (variable, parameter) in new[]
+        {
+            ("Smtp__Host", "smtp-host"), ("Smtp__Port", "smtp-port"), ("Smtp__UserName", "smtp-username"),
+            ("Smtp__Password", "smtp-password"), ("Smtp__FromAddress", "smtp-from-address"),
+        })
+        {
+            Assert.True(IsSecretParameter(resources.GetProperty(parameter)), parameter);
+            Assert.Equal($"{{{parameter}.value}}", env.GetProperty(variable).GetString());
+        }
+
+        Assert.Equal("parameter.v0", resources.GetProperty("public-base-url").GetProperty("type").GetString());
+        Assert.Equal("{public-base-url.value}", env.GetProperty("Marketplace__PublicBaseUrl").GetString());
+        Assert.False(resources.TryGetProperty("mail", out _));
+    }
+
+    [Fact]
     public async Task Without_a_connection_string_or_the_Azure_switch_postgres_is_published_as_a_container_with_a_secret_password()
     {
         var manifest = await PublishAsync();

@@ -13,8 +13,9 @@ public sealed partial class ApiHttpFileTests(PostgresServer server)
     {
         await using var app = await ApiApp.CreateAsync(server, cancellationToken: Ct);
         using var client = app.CreateClient();
+        var file = await ApiHttpFile.ReadAsync();
 
-        var sent = await (await ApiHttpFile.ReadAsync()).SendAllAsync(client);
+        var sent = await file.SendAllAsync(client, file.TokensFromMail(app.Inbox));
 
         foreach (var exchange in sent)
         {

@@ -14,6 +14,8 @@ public sealed class OpenApiDocumentTests(PostgresServer server)
         ("get", "/api/categories/{slug}", "GetCategory", false),
         ("post", "/api/auth/register", "Register", false),
         ("post", "/api/auth/login", "Login", false),
+        ("post", "/api/auth/verify-email", "VerifyEmail", false),
+        ("post", "/api/auth/resend-verification", "ResendVerification", true),
         ("get", "/api/listings", "SearchListings", false),
         ("get", "/api/listings/{id}", "GetListing", false),
         ("post", "/api/listings", "CreateListing", true),
@@ -32,10 +34,12 @@ public sealed class OpenApiDocumentTests(PostgresServer server)
         { "get", "/api/categories/{slug}", ["200", "400", "404", "503"] },
         { "post", "/api/auth/register", ["201", "400", "409", "413", "415", "429", "503"] },
         { "post", "/api/auth/login", ["200", "400", "401", "413", "415", "429", "503"] },
+        { "post", "/api/auth/verify-email", ["200", "400", "409", "413", "415", "429", "503"] },
+        { "post", "/api/auth/resend-verification", ["202", "400", "401", "409", "413", "415", "429", "503"] },
         { "get", "/api/listings", ["200", "400", "503"] },
         { "get", "/api/listings/{id}", ["200", "400", "404", "503"] },
-        { "post", "/api/listings", ["201", "400", "401", "409", "413", "415", "429", "503"] },
-        { "put", "/api/listings/{id}", ["200", "400", "401", "404", "409", "413", "415", "429", "503"] },
+        { "post", "/api/listings", ["201", "400", "401", "403", "409", "413", "415", "429", "503"] },
+        { "put", "/api/listings/{id}", ["200", "400", "401", "403", "404", "409", "413", "415", "429", "503"] },
         { "delete", "/api/listings/{id}", ["204", "400", "401", "404", "429", "503"] },
     };
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Marketplace.Api.Auth;
 using Marketplace.Api.Infrastructure;
+using Marketplace.Data.Entities;
 using Marketplace.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -25,7 +27,18 @@ public sealed class SchemaNotReadyTests(PostgresServer server)
     {
         await using var app = await ApiApp.CreateAsync(server, SlowChecks, migrateTo: "AddListingIndexes", cancellationToken: Ct);
         await app.Db.InsertSellerWithListingsAsync(Ct);
-        var seller = await app.SignUpAsync();
+        // Registering cannot work on this schema (the User table lacks later columns), so the seller of the seeded
+        // listings, verified, gets a token from the Api's own issuer.
+        await app.Db.ExecuteAsync("""UPDATE "User" SET "EmailVerifiedAt" = now() WHERE "Email" = 'bob@example.com'""", Ct);
+        var token = app.Services.GetRequiredService<AccessTokens>().Issue(new User
+        {
+            Id = Guid.Parse("00000000-0000-0000-0000-000000000002"),
+            Email = "bob@example.com",
+            NormalizedEmail = "BOB@EXAMPLE.COM",
+            DisplayName = "Bob",
+            PasswordHash = "hash",
+        }).AccessToken;
+        using var sellerClient = app.CreateClient(token);
         var listingId = await app.Db.ScalarAsync<long>("""SELECT min("Id") FROM "Listing" """, Ct);
         using var anonymous = app.CreateClient();
         var body = JsonContent.Create(new { title = "Lamp", description = "Brass.", price = 20, categorySlug = "home-and-garden" });
@@ -37,9 +50,9 @@ public sealed class SchemaNotReadyTests(PostgresServer server)
             await anonymous.GetAsync("/api/listings", Ct),
             await anonymous.GetAsync("/api/listings?q=item", Ct),
             await anonymous.GetAsync($"/api/listings/{listingId}", Ct),
-            await seller.Client.PostAsync("/api/listings", body, Ct),
-            await seller.Client.PutAsync($"/api/listings/{listingId}", body, Ct),
-            await seller.Client.DeleteAsync($"/api/listings/{listingId}", Ct),
+            await sellerClient.PostAsync("/api/listings", body, Ct),
+            await sellerClient.PutAsync($"/api/listings/{listingId}", body, Ct),
+            await sellerClient.DeleteAsync($"/api/listings/{listingId}", Ct),
         ];
 
         foreach (var response in responses)
