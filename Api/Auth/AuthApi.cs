@@ -28,7 +28,18 @@ public static class AuthApi
         api.MapPost("/login", LoginAsync)
             .WithName("Login")
             .WithSummary("Get an access token")
-            .WithDescription("Exchanges an email and password for a bearer token. A wrong email and a wrong password get the same 401.")
+            .WithDescription(
+                "Exchanges an email and password for a bearer token and a refresh token (see refresh). " +
+                "A wrong email and a wrong password get the same 401.")
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        api.MapPost("/refresh", RefreshAsync)
+            .WithName("Refresh")
+            .WithSummary("Exchange a refresh token for a new pair")
+            .WithDescription(
+                "Exchanges the last refresh token for a new access token and refresh token. Each refresh token works once; " +
+                "presenting a used one again revokes every token of its session. Any refusal is the same 401.")
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
@@ -82,7 +93,7 @@ public static class AuthApi
         LoginRequest request,
         MarketplaceDbContext db,
         PasswordVerifier passwords,
-        AccessTokens tokens,
+        RefreshTokens tokens,
         CancellationToken cancellationToken)
     {
         var normalizedEmail = User.NormalizeEmail(request.Email);
@@ -98,16 +109,30 @@ public static class AuthApi
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.PasswordHash = passwords.Hash(user, request.Password);
-            await db.SaveChangesAsync(cancellationToken);
         }
 
-        return TypedResults.Ok(tokens.Issue(user));
+        var pair = tokens.Issue(db, user);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(pair);
     }
+
+    public static async Task<Results<Ok<AccessTokenResponse>, ValidationProblem, ProblemHttpResult>> RefreshAsync(
+        RefreshRequest request,
+        MarketplaceDbContext db,
+        RefreshTokens tokens,
+        CancellationToken cancellationToken) =>
+        await tokens.ExchangeAsync(db, request.RefreshToken, cancellationToken) is { } pair
+            ? TypedResults.Ok(pair)
+            : TypedResults.Problem(
+                title: "Invalid refresh token.",
+                detail: "Log in again.",
+                statusCode: StatusCodes.Status401Unauthorized);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> SignOutEverywhereAsync(
         ClaimsPrincipal caller,
         MarketplaceDbContext db,
         SecurityStamps stamps,
+        RefreshTokens refreshTokens,
         CancellationToken cancellationToken)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == AccessTokens.UserIdOf(caller), cancellationToken);
@@ -116,6 +141,7 @@ public static class AuthApi
             return SignedOut();
         }
 
+        await refreshTokens.RevokeAllAsync(db, user.Id, cancellationToken);
         stamps.Invalidate(user);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();

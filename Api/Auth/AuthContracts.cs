@@ -43,5 +43,15 @@ public sealed record UserResponse(Guid Id, [property: DataType(DataType.EmailAdd
     public static UserResponse From(User user) => new(user.Id, user.Email, user.DisplayName, user.CreatedAt);
 }
 
-/// <summary>A bearer token for the Authorization header, and when it stops being accepted.</summary>
-public sealed record AccessTokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+/// <summary>
+/// A bearer token for the Authorization header and when it stops being accepted; and a single-use refresh token that
+/// POST /api/auth/refresh exchanges for the next pair, and when it expires.
+/// </summary>
+public sealed record AccessTokenResponse(string AccessToken, DateTimeOffset ExpiresAt, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt);
+
+public sealed record RefreshRequest
+{
+    /// <summary>The refreshToken of the last pair; each one works once.</summary>
+    [Required, StringLength(SecretTokens.TextLength, MinimumLength = 1)]
+    public string RefreshToken { get; init; } = "";
+}

@@ -50,6 +50,7 @@ public static class JwtAuthentication
             .ValidateOnStart();
         builder.Services.AddSingleton<SecurityStamps>();
         builder.Services.AddSingleton<AccessTokens>();
+        builder.Services.AddSingleton<RefreshTokens>();
         builder.Services.AddSingleton<PasswordVerifier>();
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         return builder;

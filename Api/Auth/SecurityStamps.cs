@@ -19,6 +19,10 @@ public sealed class AccountsOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:30", ErrorMessage = "Accounts:SecurityStampCacheDuration must be between {1} and {2}.")]
     public TimeSpan SecurityStampCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a refresh token can be exchanged; each exchange gives a new one with a new lifetime.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00", ErrorMessage = "Accounts:RefreshTokenLifetime must be between {1} and {2}.")]
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 }
 
 /// <summary>What an access token is checked against on every authenticated request.</summary>

@@ -20,6 +20,7 @@ namespace Marketplace.Api.Infrastructure;
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(UserResponse))]
 [JsonSerializable(typeof(AccessTokenResponse))]
+[JsonSerializable(typeof(RefreshRequest))]
 [JsonSerializable(typeof(IReadOnlyList<CategoryResponse>))]
 [JsonSerializable(typeof(CategoryDetailResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;
