@@ -50,6 +50,16 @@ public static class AuthApi
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
+        api.MapPost("/change-password", ChangePasswordAsync)
+            .WithName("ChangePassword")
+            .WithSummary("Change the password")
+            .WithDescription(
+                "Sets a new password when currentPassword is right (else 400 naming it) and ends every session, as sign-out-everywhere; " +
+                "the answer is a new pair for the caller, who stays signed in.")
+            .RequireAuthorization()
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
         return app;
     }
 
@@ -131,7 +141,6 @@ public static class AuthApi
     public static async Task<Results<NoContent, ProblemHttpResult>> SignOutEverywhereAsync(
         ClaimsPrincipal caller,
         MarketplaceDbContext db,
-        SecurityStamps stamps,
         RefreshTokens refreshTokens,
         CancellationToken cancellationToken)
     {
@@ -141,10 +150,35 @@ public static class AuthApi
             return SignedOut();
         }
 
-        await refreshTokens.RevokeAllAsync(db, user.Id, cancellationToken);
-        stamps.Invalidate(user);
+        await refreshTokens.EndEverySessionAsync(db, user, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<AccessTokenResponse>, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
+        ChangePasswordRequest request,
+        ClaimsPrincipal caller,
+        MarketplaceDbContext db,
+        PasswordVerifier passwords,
+        RefreshTokens refreshTokens,
+        CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == AccessTokens.UserIdOf(caller), cancellationToken);
+        if (user is null)
+        {
+            return SignedOut();
+        }
+
+        if (passwords.Verify(user, request.CurrentPassword) == PasswordVerificationResult.Failed)
+        {
+            return ApiErrors.Field("currentPassword", "This is not the account's current password.");
+        }
+
+        user.PasswordHash = passwords.Hash(user, request.NewPassword);
+        await refreshTokens.EndEverySessionAsync(db, user, cancellationToken);
+        var pair = refreshTokens.Issue(db, user);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(pair);
     }
 
     /// <summary>The caller's account went away between the token check and this request.</summary>

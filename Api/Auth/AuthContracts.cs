@@ -38,6 +38,15 @@ public sealed record LoginRequest
     public string Password { get; init; } = "";
 }
 
+public sealed record ChangePasswordRequest
+{
+    [Required, StringLength(RegisterRequest.PasswordMaxLength, MinimumLength = 1)]
+    public string CurrentPassword { get; init; } = "";
+
+    [Required, StringLength(RegisterRequest.PasswordMaxLength, MinimumLength = RegisterRequest.PasswordMinLength)]
+    public string NewPassword { get; init; } = "";
+}
+
 public sealed record UserResponse(Guid Id, [property: DataType(DataType.EmailAddress)] string Email, string DisplayName, DateTimeOffset CreatedAt)
 {
     public static UserResponse From(User user) => new(user.Id, user.Email, user.DisplayName, user.CreatedAt);

@@ -10,7 +10,7 @@ namespace Marketplace.Api.Auth;
 /// and issues the next one of its family; presenting a used one again revokes the whole family (it was stolen, or
 /// the thief already used it).
 /// </summary>
-public sealed class RefreshTokens(AccessTokens accessTokens, IOptions<AccountsOptions> options, TimeProvider timeProvider)
+public sealed class RefreshTokens(AccessTokens accessTokens, SecurityStamps stamps, IOptions<AccountsOptions> options, TimeProvider timeProvider)
 {
     /// <summary>
     /// An access token and a refresh token for <paramref name="user"/>: a new family after a login, the next one of
@@ -76,12 +76,17 @@ public sealed class RefreshTokens(AccessTokens accessTokens, IOptions<AccountsOp
         return pair;
     }
 
-    /// <summary>Revokes every refresh token of the account that is still usable (sign out everywhere, a new password).</summary>
-    public Task<int> RevokeAllAsync(MarketplaceDbContext db, Guid userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends every session of a tracked <paramref name="user"/> (sign out everywhere, a new password): revokes every
+    /// refresh token now and raises the security stamp, which refuses every access token issued so far once the caller
+    /// saves.
+    /// </summary>
+    public async Task EndEverySessionAsync(MarketplaceDbContext db, User user, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        return db.RefreshTokens
-            .Where(t => t.UserId == userId && t.RevokedAt == null && t.UsedAt == null)
+        await db.RefreshTokens
+            .Where(t => t.UserId == user.Id && t.RevokedAt == null && t.UsedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        stamps.Invalidate(user);
     }
 }

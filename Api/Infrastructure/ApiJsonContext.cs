@@ -21,6 +21,7 @@ namespace Marketplace.Api.Infrastructure;
 [JsonSerializable(typeof(UserResponse))]
 [JsonSerializable(typeof(AccessTokenResponse))]
 [JsonSerializable(typeof(RefreshRequest))]
+[JsonSerializable(typeof(ChangePasswordRequest))]
 [JsonSerializable(typeof(IReadOnlyList<CategoryResponse>))]
 [JsonSerializable(typeof(CategoryDetailResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;
