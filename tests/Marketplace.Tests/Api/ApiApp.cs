@@ -39,6 +39,12 @@ public sealed class ApiApp : WebApplicationFactory<MarketplaceApi::Program>
 
     public string ConnectionString => _database.ConnectionString;
 
+    /// <summary>Where every test Api's links point: not its own address, so a link built from the Host header shows.</summary>
+    public const string PublicBaseUrl = "https://marketplace.test/app";
+
+    /// <summary>The real SMTP server every test Api sends its mail to.</summary>
+    public SmtpInbox Inbox { get; } = SmtpInbox.Shared;
+
     public static async Task<ApiApp> CreateAsync(
         PostgresServer server,
         IReadOnlyDictionary<string, string?>? settings = null,
@@ -91,7 +97,13 @@ public sealed class ApiApp : WebApplicationFactory<MarketplaceApi::Program>
             ["Jwt:SigningKey"] = SigningKey,
             ["RequestLimits:WritesPerWindow"] = "100000",
             ["Categories:CacheDuration"] = "00:00:00",
+            ["Marketplace:PublicBaseUrl"] = PublicBaseUrl,
         };
+        foreach (var (key, value) in Inbox.Settings())
+        {
+            settings[key] = value;
+        }
+
         foreach (var (key, value) in _settings)
         {
             settings[key] = value;
