@@ -47,6 +47,22 @@ public sealed record ChangePasswordRequest
     public string NewPassword { get; init; } = "";
 }
 
+public sealed record ForgotPasswordRequest
+{
+    [Required, StringLength(User.EmailMaxLength, MinimumLength = 1), DataType(DataType.EmailAddress)]
+    public string Email { get; init; } = "";
+}
+
+public sealed record ResetPasswordRequest
+{
+    /// <summary>The token from the mailed link.</summary>
+    [Required, StringLength(SecretTokens.TextLength, MinimumLength = 1)]
+    public string Token { get; init; } = "";
+
+    [Required, StringLength(RegisterRequest.PasswordMaxLength, MinimumLength = RegisterRequest.PasswordMinLength)]
+    public string NewPassword { get; init; } = "";
+}
+
 public sealed record UserResponse(Guid Id, [property: DataType(DataType.EmailAddress)] string Email, string DisplayName, DateTimeOffset CreatedAt)
 {
     public static UserResponse From(User user) => new(user.Id, user.Email, user.DisplayName, user.CreatedAt);

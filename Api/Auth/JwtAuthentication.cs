@@ -51,6 +51,7 @@ public static class JwtAuthentication
         builder.Services.AddSingleton<SecurityStamps>();
         builder.Services.AddSingleton<AccessTokens>();
         builder.Services.AddSingleton<RefreshTokens>();
+        builder.Services.AddSingleton<ForgotPasswordLimiter>();
         builder.Services.AddSingleton<PasswordVerifier>();
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         return builder;

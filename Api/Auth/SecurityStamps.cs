@@ -23,6 +23,17 @@ public sealed class AccountsOptions
     /// <summary>How long a refresh token can be exchanged; each exchange gives a new one with a new lifetime.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00", ErrorMessage = "Accounts:RefreshTokenLifetime must be between {1} and {2}.")]
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>How long a mailed reset link works.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00", ErrorMessage = "Accounts:PasswordResetTokenLifetime must be between {1} and {2}.")]
+    public TimeSpan PasswordResetTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Forgot-password requests for one address per <see cref="ForgotPasswordWindow"/>, whoever asks: no mail-bombing.</summary>
+    [Range(1, 1000, ErrorMessage = "Accounts:ForgotPasswordsPerEmail must be between {1} and {2}.")]
+    public int ForgotPasswordsPerEmail { get; set; } = 3;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Accounts:ForgotPasswordWindow must be between {1} and {2}.")]
+    public TimeSpan ForgotPasswordWindow { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 /// <summary>What an access token is checked against on every authenticated request.</summary>

@@ -22,6 +22,8 @@ namespace Marketplace.Api.Infrastructure;
 [JsonSerializable(typeof(AccessTokenResponse))]
 [JsonSerializable(typeof(RefreshRequest))]
 [JsonSerializable(typeof(ChangePasswordRequest))]
+[JsonSerializable(typeof(ForgotPasswordRequest))]
+[JsonSerializable(typeof(ResetPasswordRequest))]
 [JsonSerializable(typeof(IReadOnlyList<CategoryResponse>))]
 [JsonSerializable(typeof(CategoryDetailResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

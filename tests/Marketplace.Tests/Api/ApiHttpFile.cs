@@ -8,7 +8,8 @@ namespace Marketplace.Tests.Api;
 
 /// <summary>
 /// Api/Api.http, read as VS Code's REST Client and Visual Studio read it (the subset the file uses: file variables,
-/// ### separators, # @name, headers, a body, {{name.response.body.$.a.b}} references), and sent in order.
+/// ### separators, # @name, headers, a body, {{name.response.body.$.a.b}} references), and sent in order. A request
+/// that shows a refusal says so with <c># @expect 400</c> (a comment to REST clients).
 /// </summary>
 public sealed partial class ApiHttpFile
 {
@@ -57,7 +58,7 @@ public sealed partial class ApiHttpFile
 
             var headers = response.Headers.Concat(response.Content.Headers)
                 .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
-            exchanges.Add(new ApiHttpFileExchange(request.Method, request.Url, message.RequestUri!.AbsolutePath, (int)response.StatusCode, text, headers));
+            exchanges.Add(new ApiHttpFileExchange(request.Method, request.Url, message.RequestUri!.AbsolutePath, (int)response.StatusCode, text, headers, request.Expect));
         }
 
         return exchanges;
@@ -89,6 +90,7 @@ public sealed partial class ApiHttpFile
         foreach (var block in Regex.Split(text, "^###.*$", RegexOptions.Multiline))
         {
             string? name = null, method = null, url = null;
+            int? expect = null;
             var headers = new List<(string, string)>();
             var body = new StringBuilder();
             var inBody = false;
@@ -101,6 +103,10 @@ public sealed partial class ApiHttpFile
                 else if (line.StartsWith("# @name ", StringComparison.Ordinal))
                 {
                     name = line["# @name ".Length..].Trim();
+                }
+                else if (line.StartsWith("# @expect ", StringComparison.Ordinal))
+                {
+                    expect = int.Parse(line["# @expect ".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
                 }
                 else if (line.StartsWith('#') || (line.Length == 0 && method is null))
                 {
@@ -130,12 +136,12 @@ public sealed partial class ApiHttpFile
             if (method is not null)
             {
                 var content = body.ToString().Trim();
-                requests.Add(new Request(name, method, url!, headers, content.Length == 0 ? null : content));
+                requests.Add(new Request(name, method, url!, headers, content.Length == 0 ? null : content, expect));
             }
         }
 
         return new ApiHttpFile(variables, requests);
     }
 
-    private sealed record Request(string? Name, string Method, string Url, List<(string Name, string Value)> Headers, string? Body);
+    private sealed record Request(string? Name, string Method, string Url, List<(string Name, string Value)> Headers, string? Body, int? Expect);
 }
