@@ -19,6 +19,7 @@ app.MapApiDocumentation();
 app.MapCategoriesApi();
 app.MapAuthApi();
 app.MapPasswordResetApi();
+app.MapAccountPages();
 app.MapListingsApi();
 
 app.Run();

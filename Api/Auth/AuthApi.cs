@@ -60,13 +60,40 @@ public static class AuthApi
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
+        api.MapPost("/verify-email", VerifyEmailAsync)
+            .WithName("VerifyEmail")
+            .WithSummary("Verify an email address")
+            .WithDescription(
+                "Follows the link of a verification mail: marks the address verified, or after a change of email switches the account " +
+                "to the new address. Each link works once and expires; an unknown, used or expired token answers the same 400. " +
+                "The new address taken by another account meanwhile answers 409.")
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost("/resend-verification", ResendVerificationAsync)
+            .WithName("ResendVerification")
+            .WithSummary("Mail a new verification link")
+            .WithDescription(
+                "Mails the caller a new link to verify their address; the links mailed before stop working. A verified address " +
+                "answers 409; a few requests per account per window, then 429. 503 when the mail server did not take the mail.")
+            .RequireAuthorization()
+            .RequireRateLimiting(RequestLimits.MailPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         return app;
     }
 
+    /// <summary>
+    /// Creates the account, then mails its verification link. The account exists whether or not the mail went out: a
+    /// mail server that is down must not turn away a registration (nor make a retry answer 409); the failure is logged
+    /// and the user asks for another link with resend-verification.
+    /// </summary>
     public static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
         RegisterRequest request,
         MarketplaceDbContext db,
         PasswordVerifier passwords,
+        EmailVerification verification,
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
@@ -96,6 +123,7 @@ public static class AuthApi
             return EmailTaken();
         }
 
+        await verification.SendAsync(user, user.Email, cancellationToken);
         return TypedResults.Created((string?)null, UserResponse.From(user));
     }
 
@@ -191,6 +219,62 @@ public static class AuthApi
     private static RouteHandlerBuilder ProducesBodyProblems(this RouteHandlerBuilder builder) => builder
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+    public static async Task<Results<Ok<EmailVerifiedResponse>, ValidationProblem, ProblemHttpResult>> VerifyEmailAsync(
+        VerifyEmailRequest request,
+        EmailVerification verification,
+        CancellationToken cancellationToken)
+    {
+        var (outcome, user) = await verification.VerifyAsync(request.Token, cancellationToken);
+        return outcome switch
+        {
+            VerificationOutcome.Verified => TypedResults.Ok(new EmailVerifiedResponse(user!.Email, user.EmailVerifiedAt!.Value)),
+            VerificationOutcome.EmailTaken => EmailTaken(),
+            _ => InvalidVerificationToken(),
+        };
+    }
+
+    public static async Task<Results<Accepted, ProblemHttpResult>> ResendVerificationAsync(
+        ClaimsPrincipal caller,
+        MarketplaceDbContext db,
+        EmailVerification verification,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var userId = AccessTokens.UserIdOf(caller);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return TypedResults.Problem(
+                title: "Account not found.",
+                detail: "The account this access token was issued for no longer exists.",
+                statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        if (user.EmailVerifiedAt is not null)
+        {
+            return TypedResults.Problem(
+                title: "Email already verified.",
+                detail: $"{user.Email} is already verified; there is nothing to resend.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        if (!await verification.SendAsync(user, user.Email, cancellationToken))
+        {
+            response.Headers.RetryAfter = MailRetryAfterSeconds;
+            return TypedResults.Problem(
+                title: "Mail not sent.",
+                detail: "The mail server did not take the verification mail. Try again later.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private const string MailRetryAfterSeconds = "60";
+
+    /// <summary>One answer for a token that is malformed, unknown, used or expired: which of them is nobody's business.</summary>
+    public static ValidationProblem InvalidVerificationToken() => ApiErrors.Field("token",
+        "This verification link is invalid, was already used or has expired. Sign in and ask for a new one (POST /api/auth/resend-verification).");
 
     private static ProblemHttpResult EmailTaken() => TypedResults.Problem(
         title: "Email already registered.",

@@ -56,7 +56,7 @@ public sealed record ForgotPasswordRequest
 public sealed record ResetPasswordRequest
 {
     /// <summary>The token from the mailed link.</summary>
-    [Required, StringLength(SecretTokens.TextLength, MinimumLength = 1)]
+    [Required, StringLength(MailedTokens.TokenLength, MinimumLength = 1)]
     public string Token { get; init; } = "";
 
     [Required, StringLength(RegisterRequest.PasswordMaxLength, MinimumLength = RegisterRequest.PasswordMinLength)]
@@ -77,6 +77,16 @@ public sealed record AccessTokenResponse(string AccessToken, DateTimeOffset Expi
 public sealed record RefreshRequest
 {
     /// <summary>The refreshToken of the last pair; each one works once.</summary>
-    [Required, StringLength(SecretTokens.TextLength, MinimumLength = 1)]
+    [Required, StringLength(MailedTokens.TokenLength, MinimumLength = 1)]
     public string RefreshToken { get; init; } = "";
 }
+
+public sealed record VerifyEmailRequest
+{
+    /// <summary>The token from the link in the verification mail.</summary>
+    [Required, StringLength(200, MinimumLength = 1)]
+    public string Token { get; init; } = "";
+}
+
+/// <summary>The address now verified (after a change of email, the new one) and since when.</summary>
+public sealed record EmailVerifiedResponse([property: DataType(DataType.EmailAddress)] string Email, DateTimeOffset EmailVerifiedAt);

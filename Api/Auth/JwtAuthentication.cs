@@ -60,6 +60,7 @@ public static class JwtAuthentication
         builder.Services.AddHostedService<TokenCleanupService>();
         builder.Services.AddSingleton<PasswordVerifier>();
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        builder.Services.AddScoped<EmailVerification>();
         return builder;
     }
 

@@ -71,7 +71,7 @@ public static class PasswordResetApi
         // One statement whether or not the account exists: it stores the hash for the account it finds (none: no row)
         // and answers that account's address and name. A new token is made and hashed in both cases.
         var lifetime = options.Value.PasswordResetTokenLifetime;
-        var (token, hash) = SecretTokens.Create();
+        var (token, hash) = MailedTokens.Create();
         var now = timeProvider.GetUtcNow();
         var expiresAt = now + lifetime;
         var account = await db.Database.SqlQuery<ResetRecipient>($"""
@@ -112,7 +112,11 @@ public static class PasswordResetApi
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
-        var hash = SecretTokens.Hash(token);
+        if (MailedTokens.HashOf(token) is not { } hash)
+        {
+            return false;
+        }
+
         var now = timeProvider.GetUtcNow();
         // One conditional UPDATE: of two uses of one token, one wins.
         var claimed = await db.PasswordResetTokens

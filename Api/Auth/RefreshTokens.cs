@@ -19,7 +19,7 @@ public sealed class RefreshTokens(AccessTokens accessTokens, SecurityStamps stam
     public AccessTokenResponse Issue(MarketplaceDbContext db, User user, Guid? familyId = null)
     {
         var access = accessTokens.Issue(user);
-        var (token, hash) = SecretTokens.Create();
+        var (token, hash) = MailedTokens.Create();
         var now = timeProvider.GetUtcNow();
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds((now + options.Value.RefreshTokenLifetime).ToUnixTimeSeconds());
         db.RefreshTokens.Add(new RefreshToken
@@ -39,7 +39,11 @@ public sealed class RefreshTokens(AccessTokens accessTokens, SecurityStamps stam
     /// </summary>
     public async Task<AccessTokenResponse?> ExchangeAsync(MarketplaceDbContext db, string refreshToken, CancellationToken cancellationToken)
     {
-        var hash = SecretTokens.Hash(refreshToken);
+        if (MailedTokens.HashOf(refreshToken) is not { } hash)
+        {
+            return null;
+        }
+
         var now = timeProvider.GetUtcNow();
         var claimed = await db.RefreshTokens
             .Where(t => t.TokenHash == hash && t.UsedAt == null && t.RevokedAt == null && t.ExpiresAt > now)

@@ -24,6 +24,8 @@ namespace Marketplace.Api.Infrastructure;
 [JsonSerializable(typeof(ChangePasswordRequest))]
 [JsonSerializable(typeof(ForgotPasswordRequest))]
 [JsonSerializable(typeof(ResetPasswordRequest))]
+[JsonSerializable(typeof(VerifyEmailRequest))]
+[JsonSerializable(typeof(EmailVerifiedResponse))]
 [JsonSerializable(typeof(IReadOnlyList<CategoryResponse>))]
 [JsonSerializable(typeof(CategoryDetailResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

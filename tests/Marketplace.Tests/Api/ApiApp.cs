@@ -42,8 +42,8 @@ public sealed class ApiApp : WebApplicationFactory<MarketplaceApi::Program>
     /// <summary>Where every test Api's links point: not its own address, so a link built from the Host header shows.</summary>
     public const string PublicBaseUrl = "https://marketplace.test/app";
 
-    /// <summary>The real SMTP server every test Api sends its mail to.</summary>
-    public SmtpInbox Inbox { get; } = SmtpInbox.Shared;
+    /// <summary>The real SMTP server this Api sends its mail to, its own so that tests never read each other's mail.</summary>
+    public SmtpInbox Inbox { get; } = SmtpInbox.Start();
 
     public static async Task<ApiApp> CreateAsync(
         PostgresServer server,
@@ -125,6 +125,7 @@ public sealed class ApiApp : WebApplicationFactory<MarketplaceApi::Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        Inbox.Dispose();
         await Db.DisposeAsync();
         if (_ownsDatabase)
         {

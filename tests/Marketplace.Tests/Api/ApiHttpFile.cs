@@ -2,14 +2,14 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Marketplace.Tests.Support;
 using static Marketplace.Tests.Api.ApiCalls;
 
 namespace Marketplace.Tests.Api;
 
 /// <summary>
 /// Api/Api.http, read as VS Code's REST Client and Visual Studio read it (the subset the file uses: file variables,
-/// ### separators, # @name, headers, a body, {{name.response.body.$.a.b}} references), and sent in order. A request
-/// that shows a refusal says so with <c># @expect 400</c> (a comment to REST clients).
+/// ### separators, # @name, headers, a body, {{name.response.body.$.a.b}} references), and sent in order.
 /// </summary>
 public sealed partial class ApiHttpFile
 {
@@ -21,14 +21,26 @@ public sealed partial class ApiHttpFile
     public static async Task<ApiHttpFile> ReadAsync() =>
         Parse(await File.ReadAllTextAsync(System.IO.Path.Combine(ApiProcess.RepositoryRoot(), "Api", "Api.http"), Ct));
 
-    /// <summary>Sends every request in order through <paramref name="client"/> (its base address stands for {{baseUrl}}).</summary>
-    public async Task<List<ApiHttpFileExchange>> SendAllAsync(HttpClient client)
+    /// <summary>
+    /// Sends every request in order through <paramref name="client"/> (its base address stands for {{baseUrl}}). A
+    /// variable in <paramref name="supplied"/> is what a person fills in by hand (a token from a mail): it is asked for
+    /// when the first request that uses it is about to go.
+    /// </summary>
+    public async Task<List<ApiHttpFileExchange>> SendAllAsync(HttpClient client, IReadOnlyDictionary<string, Func<Task<string>>>? supplied = null)
     {
         var variables = new Dictionary<string, string>(_variables) { ["baseUrl"] = client.BaseAddress!.ToString().TrimEnd('/') };
         var responses = new Dictionary<string, JsonElement>();
         var exchanges = new List<ApiHttpFileExchange>();
+        var pending = new Dictionary<string, Func<Task<string>>>(supplied ?? new Dictionary<string, Func<Task<string>>>());
         foreach (var request in _requests)
         {
+            var requestText = string.Join('\n', request.Headers.Select(h => h.Value).Append(request.Url).Append(request.Body ?? ""));
+            foreach (var (name, value) in pending.Where(p => requestText.Contains("{{" + p.Key + "}}", StringComparison.Ordinal)).ToList())
+            {
+                variables[name] = await value();
+                pending.Remove(name);
+            }
+
             using var message = new HttpRequestMessage(new HttpMethod(request.Method), Substitute(request.Url, variables, responses));
             var contentType = "application/json";
             foreach (var (name, value) in request.Headers)
@@ -58,10 +70,26 @@ public sealed partial class ApiHttpFile
 
             var headers = response.Headers.Concat(response.Content.Headers)
                 .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
-            exchanges.Add(new ApiHttpFileExchange(request.Method, request.Url, message.RequestUri!.AbsolutePath, (int)response.StatusCode, text, headers, request.Expect));
+            exchanges.Add(new ApiHttpFileExchange(request.Method, request.Url, message.RequestUri!.AbsolutePath, (int)response.StatusCode, text, headers));
         }
 
         return exchanges;
+    }
+
+    /// <summary>
+    /// What a reader of Api.http pastes from the mails <paramref name="inbox"/> receives from now on: the verification
+    /// token of the newest mail to the file's @email (registration's, then the resend's: the second).
+    /// </summary>
+    public IReadOnlyDictionary<string, Func<Task<string>>> TokensFromMail(SmtpInbox inbox)
+    {
+        var email = _variables["email"];
+        var mailsBefore = inbox.MailsTo(email).Count;
+        return new Dictionary<string, Func<Task<string>>>
+        {
+            ["verificationToken"] = async () => (await inbox.WaitForMailAsync(email, mailsBefore + 2, cancellationToken: Ct)).Token("/verify-email"),
+            // Then forgot-password's mail: the third.
+            ["resetToken"] = async () => (await inbox.WaitForMailAsync(email, mailsBefore + 3, cancellationToken: Ct)).Token("/reset-password"),
+        };
     }
 
     private static string Substitute(string text, Dictionary<string, string> variables, Dictionary<string, JsonElement> responses) =>
@@ -90,7 +118,6 @@ public sealed partial class ApiHttpFile
         foreach (var block in Regex.Split(text, "^###.*$", RegexOptions.Multiline))
         {
             string? name = null, method = null, url = null;
-            int? expect = null;
             var headers = new List<(string, string)>();
             var body = new StringBuilder();
             var inBody = false;
@@ -103,10 +130,6 @@ public sealed partial class ApiHttpFile
                 else if (line.StartsWith("# @name ", StringComparison.Ordinal))
                 {
                     name = line["# @name ".Length..].Trim();
-                }
-                else if (line.StartsWith("# @expect ", StringComparison.Ordinal))
-                {
-                    expect = int.Parse(line["# @expect ".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
                 }
                 else if (line.StartsWith('#') || (line.Length == 0 && method is null))
                 {
@@ -136,12 +159,12 @@ public sealed partial class ApiHttpFile
             if (method is not null)
             {
                 var content = body.ToString().Trim();
-                requests.Add(new Request(name, method, url!, headers, content.Length == 0 ? null : content, expect));
+                requests.Add(new Request(name, method, url!, headers, content.Length == 0 ? null : content));
             }
         }
 
         return new ApiHttpFile(variables, requests);
     }
 
-    private sealed record Request(string? Name, string Method, string Url, List<(string Name, string Value)> Headers, string? Body, int? Expect);
+    private sealed record Request(string? Name, string Method, string Url, List<(string Name, string Value)> Headers, string? Body);
 }

@@ -13,12 +13,13 @@ public sealed partial class ApiHttpFileTests(PostgresServer server)
     {
         await using var app = await ApiApp.CreateAsync(server, cancellationToken: Ct);
         using var client = app.CreateClient();
+        var file = await ApiHttpFile.ReadAsync();
 
-        var sent = await (await ApiHttpFile.ReadAsync()).SendAllAsync(client);
+        var sent = await file.SendAllAsync(client, file.TokensFromMail(app.Inbox));
 
         foreach (var exchange in sent)
         {
-            Assert.True(exchange.AnsweredAsDocumented, $"{exchange.Method} {exchange.Url} answered {exchange.Status}: {exchange.Body}");
+            Assert.True(exchange.Status is >= 200 and < 300, $"{exchange.Method} {exchange.Url} answered {exchange.Status}: {exchange.Body}");
         }
 
         using var documentResponse = await client.GetAsync("/openapi/v1.json", Ct);

@@ -19,6 +19,8 @@ public sealed class OpenApiDocumentTests(PostgresServer server)
         ("post", "/api/auth/change-password", "ChangePassword", true),
         ("post", "/api/auth/forgot-password", "ForgotPassword", false),
         ("post", "/api/auth/reset-password", "ResetPassword", false),
+        ("post", "/api/auth/verify-email", "VerifyEmail", false),
+        ("post", "/api/auth/resend-verification", "ResendVerification", true),
         ("get", "/api/listings", "SearchListings", false),
         ("get", "/api/listings/{id}", "GetListing", false),
         ("post", "/api/listings", "CreateListing", true),
@@ -42,10 +44,12 @@ public sealed class OpenApiDocumentTests(PostgresServer server)
         { "post", "/api/auth/change-password", ["200", "400", "401", "413", "415", "429", "503"] },
         { "post", "/api/auth/forgot-password", ["202", "400", "413", "415", "429", "503"] },
         { "post", "/api/auth/reset-password", ["204", "400", "413", "415", "429", "503"] },
+        { "post", "/api/auth/verify-email", ["200", "400", "409", "413", "415", "429", "503"] },
+        { "post", "/api/auth/resend-verification", ["202", "400", "401", "409", "429", "503"] },
         { "get", "/api/listings", ["200", "400", "503"] },
         { "get", "/api/listings/{id}", ["200", "400", "404", "503"] },
-        { "post", "/api/listings", ["201", "400", "401", "409", "413", "415", "429", "503"] },
-        { "put", "/api/listings/{id}", ["200", "400", "401", "404", "409", "413", "415", "429", "503"] },
+        { "post", "/api/listings", ["201", "400", "401", "403", "409", "413", "415", "429", "503"] },
+        { "put", "/api/listings/{id}", ["200", "400", "401", "403", "404", "409", "413", "415", "429", "503"] },
         { "delete", "/api/listings/{id}", ["204", "400", "401", "404", "429", "503"] },
     };
 

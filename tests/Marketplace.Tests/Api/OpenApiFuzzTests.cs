@@ -172,6 +172,7 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             var email = $"{name}-{Guid.NewGuid():N}@example.com";
             var user = await (await http.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = name }, Ct))
                 .ReadAsync<Marketplace.Api.Auth.UserResponse>(HttpStatusCode.Created);
+            await http.FollowVerificationMailAsync(SmtpInbox.Shared, email);
             var token = (await (await http.PostAsJsonAsync("/api/auth/login", new { email, password = Password }, Ct))
                 .ReadAsync<Marketplace.Api.Auth.AccessTokenResponse>()).AccessToken;
             tokens.Add(token);
@@ -190,6 +191,24 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             }
         }
 
+        // Accounts whose addresses are not verified yet: one signed in (ResendVerification succeeds for it), and the
+        // unused links of others (VerifyEmail succeeds once for each).
+        var verificationTokens = new List<string>();
+        foreach (var name in new[] { "cy", "dee", "eve", "fay", "gus", "hal" })
+        {
+            var email = $"{name}-{Guid.NewGuid():N}@example.com";
+            (await http.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = name }, Ct)).Dispose();
+            if (name == "cy")
+            {
+                tokens.Add((await (await http.PostAsJsonAsync("/api/auth/login", new { email, password = Password }, Ct))
+                    .ReadAsync<Marketplace.Api.Auth.AccessTokenResponse>()).AccessToken);
+            }
+            else
+            {
+                verificationTokens.Add((await SmtpInbox.Shared.WaitForMailAsync(email, cancellationToken: Ct)).Token("/verify-email"));
+            }
+        }
+
         var page = await (await http.GetAsync("/api/listings?limit=1", Ct)).ReadAsync<ListingPage>();
         string[] slugs = ["furniture", "toys", "home-and-garden", "electronics", "spaceships"];
         return new FuzzContext(tokens, new Dictionary<string, IReadOnlyList<string>>
@@ -203,6 +222,7 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             ["password"] = [Password, "wrong password"],
             ["cursor"] = [page.NextCursor!],
             ["sort"] = ["newest", "price_asc", "price_desc"],
+            ["VerifyEmail.token"] = verificationTokens,
             ["q"] = ["lamp", "\"red bike\" -broken", "desk OR radio"],
         });
     }

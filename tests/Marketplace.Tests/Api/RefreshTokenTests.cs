@@ -1,6 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text;
+using System.Buffers.Text;
 using Marketplace.Api.Auth;
 using static Marketplace.Tests.Api.ApiCalls;
 
@@ -20,8 +20,8 @@ public sealed class RefreshTokenTests(SharedApi shared) : IClassFixture<SharedAp
 
         Assert.InRange(pair.ExpiresAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(16));
         Assert.InRange(pair.RefreshTokenExpiresAt - DateTimeOffset.UtcNow, TimeSpan.FromDays(14) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(14));
-        Assert.Equal(32, Convert.FromBase64String(pair.RefreshToken.Replace('-', '+').Replace('_', '/') + "=").Length);
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(pair.RefreshToken)));
+        Assert.Equal(32, Base64Url.DecodeFromChars(pair.RefreshToken).Length);
+        var hash = Convert.ToHexString(SHA256.HashData(Base64Url.DecodeFromChars(pair.RefreshToken)));
         Assert.Equal(1L, await App.Db.ScalarAsync<long>(
             $"""SELECT count(*) FROM "RefreshToken" WHERE "UserId" = '{account.Id}' AND "TokenHash" = '\x{hash}'::bytea""", Ct));
         Assert.Equal(0L, await App.Db.ScalarAsync<long>(
@@ -82,7 +82,7 @@ public sealed class RefreshTokenTests(SharedApi shared) : IClassFixture<SharedAp
         var expired = await App.SignInAsync(account.Email);
         await App.Db.ExecuteAsync($"""
             UPDATE "RefreshToken" SET "ExpiresAt" = now() - interval '1 second'
-            WHERE "TokenHash" = '\x{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(expired.RefreshToken)))}'::bytea
+            WHERE "TokenHash" = '\x{Convert.ToHexString(SHA256.HashData(Base64Url.DecodeFromChars(expired.RefreshToken)))}'::bytea
             """, Ct);
         var revoked = await App.SignInAsync(account.Email);
         using (var signOut = await App.CreateClient(revoked.AccessToken).PostAsync("/api/auth/sign-out-everywhere", null, Ct))
