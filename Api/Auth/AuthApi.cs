@@ -81,7 +81,64 @@ public static class AuthApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        api.MapPost("/change-email", ChangeEmailAsync)
+            .WithName("ChangeEmail")
+            .WithSummary("Change the email address")
+            .WithDescription(
+                "Mails a verification link to newEmail; the account switches to it only when the link is followed (verify-email), " +
+                "and keeps its current address until then. Needs the current password (400 naming it when wrong); an address " +
+                "another account has answers 409; 503 when the mail server did not take the mail.")
+            .RequireAuthorization()
+            .RequireRateLimiting(RequestLimits.MailPolicy)
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         return app;
+    }
+
+    public static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> ChangeEmailAsync(
+        ChangeEmailRequest request,
+        ClaimsPrincipal caller,
+        MarketplaceDbContext db,
+        PasswordVerifier passwords,
+        EmailVerification verification,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == AccessTokens.UserIdOf(caller), cancellationToken);
+        if (user is null)
+        {
+            return SignedOut();
+        }
+
+        if (passwords.Verify(user, request.CurrentPassword) == PasswordVerificationResult.Failed)
+        {
+            return ApiErrors.Field("currentPassword", "This is not the account's current password.");
+        }
+
+        var newEmail = request.NewEmail.Trim();
+        var normalized = User.NormalizeEmail(newEmail);
+        if (normalized == user.NormalizedEmail)
+        {
+            return ApiErrors.Field("newEmail", "This is already the account's address.");
+        }
+
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
+        {
+            return EmailTaken();
+        }
+
+        if (!await verification.SendAsync(user, newEmail, cancellationToken))
+        {
+            response.Headers.RetryAfter = MailRetryAfterSeconds;
+            return TypedResults.Problem(
+                title: "Mail not sent.",
+                detail: "The mail server did not take the mail to the new address. Try again later.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return TypedResults.Accepted((string?)null);
     }
 
     /// <summary>

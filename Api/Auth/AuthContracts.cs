@@ -47,6 +47,17 @@ public sealed record ChangePasswordRequest
     public string NewPassword { get; init; } = "";
 }
 
+public sealed record ChangeEmailRequest
+{
+    /// <summary>The address to switch to, once the link mailed to it is followed.</summary>
+    [Required, StringLength(User.EmailMaxLength, MinimumLength = 3), DataType(DataType.EmailAddress)]
+    [RegularExpression(RegisterRequest.EmailPattern, ErrorMessage = "Enter an email address such as name@example.com.")]
+    public string NewEmail { get; init; } = "";
+
+    [Required, StringLength(RegisterRequest.PasswordMaxLength, MinimumLength = 1)]
+    public string CurrentPassword { get; init; } = "";
+}
+
 public sealed record ForgotPasswordRequest
 {
     [Required, StringLength(User.EmailMaxLength, MinimumLength = 1), DataType(DataType.EmailAddress)]

@@ -22,6 +22,7 @@ namespace Marketplace.Api.Infrastructure;
 [JsonSerializable(typeof(AccessTokenResponse))]
 [JsonSerializable(typeof(RefreshRequest))]
 [JsonSerializable(typeof(ChangePasswordRequest))]
+[JsonSerializable(typeof(ChangeEmailRequest))]
 [JsonSerializable(typeof(ForgotPasswordRequest))]
 [JsonSerializable(typeof(ResetPasswordRequest))]
 [JsonSerializable(typeof(VerifyEmailRequest))]
