@@ -18,6 +18,7 @@ app.MapApiDocumentation();
 
 app.MapCategoriesApi();
 app.MapAuthApi();
+app.MapPasswordResetApi();
 app.MapAccountPages();
 app.MapListingsApi();
 

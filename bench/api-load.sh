@@ -72,13 +72,14 @@ base=http://127.0.0.1:$port
 # instead of registering hundreds of accounts, and still spreads the writes over WRITERS users. The pool is capped at
 # POOL_SIZE connections (4 per core of this box's PostgreSQL), as the README recommends for production.
 pool_setting=(); [ "$POOL_SIZE" != 0 ] && pool_setting=(Database__MaxPoolSize="$POOL_SIZE")
+# Access tokens last 15 minutes by default; the writers log in once and the run can take longer, so 2 hours here.
 # No mail server: the SMTP port is one nothing listens on, so each registration's verification mail fails at once
 # (logged; the account is created all the same) and the writers are verified in the table below instead.
 smtp_port=$(while :; do p=$((20000 + RANDOM % 40000)); (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo $p; break; }; done)
 ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey=bench-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz \
   Marketplace__PublicBaseUrl="$base" Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__Security=None \
   Smtp__FromAddress=bench@bench.example \
-  RequestLimits__WritesPerWindow=1000000 env "${pool_setting[@]}" \
+  RequestLimits__WritesPerWindow=1000000 Jwt__Lifetime=02:00:00 env "${pool_setting[@]}" \
   dotnet "$bin/Api/Marketplace.Api.dll" --urls "$base" --contentRoot "$bin/Api" >"$out/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 150); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 0.2; done

@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Marketplace.Api.Auth;
 
-/// <summary>Issues the access tokens that the standard JwtBearer handler validates.</summary>
+/// <summary>Issues the access tokens (<see cref="RefreshTokens"/> pairs each with a refresh token) that the standard JwtBearer handler validates.</summary>
 public sealed class AccessTokens(IOptions<JwtOptions> options, TimeProvider timeProvider)
 {
     public const string SubjectClaim = JwtRegisteredClaimNames.Sub;
@@ -35,10 +35,11 @@ public sealed class AccessTokens(IOptions<JwtOptions> options, TimeProvider time
                 [JwtRegisteredClaimNames.Email] = user.Email,
                 [NameClaim] = user.DisplayName,
                 [RoleClaim] = user.Role.ToString(),
+                [SecurityStamps.ClaimType] = user.SecurityStamp,
             },
             SigningCredentials = _signingCredentials,
         });
-        return new AccessTokenResponse(token, expiresAt);
+        return new AccessTokenResponse(token, expiresAt, "", default);
     }
 
     /// <summary>The signed-in user's id; only called behind RequireAuthorization, where the handler has validated the token.</summary>

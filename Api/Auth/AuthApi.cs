@@ -16,20 +16,48 @@ public static class AuthApi
             .WithTags("Accounts")
             .RequireRateLimiting(RequestLimits.WritePolicy)
             .ProducesEdgeProblems()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapPost("/register", RegisterAsync)
             .WithName("Register")
             .WithSummary("Create an account")
             .WithDescription("Creates an account. Emails are unique regardless of case; a taken email answers 409.")
+            .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapPost("/login", LoginAsync)
             .WithName("Login")
             .WithSummary("Get an access token")
-            .WithDescription("Exchanges an email and password for a bearer token. A wrong email and a wrong password get the same 401.")
+            .WithDescription(
+                "Exchanges an email and password for a bearer token and a refresh token (see refresh). " +
+                "A wrong email and a wrong password get the same 401.")
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        api.MapPost("/refresh", RefreshAsync)
+            .WithName("Refresh")
+            .WithSummary("Exchange a refresh token for a new pair")
+            .WithDescription(
+                "Exchanges the last refresh token for a new access token and refresh token. Each refresh token works once; " +
+                "presenting a used one again revokes every token of its session. Any refusal is the same 401.")
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        api.MapPost("/sign-out-everywhere", SignOutEverywhereAsync)
+            .WithName("SignOutEverywhere")
+            .WithSummary("End every session")
+            .WithDescription("Every access token issued to the account so far stops working (on other instances within Accounts:SecurityStampCacheDuration), and every refresh token is revoked.")
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        api.MapPost("/change-password", ChangePasswordAsync)
+            .WithName("ChangePassword")
+            .WithSummary("Change the password")
+            .WithDescription(
+                "Sets a new password when currentPassword is right (else 400 naming it) and ends every session, as sign-out-everywhere; " +
+                "the answer is a new pair for the caller, who stays signed in.")
+            .RequireAuthorization()
+            .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         api.MapPost("/verify-email", VerifyEmailAsync)
@@ -39,6 +67,7 @@ public static class AuthApi
                 "Follows the link of a verification mail: marks the address verified, or after a change of email switches the account " +
                 "to the new address. Each link works once and expires; an unknown, used or expired token answers the same 400. " +
                 "The new address taken by another account meanwhile answers 409.")
+            .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapPost("/resend-verification", ResendVerificationAsync)
@@ -52,7 +81,64 @@ public static class AuthApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        api.MapPost("/change-email", ChangeEmailAsync)
+            .WithName("ChangeEmail")
+            .WithSummary("Change the email address")
+            .WithDescription(
+                "Mails a verification link to newEmail; the account switches to it only when the link is followed (verify-email), " +
+                "and keeps its current address until then. Needs the current password (400 naming it when wrong); an address " +
+                "another account has answers 409; 503 when the mail server did not take the mail.")
+            .RequireAuthorization()
+            .RequireRateLimiting(RequestLimits.MailPolicy)
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         return app;
+    }
+
+    public static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> ChangeEmailAsync(
+        ChangeEmailRequest request,
+        ClaimsPrincipal caller,
+        MarketplaceDbContext db,
+        PasswordVerifier passwords,
+        EmailVerification verification,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == AccessTokens.UserIdOf(caller), cancellationToken);
+        if (user is null)
+        {
+            return SignedOut();
+        }
+
+        if (passwords.Verify(user, request.CurrentPassword) == PasswordVerificationResult.Failed)
+        {
+            return ApiErrors.Field("currentPassword", "This is not the account's current password.");
+        }
+
+        var newEmail = request.NewEmail.Trim();
+        var normalized = User.NormalizeEmail(newEmail);
+        if (normalized == user.NormalizedEmail)
+        {
+            return ApiErrors.Field("newEmail", "This is already the account's address.");
+        }
+
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
+        {
+            return EmailTaken();
+        }
+
+        if (!await verification.SendAsync(user, newEmail, cancellationToken))
+        {
+            response.Headers.RetryAfter = MailRetryAfterSeconds;
+            return TypedResults.Problem(
+                title: "Mail not sent.",
+                detail: "The mail server did not take the mail to the new address. Try again later.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return TypedResults.Accepted((string?)null);
     }
 
     /// <summary>
@@ -102,7 +188,7 @@ public static class AuthApi
         LoginRequest request,
         MarketplaceDbContext db,
         PasswordVerifier passwords,
-        AccessTokens tokens,
+        RefreshTokens tokens,
         CancellationToken cancellationToken)
     {
         var normalizedEmail = User.NormalizeEmail(request.Email);
@@ -118,12 +204,78 @@ public static class AuthApi
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.PasswordHash = passwords.Hash(user, request.Password);
-            await db.SaveChangesAsync(cancellationToken);
         }
 
-        return TypedResults.Ok(tokens.Issue(user));
+        var pair = tokens.Issue(db, user);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(pair);
     }
 
+    public static async Task<Results<Ok<AccessTokenResponse>, ValidationProblem, ProblemHttpResult>> RefreshAsync(
+        RefreshRequest request,
+        MarketplaceDbContext db,
+        RefreshTokens tokens,
+        CancellationToken cancellationToken) =>
+        await tokens.ExchangeAsync(db, request.RefreshToken, cancellationToken) is { } pair
+            ? TypedResults.Ok(pair)
+            : TypedResults.Problem(
+                title: "Invalid refresh token.",
+                detail: "Log in again.",
+                statusCode: StatusCodes.Status401Unauthorized);
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> SignOutEverywhereAsync(
+        ClaimsPrincipal caller,
+        MarketplaceDbContext db,
+        RefreshTokens refreshTokens,
+        CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == AccessTokens.UserIdOf(caller), cancellationToken);
+        if (user is null)
+        {
+            return SignedOut();
+        }
+
+        await refreshTokens.EndEverySessionAsync(db, user, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<AccessTokenResponse>, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
+        ChangePasswordRequest request,
+        ClaimsPrincipal caller,
+        MarketplaceDbContext db,
+        PasswordVerifier passwords,
+        RefreshTokens refreshTokens,
+        CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == AccessTokens.UserIdOf(caller), cancellationToken);
+        if (user is null)
+        {
+            return SignedOut();
+        }
+
+        if (passwords.Verify(user, request.CurrentPassword) == PasswordVerificationResult.Failed)
+        {
+            return ApiErrors.Field("currentPassword", "This is not the account's current password.");
+        }
+
+        user.PasswordHash = passwords.Hash(user, request.NewPassword);
+        await refreshTokens.EndEverySessionAsync(db, user, cancellationToken);
+        var pair = refreshTokens.Issue(db, user);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(pair);
+    }
+
+    /// <summary>The caller's account went away between the token check and this request.</summary>
+    private static ProblemHttpResult SignedOut() => TypedResults.Problem(
+        title: "Not signed in.",
+        detail: "Log in again.",
+        statusCode: StatusCodes.Status401Unauthorized);
+
+    /// <summary>A JSON body can be too large (413) or not JSON (415).</summary>
+    private static RouteHandlerBuilder ProducesBodyProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     public static async Task<Results<Ok<EmailVerifiedResponse>, ValidationProblem, ProblemHttpResult>> VerifyEmailAsync(
         VerifyEmailRequest request,
         EmailVerification verification,

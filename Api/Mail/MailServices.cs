@@ -20,6 +20,8 @@ public static class MailServices
             .ValidateOnStart();
         builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         builder.Services.AddSingleton<AccountMails>();
+        builder.Services.AddSingleton<MailOutbox>();
+        builder.Services.AddHostedService<MailOutboxSender>();
         return builder;
     }
 }

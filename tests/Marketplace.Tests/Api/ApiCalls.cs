@@ -51,13 +51,45 @@ public static class ApiCalls
         return await verified.ReadAsync<EmailVerifiedResponse>();
     }
 
-    public static async Task<string> LoginAsync(this ApiApp app, string email, string password)
+    public static async Task<string> LoginAsync(this ApiApp app, string email, string password) =>
+        (await app.SignInAsync(email, password)).AccessToken;
+
+    /// <summary>Logs in, answering the access token and the refresh token.</summary>
+    public static async Task<AccessTokenResponse> SignInAsync(this ApiApp app, string email, string password = Password)
     {
         using var client = app.CreateClient();
         using var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password }, Ct);
         Assert.True(login.StatusCode == HttpStatusCode.OK, await login.Content.ReadAsStringAsync(Ct));
-        return (await login.Content.ReadFromJsonAsync<AccessTokenResponse>(Json, Ct))!.AccessToken;
+        return (await login.Content.ReadFromJsonAsync<AccessTokenResponse>(Json, Ct))!;
     }
+
+    /// <summary>POST /api/auth/refresh with <paramref name="refreshToken"/>, anonymously.</summary>
+    public static async Task<HttpResponseMessage> RefreshAsync(this ApiApp app, string refreshToken)
+    {
+        using var client = app.CreateClient();
+        return await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken }, Ct);
+    }
+
+    /// <summary>A listing id that exists nowhere: archiving it is a 404 when signed in, a 401 otherwise.</summary>
+    public const string NoListing = "/api/listings/9223372036854775807";
+
+    /// <summary>Asserts that the client's token is accepted, by an authenticated request with no effect.</summary>
+    public static async Task AssertSignedInAsync(this HttpClient client)
+    {
+        using var response = await client.DeleteAsync(NoListing, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}");
+    }
+
+    /// <summary>Asserts that the client's token is refused with a 401 problem.</summary>
+    public static async Task AssertSignedOutAsync(this HttpClient client)
+    {
+        using var response = await client.DeleteAsync(NoListing, Ct);
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>A problem without its traceId, to compare two answers.</summary>
+    public static string WithoutTraceId(JsonElement problem) =>
+        JsonSerializer.Serialize(problem.EnumerateObject().Where(p => p.Name != "traceId").ToDictionary(p => p.Name, p => p.Value));
 
     /// <summary>The status a login with <paramref name="email"/> and the test password answers.</summary>
     public static async Task<HttpStatusCode> LoginStatusAsync(this ApiApp app, string email)

@@ -87,6 +87,8 @@ public sealed partial class ApiHttpFile
         return new Dictionary<string, Func<Task<string>>>
         {
             ["verificationToken"] = async () => (await inbox.WaitForMailAsync(email, mailsBefore + 2, cancellationToken: Ct)).Token("/verify-email"),
+            // Then forgot-password's mail: the third.
+            ["resetToken"] = async () => (await inbox.WaitForMailAsync(email, mailsBefore + 3, cancellationToken: Ct)).Token("/reset-password"),
         };
     }
 

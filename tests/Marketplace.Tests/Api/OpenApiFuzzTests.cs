@@ -41,6 +41,8 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             ["ConnectionStrings__marketplacedb"] = database.ConnectionString,
             ["Jwt__SigningKey"] = ApiApp.SigningKey,
             ["RequestLimits__WritesPerWindow"] = "1000000",
+            // Enough for change-email and resend-verification to succeed before the per-account mail limit answers 429.
+            ["RequestLimits__MailsPerWindow"] = "100",
             ["Logging__LogLevel__Default"] = "Warning",
         });
         await api.WaitUntilReadyAsync();
@@ -209,6 +211,35 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             }
         }
 
+        // Accounts of their own for what ends sessions (so the sellers stay signed in): sign-out-everywhere and
+        // change-password tokens, refresh tokens, and the links of reset mails (each works once).
+        var sessionEnders = new Dictionary<string, List<string>> { ["SignOutEverywhere"] = [], ["ChangePassword"] = [] };
+        var refreshTokens = new List<string>();
+        var resetTokens = new List<string>();
+        foreach (var operation in sessionEnders.Keys.Append("Refresh").Append("ResetPassword").ToList())
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var email = $"{operation.ToLowerInvariant()}-{i}-{Guid.NewGuid():N}@example.com";
+                (await http.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = operation }, Ct)).Dispose();
+                var pair = await (await http.PostAsJsonAsync("/api/auth/login", new { email, password = Password }, Ct))
+                    .ReadAsync<Marketplace.Api.Auth.AccessTokenResponse>();
+                if (sessionEnders.TryGetValue(operation, out var bearers))
+                {
+                    bearers.Add(pair.AccessToken);
+                }
+                else if (operation == "Refresh")
+                {
+                    refreshTokens.Add(pair.RefreshToken);
+                }
+                else
+                {
+                    (await http.PostAsJsonAsync("/api/auth/forgot-password", new { email }, Ct)).Dispose();
+                    resetTokens.Add((await SmtpInbox.Shared.WaitForMailAsync(email, 2, cancellationToken: Ct)).Token("/reset-password"));
+                }
+            }
+        }
+
         var page = await (await http.GetAsync("/api/listings?limit=1", Ct)).ReadAsync<ListingPage>();
         string[] slugs = ["furniture", "toys", "home-and-garden", "electronics", "spaceships"];
         return new FuzzContext(tokens, new Dictionary<string, IReadOnlyList<string>>
@@ -223,6 +254,13 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             ["cursor"] = [page.NextCursor!],
             ["sort"] = ["newest", "price_asc", "price_desc"],
             ["VerifyEmail.token"] = verificationTokens,
+            ["SignOutEverywhere.bearer"] = sessionEnders["SignOutEverywhere"],
+            ["ChangePassword.bearer"] = sessionEnders["ChangePassword"],
+            ["currentPassword"] = [Password, "wrong password"],
+            ["newPassword"] = [Password, "another long passphrase"],
+            ["refreshToken"] = refreshTokens,
+            ["ResetPassword.token"] = resetTokens,
+            ["newEmail"] = [.. Enumerable.Range(0, 20).Select(i => $"new-{i}-{Guid.NewGuid():N}@example.com"), emails[0]],
             ["q"] = ["lamp", "\"red bike\" -broken", "desk OR radio"],
         });
     }
