@@ -35,6 +35,7 @@ public sealed class AccessTokens(IOptions<JwtOptions> options, TimeProvider time
                 [JwtRegisteredClaimNames.Email] = user.Email,
                 [NameClaim] = user.DisplayName,
                 [RoleClaim] = user.Role.ToString(),
+                [SecurityStamps.ClaimType] = user.SecurityStamp,
             },
             SigningCredentials = _signingCredentials,
         });

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
@@ -15,20 +16,27 @@ public static class AuthApi
             .WithTags("Accounts")
             .RequireRateLimiting(RequestLimits.WritePolicy)
             .ProducesEdgeProblems()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapPost("/register", RegisterAsync)
             .WithName("Register")
             .WithSummary("Create an account")
             .WithDescription("Creates an account. Emails are unique regardless of case; a taken email answers 409.")
+            .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapPost("/login", LoginAsync)
             .WithName("Login")
             .WithSummary("Get an access token")
             .WithDescription("Exchanges an email and password for a bearer token. A wrong email and a wrong password get the same 401.")
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        api.MapPost("/sign-out-everywhere", SignOutEverywhereAsync)
+            .WithName("SignOutEverywhere")
+            .WithSummary("End every session")
+            .WithDescription("Every access token issued to the account so far stops working (on other instances within Accounts:SecurityStampCacheDuration), and every refresh token is revoked.")
+            .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         return app;
@@ -95,6 +103,34 @@ public static class AuthApi
 
         return TypedResults.Ok(tokens.Issue(user));
     }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> SignOutEverywhereAsync(
+        ClaimsPrincipal caller,
+        MarketplaceDbContext db,
+        SecurityStamps stamps,
+        CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == AccessTokens.UserIdOf(caller), cancellationToken);
+        if (user is null)
+        {
+            return SignedOut();
+        }
+
+        stamps.Invalidate(user);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The caller's account went away between the token check and this request.</summary>
+    private static ProblemHttpResult SignedOut() => TypedResults.Problem(
+        title: "Not signed in.",
+        detail: "Log in again.",
+        statusCode: StatusCodes.Status401Unauthorized);
+
+    /// <summary>A JSON body can be too large (413) or not JSON (415).</summary>
+    private static RouteHandlerBuilder ProducesBodyProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
     private static ProblemHttpResult EmailTaken() => TypedResults.Problem(
         title: "Email already registered.",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
@@ -39,12 +40,41 @@ public static class JwtAuthentication
                     RoleClaimType = AccessTokens.RoleClaim,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
+                bearer.Events = new JwtBearerEvents { OnTokenValidated = CheckSecurityStampAsync };
             });
         builder.Services.AddAuthorization();
 
+        builder.Services.AddOptions<AccountsOptions>()
+            .BindConfiguration(AccountsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SecurityStamps>();
         builder.Services.AddSingleton<AccessTokens>();
         builder.Services.AddSingleton<PasswordVerifier>();
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         return builder;
+    }
+
+    /// <summary>
+    /// Runs only when a request came with a correctly signed, unexpired token: refuses it unless it carries the user's
+    /// current security stamp and the user exists and is not suspended (then the handler answers 401).
+    /// </summary>
+    private static async Task CheckSecurityStampAsync(TokenValidatedContext context)
+    {
+        var principal = context.Principal;
+        if (principal is null
+            || !Guid.TryParse(principal.FindFirst(AccessTokens.SubjectClaim)?.Value, out var userId)
+            || !int.TryParse(principal.FindFirst(SecurityStamps.ClaimType)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var stamp))
+        {
+            context.Fail("The token carries no user or no security stamp.");
+            return;
+        }
+
+        var stamps = context.HttpContext.RequestServices.GetRequiredService<SecurityStamps>();
+        var current = await stamps.FindAsync(userId, context.HttpContext.RequestAborted);
+        if (current is not { Suspended: false } user || user.SecurityStamp != stamp)
+        {
+            context.Fail("The token was issued before the account's sessions were ended, or the account is gone or suspended.");
+        }
     }
 }

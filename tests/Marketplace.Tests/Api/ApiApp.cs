@@ -22,9 +22,11 @@ public sealed class ApiApp : WebApplicationFactory<MarketplaceApi::Program>
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string _environment;
     private readonly Action<IServiceCollection>? _services;
+    private readonly bool _ownsDatabase;
 
-    private ApiApp(TestDatabase database, IReadOnlyDictionary<string, string?> settings, string environment, Action<IServiceCollection>? services)
+    private ApiApp(TestDatabase database, IReadOnlyDictionary<string, string?> settings, string environment, Action<IServiceCollection>? services, bool ownsDatabase = true)
     {
+        _ownsDatabase = ownsDatabase;
         _database = database;
         _settings = settings;
         _environment = environment;
@@ -64,6 +66,13 @@ public sealed class ApiApp : WebApplicationFactory<MarketplaceApi::Program>
 
         return new ApiApp(database, settings ?? new Dictionary<string, string?>(), environment, services);
     }
+
+    /// <summary>
+    /// A second instance of the Api on this one's database, as another replica behind a load balancer; disposing it
+    /// leaves the database to this one.
+    /// </summary>
+    public ApiApp CreateReplica(IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(_database, settings ?? _settings, _environment, _services, ownsDatabase: false);
 
     /// <summary>A client that sends <paramref name="accessToken"/> as its bearer token.</summary>
     public HttpClient CreateClient(string accessToken)
@@ -105,7 +114,10 @@ public sealed class ApiApp : WebApplicationFactory<MarketplaceApi::Program>
     {
         await base.DisposeAsync();
         await Db.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }
 

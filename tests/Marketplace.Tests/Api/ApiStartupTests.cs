@@ -40,6 +40,7 @@ public sealed class ApiStartupTests(PostgresServer server)
     [InlineData("Health__SchemaCheckInterval", "00:00:00", "Health:SchemaCheckInterval")]
     [InlineData("Jwt__Lifetime", "00:00:10", "Jwt:Lifetime")]
     [InlineData("Database__MaxPoolSize", "0", "Database:MaxPoolSize")]
+    [InlineData("Accounts__SecurityStampCacheDuration", "00:00:31", "Accounts:SecurityStampCacheDuration")]
     [InlineData("Database__MaxRetryCount", "11", "Database:MaxRetryCount")]
     [InlineData("Database__MaxRetryDelay", "00:01:00", "Database:MaxRetryDelay")]
     public async Task An_out_of_range_setting_stops_start_up_naming_it(string variable, string value, string setting)
