@@ -1,4 +1,5 @@
 using Marketplace.Api;
+using Marketplace.Api.Admin;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Categories;
 using Marketplace.Api.Listings;
@@ -19,6 +20,7 @@ app.MapApiDocumentation();
 app.MapCategoriesApi();
 app.MapAuthApi();
 app.MapListingsApi();
+app.MapAdminApi();
 
 app.Run();
 

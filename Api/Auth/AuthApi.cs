@@ -28,9 +28,12 @@ public static class AuthApi
         api.MapPost("/login", LoginAsync)
             .WithName("Login")
             .WithSummary("Get an access token")
-            .WithDescription("Exchanges an email and password for a bearer token. A wrong email and a wrong password get the same 401.")
+            .WithDescription(
+                "Exchanges an email and password for a bearer token. A wrong email and a wrong password get the same 401; " +
+                "a suspended account, with the right password only, 403.")
             .ProducesBodyProblems()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         api.MapPost("/sign-out-everywhere", SignOutEverywhereAsync)
             .WithName("SignOutEverywhere")
@@ -93,6 +96,15 @@ public static class AuthApi
             return TypedResults.Problem(
                 title: "Invalid email or password.",
                 statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        // Only after the password is verified: a guesser learns nothing about suspended accounts.
+        if (user.SuspendedAt is not null)
+        {
+            return TypedResults.Problem(
+                title: "Account suspended.",
+                detail: "An admin suspended this account; it cannot log in until it is reinstated.",
+                statusCode: StatusCodes.Status403Forbidden);
         }
 
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)

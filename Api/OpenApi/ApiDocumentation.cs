@@ -45,6 +45,7 @@ public static class ApiDocumentation
         ["Categories"] = "The category tree listings are filed under.",
         ["Accounts"] = "Registering, and exchanging an email and password for a bearer token.",
         ["Listings"] = "Searching listings, and a seller's own listings.",
+        ["Admin"] = "For admins: managing categories, moderating listings and users, and the audit log every change writes.",
     };
 
     // A [Required] request property is nullable in C# only so that a missing value reaches validation (400) instead of

@@ -17,6 +17,9 @@ public sealed partial class ApiHttpFile
 
     private ApiHttpFile(Dictionary<string, string> variables, List<Request> requests) => (_variables, _requests) = (variables, requests);
 
+    /// <summary>A file variable (<c>@name = value</c>) as written.</summary>
+    public string Variable(string name) => _variables[name];
+
     public static async Task<ApiHttpFile> ReadAsync() =>
         Parse(await File.ReadAllTextAsync(System.IO.Path.Combine(ApiProcess.RepositoryRoot(), "Api", "Api.http"), Ct));
 
