@@ -73,15 +73,16 @@ public sealed class OpenApiFuzzer
 
         var pathAndQuery = query.Count == 0 ? path : path + "?" + string.Join('&', query);
         var (body, contentType) = operation.Body is { } schema ? Body(operation.Id, schema, hostility) : Chance(0.05) ? HostileBody() : (null, null);
-        return new FuzzRequest(operation.Id, operation.Method, pathAndQuery, body, contentType, Token(operation.Secured));
+        return new FuzzRequest(operation.Id, operation.Method, pathAndQuery, body, contentType, Token(operation.Id, operation.Secured));
     }
 
-    private string? Token(bool secured) => _random.NextDouble() switch
+    /// <summary>A token, a broken one or none; "OperationId.token" among the known values gives an operation tokens of its own.</summary>
+    private string? Token(string operation, bool secured) => _random.NextDouble() switch
     {
         < 0.1 => null,
         < 0.2 => Pick(["not-a-token", "eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.", _context.Tokens[0][..^4] + "AAAA", new string('A', 4000)]),
         < 0.5 when !secured => null,
-        _ => Pick(_context.Tokens),
+        _ => Pick(_context.KnownValues.TryGetValue($"{operation}.token", out var own) ? own : _context.Tokens),
     };
 
     private (string? Body, string? ContentType) Body(string operation, JsonElement schema, double hostility)
