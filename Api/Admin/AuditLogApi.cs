@@ -1,10 +1,8 @@
 using System.Buffers.Binary;
-using System.Buffers.Text;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
-using System.Text;
 using Marketplace.Api.Auth;
+using Marketplace.Api.Infrastructure;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -125,45 +123,28 @@ public static class AuditLogApi
 /// <summary>Where an audit-log page ended.</summary>
 public sealed record AuditLogPosition(DateTimeOffset CreatedAt, long Id);
 
-/// <summary>
-/// The audit log's opaque <c>cursor</c>, authenticated with HMAC-SHA256 as the listings search's is (a key of its own,
-/// derived from <c>Jwt:SigningKey</c>), so a cursor the Api did not issue for this log is refused.
-/// </summary>
+/// <summary>The audit log's opaque <c>cursor</c>, sealed by <see cref="SignedCursors"/> with a key of its own.</summary>
 public sealed class AuditLogCursors(IOptions<JwtOptions> jwt)
 {
     private const byte Version = 1;
     private const int PayloadLength = 1 + 8 + 8;
-    private const int TagLength = 16;
 
-    private readonly byte[] _key = HKDF.DeriveKey(
-        HashAlgorithmName.SHA256,
-        Encoding.UTF8.GetBytes(jwt.Value.SigningKey),
-        outputLength: 32,
-        info: "Marketplace.Api audit log cursor v1"u8.ToArray());
+    private readonly SignedCursors _sealing = new(jwt.Value.SigningKey, "Marketplace.Api audit log cursor v1");
 
     public string Create(AuditLogPosition position)
     {
-        Span<byte> cursor = stackalloc byte[PayloadLength + TagLength];
+        Span<byte> cursor = stackalloc byte[PayloadLength];
         cursor[0] = Version;
         BinaryPrimitives.WriteInt64BigEndian(cursor[1..], position.CreatedAt.UtcTicks);
         BinaryPrimitives.WriteInt64BigEndian(cursor[9..], position.Id);
-        HMACSHA256.HashData(_key, cursor[..PayloadLength])[..TagLength].CopyTo(cursor[PayloadLength..]);
-        return Base64Url.EncodeToString(cursor);
+        return _sealing.Seal(cursor);
     }
 
+    /// <summary>The position in <paramref name="cursor"/>, or null when it is malformed or forged.</summary>
     public AuditLogPosition? Read(string cursor)
     {
-        Span<byte> bytes = stackalloc byte[PayloadLength + TagLength];
-        if (cursor.Length != Base64Url.GetEncodedLength(bytes.Length)
-            || !Base64Url.TryDecodeFromChars(cursor, bytes, out var written)
-            || written != bytes.Length)
-        {
-            return null;
-        }
-
-        Span<byte> tag = stackalloc byte[32];
-        HMACSHA256.HashData(_key, bytes[..PayloadLength], tag);
-        if (!CryptographicOperations.FixedTimeEquals(tag[..TagLength], bytes[PayloadLength..]) || bytes[0] != Version)
+        Span<byte> bytes = stackalloc byte[PayloadLength];
+        if (!_sealing.TryOpen(cursor, bytes) || bytes[0] != Version)
         {
             return null;
         }

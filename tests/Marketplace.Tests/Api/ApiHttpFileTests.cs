@@ -14,14 +14,7 @@ public sealed partial class ApiHttpFileTests(PostgresServer server)
         await using var app = await ApiApp.CreateAsync(server, cancellationToken: Ct);
         using var client = app.CreateClient();
         var file = await ApiHttpFile.ReadAsync();
-        // The admin the file's comment says to make, made as it says: the worker's create-admin.
-        var admin = await WorkerRunner.RunWithInputAsync(
-            app.ConnectionString,
-            ["create-admin", "--email", file.Variable("adminEmail")],
-            standardInput: null,
-            new Dictionary<string, string?> { [Marketplace.MigrationWorker.Commands.CreateAdminCommand.PasswordVariable] = file.Variable("adminPassword") },
-            Ct);
-        Assert.True(admin.ExitCode == 0, admin.ToString());
+        await file.CreateAdminAsync(app.ConnectionString);
 
         var sent = await file.SendAllAsync(client);
 

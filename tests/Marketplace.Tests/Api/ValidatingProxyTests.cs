@@ -27,14 +27,7 @@ public sealed class ValidatingProxyTests(PostgresServer server, ITestOutputHelpe
         var worker = await WorkerRunner.RunAsync(database.ConnectionString, [], cancellationToken: Ct);
         Assert.True(worker.ExitCode == 0, worker.ToString());
         var file = await ApiHttpFile.ReadAsync();
-        // Api.http's admin, made as its comment says: the worker's create-admin.
-        var admin = await WorkerRunner.RunWithInputAsync(
-            database.ConnectionString,
-            ["create-admin", "--email", file.Variable("adminEmail")],
-            standardInput: null,
-            new Dictionary<string, string?> { [Marketplace.MigrationWorker.Commands.CreateAdminCommand.PasswordVariable] = file.Variable("adminPassword") },
-            Ct);
-        Assert.True(admin.ExitCode == 0, admin.ToString());
+        await file.CreateAdminAsync(database.ConnectionString);
         // The Api reaches PostgreSQL through a port the test can close, to meet its 503 through Prism as well.
         var target = new NpgsqlConnectionStringBuilder(database.ConnectionString);
         var link = new DelayedTcpProxy(target.Host!, target.Port);
