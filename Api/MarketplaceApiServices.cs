@@ -5,6 +5,7 @@ using Marketplace.Api.Categories;
 using Marketplace.Api.Health;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Api.Listings;
+using Marketplace.Api.Mail;
 using Marketplace.Api.OpenApi;
 using Marketplace.Data;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +48,9 @@ public static class MarketplaceApiServices
         builder.Services.AddOptions<MarketplaceOptions>()
             .BindConfiguration(MarketplaceOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(marketplace => marketplace.HasValidPublicBaseUrl, MarketplaceOptions.PublicBaseUrlMessage)
             .ValidateOnStart();
+        builder.AddMail();
 
         builder.AddApiErrors();
         builder.Services.AddValidation();

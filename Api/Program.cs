@@ -19,6 +19,8 @@ app.MapApiDocumentation();
 
 app.MapCategoriesApi();
 app.MapAuthApi();
+app.MapPasswordResetApi();
+app.MapAccountPages();
 app.MapListingsApi();
 app.MapAdminApi();
 

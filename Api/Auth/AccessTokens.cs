@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Marketplace.Api.Auth;
 
-/// <summary>Issues the access tokens that the standard JwtBearer handler validates.</summary>
+/// <summary>Issues the access tokens (<see cref="RefreshTokens"/> pairs each with a refresh token) that the standard JwtBearer handler validates.</summary>
 public sealed class AccessTokens(IOptions<JwtOptions> options, TimeProvider timeProvider)
 {
     public const string SubjectClaim = JwtRegisteredClaimNames.Sub;
@@ -39,7 +39,7 @@ public sealed class AccessTokens(IOptions<JwtOptions> options, TimeProvider time
             },
             SigningCredentials = _signingCredentials,
         });
-        return new AccessTokenResponse(token, expiresAt);
+        return new AccessTokenResponse(token, expiresAt, "", default);
     }
 
     /// <summary>The signed-in user's id; only called behind RequireAuthorization, where the handler has validated the token.</summary>

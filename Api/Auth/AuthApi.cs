@@ -29,11 +29,20 @@ public static class AuthApi
             .WithName("Login")
             .WithSummary("Get an access token")
             .WithDescription(
-                "Exchanges an email and password for a bearer token. A wrong email and a wrong password get the same 401; " +
-                "a suspended account, with the right password only, 403.")
+                "Exchanges an email and password for a bearer token and a refresh token (see refresh). " +
+                "A wrong email and a wrong password get the same 401; a suspended account, with the right password only, 403.")
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapPost("/refresh", RefreshAsync)
+            .WithName("Refresh")
+            .WithSummary("Exchange a refresh token for a new pair")
+            .WithDescription(
+                "Exchanges the last refresh token for a new access token and refresh token. Each refresh token works once; " +
+                "presenting a used one again revokes every token of its session. Any refusal is the same 401.")
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         api.MapPost("/sign-out-everywhere", SignOutEverywhereAsync)
             .WithName("SignOutEverywhere")
@@ -42,13 +51,50 @@ public static class AuthApi
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
+        api.MapPost("/change-password", ChangePasswordAsync)
+            .WithName("ChangePassword")
+            .WithSummary("Change the password")
+            .WithDescription(
+                "Sets a new password when currentPassword is right (else 400 naming it) and ends every session, as sign-out-everywhere; " +
+                "the answer is a new pair for the caller, who stays signed in.")
+            .RequireAuthorization()
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        api.MapPost("/verify-email", VerifyEmailAsync)
+            .WithName("VerifyEmail")
+            .WithSummary("Verify an email address")
+            .WithDescription(
+                "Follows the link of a verification mail: marks the address verified, or after a change of email switches the account " +
+                "to the new address. Each link works once and expires; an unknown, used or expired token answers the same 400. " +
+                "The new address taken by another account meanwhile answers 409.")
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost("/resend-verification", ResendVerificationAsync)
+            .WithName("ResendVerification")
+            .WithSummary("Mail a new verification link")
+            .WithDescription(
+                "Mails the caller a new link to verify their address; the links mailed before stop working. A verified address " +
+                "answers 409; a few requests per account per window, then 429. 503 when the mail server did not take the mail.")
+            .RequireAuthorization()
+            .RequireRateLimiting(RequestLimits.MailPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         return app;
     }
 
+    /// <summary>
+    /// Creates the account, then mails its verification link. The account exists whether or not the mail went out: a
+    /// mail server that is down must not turn away a registration (nor make a retry answer 409); the failure is logged
+    /// and the user asks for another link with resend-verification.
+    /// </summary>
     public static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
         RegisterRequest request,
         MarketplaceDbContext db,
         PasswordVerifier passwords,
+        EmailVerification verification,
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
@@ -78,6 +124,7 @@ public static class AuthApi
             return EmailTaken();
         }
 
+        await verification.SendAsync(user, user.Email, cancellationToken);
         return TypedResults.Created((string?)null, UserResponse.From(user));
     }
 
@@ -85,7 +132,7 @@ public static class AuthApi
         LoginRequest request,
         MarketplaceDbContext db,
         PasswordVerifier passwords,
-        AccessTokens tokens,
+        RefreshTokens tokens,
         CancellationToken cancellationToken)
     {
         var normalizedEmail = User.NormalizeEmail(request.Email);
@@ -110,16 +157,29 @@ public static class AuthApi
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.PasswordHash = passwords.Hash(user, request.Password);
-            await db.SaveChangesAsync(cancellationToken);
         }
 
-        return TypedResults.Ok(tokens.Issue(user));
+        var pair = tokens.Issue(db, user);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(pair);
     }
+
+    public static async Task<Results<Ok<AccessTokenResponse>, ValidationProblem, ProblemHttpResult>> RefreshAsync(
+        RefreshRequest request,
+        MarketplaceDbContext db,
+        RefreshTokens tokens,
+        CancellationToken cancellationToken) =>
+        await tokens.ExchangeAsync(db, request.RefreshToken, cancellationToken) is { } pair
+            ? TypedResults.Ok(pair)
+            : TypedResults.Problem(
+                title: "Invalid refresh token.",
+                detail: "Log in again.",
+                statusCode: StatusCodes.Status401Unauthorized);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> SignOutEverywhereAsync(
         ClaimsPrincipal caller,
         MarketplaceDbContext db,
-        SecurityStamps stamps,
+        RefreshTokens refreshTokens,
         CancellationToken cancellationToken)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == AccessTokens.UserIdOf(caller), cancellationToken);
@@ -128,9 +188,35 @@ public static class AuthApi
             return SignedOut();
         }
 
-        stamps.Invalidate(user);
+        await refreshTokens.EndEverySessionAsync(db, user, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<AccessTokenResponse>, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
+        ChangePasswordRequest request,
+        ClaimsPrincipal caller,
+        MarketplaceDbContext db,
+        PasswordVerifier passwords,
+        RefreshTokens refreshTokens,
+        CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == AccessTokens.UserIdOf(caller), cancellationToken);
+        if (user is null)
+        {
+            return SignedOut();
+        }
+
+        if (passwords.Verify(user, request.CurrentPassword) == PasswordVerificationResult.Failed)
+        {
+            return ApiErrors.Field("currentPassword", "This is not the account's current password.");
+        }
+
+        user.PasswordHash = passwords.Hash(user, request.NewPassword);
+        await refreshTokens.EndEverySessionAsync(db, user, cancellationToken);
+        var pair = refreshTokens.Issue(db, user);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(pair);
     }
 
     /// <summary>The caller's account went away between the token check and this request.</summary>
@@ -143,6 +229,62 @@ public static class AuthApi
     private static RouteHandlerBuilder ProducesBodyProblems(this RouteHandlerBuilder builder) => builder
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+    public static async Task<Results<Ok<EmailVerifiedResponse>, ValidationProblem, ProblemHttpResult>> VerifyEmailAsync(
+        VerifyEmailRequest request,
+        EmailVerification verification,
+        CancellationToken cancellationToken)
+    {
+        var (outcome, user) = await verification.VerifyAsync(request.Token, cancellationToken);
+        return outcome switch
+        {
+            VerificationOutcome.Verified => TypedResults.Ok(new EmailVerifiedResponse(user!.Email, user.EmailVerifiedAt!.Value)),
+            VerificationOutcome.EmailTaken => EmailTaken(),
+            _ => InvalidVerificationToken(),
+        };
+    }
+
+    public static async Task<Results<Accepted, ProblemHttpResult>> ResendVerificationAsync(
+        ClaimsPrincipal caller,
+        MarketplaceDbContext db,
+        EmailVerification verification,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var userId = AccessTokens.UserIdOf(caller);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return TypedResults.Problem(
+                title: "Account not found.",
+                detail: "The account this access token was issued for no longer exists.",
+                statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        if (user.EmailVerifiedAt is not null)
+        {
+            return TypedResults.Problem(
+                title: "Email already verified.",
+                detail: $"{user.Email} is already verified; there is nothing to resend.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        if (!await verification.SendAsync(user, user.Email, cancellationToken))
+        {
+            response.Headers.RetryAfter = MailRetryAfterSeconds;
+            return TypedResults.Problem(
+                title: "Mail not sent.",
+                detail: "The mail server did not take the verification mail. Try again later.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private const string MailRetryAfterSeconds = "60";
+
+    /// <summary>One answer for a token that is malformed, unknown, used or expired: which of them is nobody's business.</summary>
+    public static ValidationProblem InvalidVerificationToken() => ApiErrors.Field("token",
+        "This verification link is invalid, was already used or has expired. Sign in and ask for a new one (POST /api/auth/resend-verification).");
 
     private static ProblemHttpResult EmailTaken() => TypedResults.Problem(
         title: "Email already registered.",

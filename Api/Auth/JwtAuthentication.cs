@@ -50,8 +50,17 @@ public static class JwtAuthentication
             .ValidateOnStart();
         builder.Services.AddSingleton<SecurityStamps>();
         builder.Services.AddSingleton<AccessTokens>();
+        builder.Services.AddSingleton<RefreshTokens>();
+        builder.Services.AddSingleton<ForgotPasswordLimiter>();
+        builder.Services.AddOptions<TokenCleanupOptions>()
+            .BindConfiguration(TokenCleanupOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<TokenCleanup>();
+        builder.Services.AddHostedService<TokenCleanupService>();
         builder.Services.AddSingleton<PasswordVerifier>();
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        builder.Services.AddScoped<EmailVerification>();
         return builder;
     }
 

@@ -18,7 +18,8 @@ public sealed class JwtOptions
 
     public string Audience { get; set; } = "marketplace-api";
 
-    public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>Short: a session goes on by refresh tokens, and a stolen access token is worth little for long.</summary>
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     public SymmetricSecurityKey CreateSigningKey() => new(Encoding.UTF8.GetBytes(SigningKey));
 

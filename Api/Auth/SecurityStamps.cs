@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.ComponentModel.DataAnnotations;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -7,19 +6,6 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Api.Auth;
-
-/// <summary>Settings under <c>Accounts</c>.</summary>
-public sealed class AccountsOptions
-{
-    public const string SectionName = "Accounts";
-
-    /// <summary>
-    /// How long a user's security stamp is served from memory. Another instance honours a password change, "sign out
-    /// everywhere" or a suspension within this time; the instance that made the change honours it at once.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:30", ErrorMessage = "Accounts:SecurityStampCacheDuration must be between {1} and {2}.")]
-    public TimeSpan SecurityStampCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
-}
 
 /// <summary>What an access token is checked against on every authenticated request.</summary>
 public readonly record struct UserStamp(int SecurityStamp, bool Suspended);

@@ -26,6 +26,13 @@ public sealed class RequestLimitsOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "RequestLimits:WriteWindow must be between {1} and {2}.")]
     public TimeSpan WriteWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Requests that mail the caller (a new verification link) one caller may make per window: no mail-bombing.</summary>
+    [Range(1, 1000, ErrorMessage = "RequestLimits:MailsPerWindow must be between {1} and {2}.")]
+    public int MailsPerWindow { get; set; } = 3;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "RequestLimits:MailWindow must be between {1} and {2}.")]
+    public TimeSpan MailWindow { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 /// <summary>The request body size limit and the per-caller rate limit on writes.</summary>
@@ -33,6 +40,9 @@ public static partial class RequestLimits
 {
     /// <summary>The rate-limiting policy every write endpoint requires.</summary>
     public const string WritePolicy = "writes";
+
+    /// <summary>The tighter policy of endpoints that send the caller a mail; per account like writes, per instance.</summary>
+    public const string MailPolicy = "mails";
 
     public static IHostApplicationBuilder AddRequestLimits(this IHostApplicationBuilder builder)
     {
@@ -51,6 +61,16 @@ public static partial class RequestLimits
                 {
                     PermitLimit = limits.WritesPerWindow,
                     Window = limits.WriteWindow,
+                    QueueLimit = 0,
+                });
+            });
+            options.AddPolicy(MailPolicy, httpContext =>
+            {
+                var limits = httpContext.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(PartitionKey(httpContext), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.MailsPerWindow,
+                    Window = limits.MailWindow,
                     QueueLimit = 0,
                 });
             });
@@ -118,7 +138,7 @@ public static partial class RequestLimits
                 // ASP.NET Core has no default type for 429, and RFC 9457 clients expect one.
                 Type = "https://tools.ietf.org/html/rfc6585#section-4",
                 Title = "Too many requests.",
-                Detail = seconds is null ? "Too many writes; slow down." : $"Too many writes; try again in {seconds} seconds.",
+                Detail = seconds is null ? "Too many requests; slow down." : $"Too many requests; try again in {seconds} seconds.",
             },
         });
     }

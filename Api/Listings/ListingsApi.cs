@@ -56,7 +56,10 @@ public static class ListingsApi
         writes.MapPost("/", CreateAsync)
             .WithName("CreateListing")
             .WithSummary("Create a listing")
-            .WithDescription("Creates a listing sold by the caller. Give categorySlug, or the legacy category, or both consistently.")
+            .WithDescription(
+                "Creates a listing sold by the caller. Give categorySlug, or the legacy category, or both consistently. " +
+                "The caller's email address must be verified (403 otherwise).")
+            .RequireVerifiedEmail()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -64,7 +67,10 @@ public static class ListingsApi
         writes.MapPut("/{id:long}", UpdateAsync)
             .WithName("UpdateListing")
             .WithSummary("Replace a listing")
-            .WithDescription("Replaces the caller's listing. Someone else's listing answers 404; an archived one 409.")
+            .WithDescription(
+                "Replaces the caller's listing. Someone else's listing answers 404; an archived one 409. " +
+                "The caller's email address must be verified (403 otherwise).")
+            .RequireVerifiedEmail()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -8,10 +8,10 @@
 BEGIN;
 SELECT setseed(0.42);
 
-INSERT INTO "User" ("Id", "Email", "NormalizedEmail", "DisplayName", "PasswordHash", "Role", "CreatedAt", "UpdatedAt")
+INSERT INTO "User" ("Id", "Email", "NormalizedEmail", "DisplayName", "PasswordHash", "Role", "EmailVerifiedAt", "CreatedAt", "UpdatedAt")
 SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid,
        'seller' || i || '@bench.example', upper('seller' || i || '@bench.example'), 'Seller ' || i,
-       'not-a-password-hash', 'user', now() - interval '2 years', now() - interval '2 years'
+       'not-a-password-hash', 'user', now() - interval '2 years', now() - interval '2 years', now() - interval '2 years'
 FROM generate_series(1, :users) AS i;
 
 CREATE TEMP TABLE vocab AS SELECT

@@ -39,6 +39,12 @@ public sealed class ApiApp : WebApplicationFactory<MarketplaceApi::Program>
 
     public string ConnectionString => _database.ConnectionString;
 
+    /// <summary>Where every test Api's links point: not its own address, so a link built from the Host header shows.</summary>
+    public const string PublicBaseUrl = "https://marketplace.test/app";
+
+    /// <summary>The real SMTP server this Api sends its mail to, its own so that tests never read each other's mail.</summary>
+    public SmtpInbox Inbox { get; } = SmtpInbox.Start();
+
     public static async Task<ApiApp> CreateAsync(
         PostgresServer server,
         IReadOnlyDictionary<string, string?>? settings = null,
@@ -91,7 +97,13 @@ public sealed class ApiApp : WebApplicationFactory<MarketplaceApi::Program>
             ["Jwt:SigningKey"] = SigningKey,
             ["RequestLimits:WritesPerWindow"] = "100000",
             ["Categories:CacheDuration"] = "00:00:00",
+            ["Marketplace:PublicBaseUrl"] = PublicBaseUrl,
         };
+        foreach (var (key, value) in Inbox.Settings())
+        {
+            settings[key] = value;
+        }
+
         foreach (var (key, value) in _settings)
         {
             settings[key] = value;
@@ -113,6 +125,7 @@ public sealed class ApiApp : WebApplicationFactory<MarketplaceApi::Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        Inbox.Dispose();
         await Db.DisposeAsync();
         if (_ownsDatabase)
         {

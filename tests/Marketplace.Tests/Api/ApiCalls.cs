@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Listings;
+using Marketplace.Tests.Support;
 
 namespace Marketplace.Tests.Api;
 
@@ -21,23 +22,81 @@ public static class ApiCalls
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<Account> SignUpAsync(this ApiApp app, string? email = null)
+    /// <summary>
+    /// Registers and signs in; unless <paramref name="verified"/> is false, first follows the verification link from the
+    /// mail the Api sent (to the test SMTP server), as a person would, so the account may create listings.
+    /// </summary>
+    public static async Task<Account> SignUpAsync(this ApiApp app, string? email = null, bool verified = true)
     {
         email ??= $"user-{Guid.NewGuid():N}@example.com";
+        var mailsBefore = app.Inbox.MailsTo(email).Count;
         using var anonymous = app.CreateClient();
         using var registered = await anonymous.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "Test user" }, Ct);
         Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync(Ct));
         var user = (await registered.Content.ReadFromJsonAsync<UserResponse>(Json, Ct))!;
+        if (verified)
+        {
+            await anonymous.FollowVerificationMailAsync(app.Inbox, email, mailsBefore + 1);
+        }
+
         var token = await app.LoginAsync(email, Password);
         return new Account(user.Id, email, Password, token, app.CreateClient(token));
     }
 
-    public static async Task<string> LoginAsync(this ApiApp app, string email, string password)
+    /// <summary>Waits for the <paramref name="number"/>th mail to <paramref name="email"/> and posts its verification token.</summary>
+    public static async Task<EmailVerifiedResponse> FollowVerificationMailAsync(this HttpClient client, SmtpInbox inbox, string email, int number = 1)
+    {
+        var mail = await inbox.WaitForMailAsync(email, number, cancellationToken: Ct);
+        using var verified = await client.PostAsJsonAsync("/api/auth/verify-email", new { token = mail.Token("/verify-email") }, Ct);
+        return await verified.ReadAsync<EmailVerifiedResponse>();
+    }
+
+    public static async Task<string> LoginAsync(this ApiApp app, string email, string password) =>
+        (await app.SignInAsync(email, password)).AccessToken;
+
+    /// <summary>Logs in, answering the access token and the refresh token.</summary>
+    public static async Task<AccessTokenResponse> SignInAsync(this ApiApp app, string email, string password = Password)
     {
         using var client = app.CreateClient();
         using var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password }, Ct);
         Assert.True(login.StatusCode == HttpStatusCode.OK, await login.Content.ReadAsStringAsync(Ct));
-        return (await login.Content.ReadFromJsonAsync<AccessTokenResponse>(Json, Ct))!.AccessToken;
+        return (await login.Content.ReadFromJsonAsync<AccessTokenResponse>(Json, Ct))!;
+    }
+
+    /// <summary>POST /api/auth/refresh with <paramref name="refreshToken"/>, anonymously.</summary>
+    public static async Task<HttpResponseMessage> RefreshAsync(this ApiApp app, string refreshToken)
+    {
+        using var client = app.CreateClient();
+        return await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken }, Ct);
+    }
+
+    /// <summary>A listing id that exists nowhere: archiving it is a 404 when signed in, a 401 otherwise.</summary>
+    public const string NoListing = "/api/listings/9223372036854775807";
+
+    /// <summary>Asserts that the client's token is accepted, by an authenticated request with no effect.</summary>
+    public static async Task AssertSignedInAsync(this HttpClient client)
+    {
+        using var response = await client.DeleteAsync(NoListing, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}");
+    }
+
+    /// <summary>Asserts that the client's token is refused with a 401 problem.</summary>
+    public static async Task AssertSignedOutAsync(this HttpClient client)
+    {
+        using var response = await client.DeleteAsync(NoListing, Ct);
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>A problem without its traceId, to compare two answers.</summary>
+    public static string WithoutTraceId(JsonElement problem) =>
+        JsonSerializer.Serialize(problem.EnumerateObject().Where(p => p.Name != "traceId").ToDictionary(p => p.Name, p => p.Value));
+
+    /// <summary>The status a login with <paramref name="email"/> and the test password answers.</summary>
+    public static async Task<HttpStatusCode> LoginStatusAsync(this ApiApp app, string email)
+    {
+        using var client = app.CreateClient();
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password }, Ct);
+        return login.StatusCode;
     }
 
     /// <summary>A JSON body exactly as written, so tests can send what no serializer would produce.</summary>
@@ -100,13 +159,15 @@ public static class ApiCalls
             RETURNING "Id"
             """, Ct);
 
-    /// <summary>A user written straight to the table (no password work), for tests that only need someone to own listings.</summary>
+    /// <summary>
+    /// A user written straight to the table (no password work, email verified), for tests that only need someone to own listings.
+    /// </summary>
     public static async Task<Guid> InsertUserAsync(this ApiApp app)
     {
         var id = Guid.NewGuid();
         await app.Db.ExecuteAsync($"""
-            INSERT INTO "User" ("Id", "Email", "NormalizedEmail", "DisplayName", "PasswordHash")
-            VALUES ('{id}', '{id}@example.com', '{id.ToString().ToUpperInvariant()}@EXAMPLE.COM', 'Seller', 'not a password hash')
+            INSERT INTO "User" ("Id", "Email", "NormalizedEmail", "DisplayName", "PasswordHash", "EmailVerifiedAt")
+            VALUES ('{id}', '{id}@example.com', '{id.ToString().ToUpperInvariant()}@EXAMPLE.COM', 'Seller', 'not a password hash', now())
             """, Ct);
         return id;
     }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Marketplace.Tests.Support;
 using static Marketplace.Tests.Api.ApiCalls;
 
 namespace Marketplace.Tests.Api;
@@ -35,14 +36,26 @@ public sealed partial class ApiHttpFile
     public static async Task<ApiHttpFile> ReadAsync() =>
         Parse(await File.ReadAllTextAsync(System.IO.Path.Combine(ApiProcess.RepositoryRoot(), "Api", "Api.http"), Ct));
 
-    /// <summary>Sends every request in order through <paramref name="client"/> (its base address stands for {{baseUrl}}).</summary>
-    public async Task<List<ApiHttpFileExchange>> SendAllAsync(HttpClient client)
+    /// <summary>
+    /// Sends every request in order through <paramref name="client"/> (its base address stands for {{baseUrl}}). A
+    /// variable in <paramref name="supplied"/> is what a person fills in by hand (a token from a mail): it is asked for
+    /// when the first request that uses it is about to go.
+    /// </summary>
+    public async Task<List<ApiHttpFileExchange>> SendAllAsync(HttpClient client, IReadOnlyDictionary<string, Func<Task<string>>>? supplied = null)
     {
         var variables = new Dictionary<string, string>(_variables) { ["baseUrl"] = client.BaseAddress!.ToString().TrimEnd('/') };
         var responses = new Dictionary<string, JsonElement>();
         var exchanges = new List<ApiHttpFileExchange>();
+        var pending = new Dictionary<string, Func<Task<string>>>(supplied ?? new Dictionary<string, Func<Task<string>>>());
         foreach (var request in _requests)
         {
+            var requestText = string.Join('\n', request.Headers.Select(h => h.Value).Append(request.Url).Append(request.Body ?? ""));
+            foreach (var (name, value) in pending.Where(p => requestText.Contains("{{" + p.Key + "}}", StringComparison.Ordinal)).ToList())
+            {
+                variables[name] = await value();
+                pending.Remove(name);
+            }
+
             using var message = new HttpRequestMessage(new HttpMethod(request.Method), Substitute(request.Url, variables, responses));
             var contentType = "application/json";
             foreach (var (name, value) in request.Headers)
@@ -76,6 +89,22 @@ public sealed partial class ApiHttpFile
         }
 
         return exchanges;
+    }
+
+    /// <summary>
+    /// What a reader of Api.http pastes from the mails <paramref name="inbox"/> receives from now on: the verification
+    /// token of the newest mail to the file's @email (registration's, then the resend's: the second).
+    /// </summary>
+    public IReadOnlyDictionary<string, Func<Task<string>>> TokensFromMail(SmtpInbox inbox)
+    {
+        var email = _variables["email"];
+        var mailsBefore = inbox.MailsTo(email).Count;
+        return new Dictionary<string, Func<Task<string>>>
+        {
+            ["verificationToken"] = async () => (await inbox.WaitForMailAsync(email, mailsBefore + 2, cancellationToken: Ct)).Token("/verify-email"),
+            // Then forgot-password's mail: the third.
+            ["resetToken"] = async () => (await inbox.WaitForMailAsync(email, mailsBefore + 3, cancellationToken: Ct)).Token("/reset-password"),
+        };
     }
 
     private static string Substitute(string text, Dictionary<string, string> variables, Dictionary<string, JsonElement> responses) =>

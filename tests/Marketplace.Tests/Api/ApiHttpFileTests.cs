@@ -16,7 +16,7 @@ public sealed partial class ApiHttpFileTests(PostgresServer server)
         var file = await ApiHttpFile.ReadAsync();
         await file.CreateAdminAsync(app.ConnectionString);
 
-        var sent = await file.SendAllAsync(client);
+        var sent = await file.SendAllAsync(client, file.TokensFromMail(app.Inbox));
 
         foreach (var exchange in sent)
         {

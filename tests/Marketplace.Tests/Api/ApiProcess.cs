@@ -28,7 +28,11 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>Everything the process wrote to stdout and stderr so far.</summary>
     public string Output => _process.Output;
 
-    /// <summary>Starts the Api with exactly these environment variables added (and no inherited connection string).</summary>
+    /// <summary>
+    /// Starts the Api with these environment variables added (and no inherited connection string or mail settings), over
+    /// the test mail settings: SMTP to <see cref="SmtpInbox.Shared"/>, links under <see cref="ApiApp.PublicBaseUrl"/>. A
+    /// variable given as null is left unset.
+    /// </summary>
     public static ApiProcess Start(IReadOnlyDictionary<string, string?> environment)
     {
         var folder = OutputFolder();
@@ -43,6 +47,18 @@ public sealed class ApiProcess : IAsyncDisposable
         {
             start.Environment.Remove(inherited);
         }
+
+        foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("Smtp__", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(inherited);
+        }
+
+        foreach (var (key, value) in SmtpInbox.Shared.Settings("__"))
+        {
+            start.Environment[key] = value;
+        }
+
+        start.Environment["Marketplace__PublicBaseUrl"] = ApiApp.PublicBaseUrl;
 
         foreach (var (key, value) in environment)
         {

@@ -131,6 +131,7 @@ public sealed partial class DatabaseRestartTests(ITestOutputHelper output)
     {
         var email = $"restart-{Guid.NewGuid():N}@example.com";
         (await http.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "Restart" }, Ct)).Dispose();
+        await http.FollowVerificationMailAsync(SmtpInbox.Shared, email);
         using var login = await http.PostAsJsonAsync("/api/auth/login", new { email, password = Password }, Ct);
         return (await login.ReadAsync<Marketplace.Api.Auth.AccessTokenResponse>()).AccessToken;
     }

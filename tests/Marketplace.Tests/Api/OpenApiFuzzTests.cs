@@ -172,6 +172,7 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             var email = $"{name}-{Guid.NewGuid():N}@example.com";
             var user = await (await http.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = name }, Ct))
                 .ReadAsync<Marketplace.Api.Auth.UserResponse>(HttpStatusCode.Created);
+            await http.FollowVerificationMailAsync(SmtpInbox.Shared, email);
             var token = (await (await http.PostAsJsonAsync("/api/auth/login", new { email, password = Password }, Ct))
                 .ReadAsync<Marketplace.Api.Auth.AccessTokenResponse>()).AccessToken;
             tokens.Add(token);
@@ -196,7 +197,7 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
         (await http.PostAsJsonAsync("/api/auth/register", new { email = adminEmail, password = Password, displayName = "admin" }, Ct)).EnsureSuccessStatusCode();
         await using (var db = new Db(connectionString))
         {
-            await db.ExecuteAsync($"""UPDATE "User" SET "Role" = 'admin' WHERE "Email" = '{adminEmail}'""", Ct);
+            await db.ExecuteAsync($"""UPDATE "User" SET "Role" = 'admin', "EmailVerifiedAt" = now() WHERE "Email" = '{adminEmail}'""", Ct);
         }
 
         var adminToken = (await (await http.PostAsJsonAsync("/api/auth/login", new { email = adminEmail, password = Password }, Ct))
@@ -232,12 +233,54 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             fuzzCategories.Add($"{(await (await http.SendAsync(request, Ct)).ReadAsync<Marketplace.Api.Admin.AdminCategoryResponse>(HttpStatusCode.Created)).Id}");
         }
 
-        // Signing out everywhere retires every token of the account: it gets an account of its own, or the other
-        // operations would meet nothing but 401s once it has run.
-        var leaverEmail = $"leaver-{Guid.NewGuid():N}@example.com";
-        (await http.PostAsJsonAsync("/api/auth/register", new { email = leaverEmail, password = Password, displayName = "leaver" }, Ct)).EnsureSuccessStatusCode();
-        var leaverToken = (await (await http.PostAsJsonAsync("/api/auth/login", new { email = leaverEmail, password = Password }, Ct))
-            .ReadAsync<Marketplace.Api.Auth.AccessTokenResponse>()).AccessToken;
+        // Signing out everywhere and changing the password retire every other token of the account: each gets an account
+        // of its own, or the other operations would meet nothing but 401s once it has run.
+        var ownTokens = new Dictionary<string, string>();
+        foreach (var operation in new[] { "SignOutEverywhere", "ChangePassword" })
+        {
+            var email = $"{operation.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
+            (await http.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = operation }, Ct)).EnsureSuccessStatusCode();
+            ownTokens[operation] = (await (await http.PostAsJsonAsync("/api/auth/login", new { email, password = Password }, Ct))
+                .ReadAsync<Marketplace.Api.Auth.AccessTokenResponse>()).AccessToken;
+        }
+
+        // Accounts whose addresses are not verified yet: one signed in (ResendVerification succeeds for it), and the
+        // unused links of others (VerifyEmail succeeds once for each).
+        var verificationTokens = new List<string>();
+        foreach (var name in new[] { "cy", "dee", "eve", "fay", "gus", "hal" })
+        {
+            var email = $"{name}-{Guid.NewGuid():N}@example.com";
+            (await http.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = name }, Ct)).Dispose();
+            if (name == "cy")
+            {
+                tokens.Add((await (await http.PostAsJsonAsync("/api/auth/login", new { email, password = Password }, Ct))
+                    .ReadAsync<Marketplace.Api.Auth.AccessTokenResponse>()).AccessToken);
+            }
+            else
+            {
+                verificationTokens.Add((await SmtpInbox.Shared.WaitForMailAsync(email, cancellationToken: Ct)).Token("/verify-email"));
+            }
+        }
+
+        // Refresh tokens work once each, and a reset link once: one account of their own for each, several of each token.
+        var refreshEmail = $"refresher-{Guid.NewGuid():N}@example.com";
+        var resetEmail = $"resetter-{Guid.NewGuid():N}@example.com";
+        var refreshTokens = new List<string>();
+        var resetTokens = new List<string>();
+        foreach (var email in new[] { refreshEmail, resetEmail })
+        {
+            (await http.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "fuzz" }, Ct)).EnsureSuccessStatusCode();
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            refreshTokens.Add((await (await http.PostAsJsonAsync("/api/auth/login", new { email = refreshEmail, password = Password }, Ct))
+                .ReadAsync<Marketplace.Api.Auth.AccessTokenResponse>()).RefreshToken);
+        }
+
+        (await http.PostAsJsonAsync("/api/auth/forgot-password", new { email = resetEmail }, Ct)).Dispose();
+        // Registration mailed the first (a verification link); the reset link is the second.
+        resetTokens.Add((await SmtpInbox.Shared.WaitForMailAsync(resetEmail, number: 2, cancellationToken: Ct)).Token("/reset-password"));
 
         var page = await (await http.GetAsync("/api/listings?limit=1", Ct)).ReadAsync<ListingPage>();
         string[] slugs = ["furniture", "toys", "home-and-garden", "electronics", "spaceships"];
@@ -252,6 +295,7 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             ["password"] = [Password, "wrong password"],
             ["cursor"] = [page.NextCursor!],
             ["sort"] = ["newest", "price_asc", "price_desc"],
+            ["VerifyEmail.token"] = verificationTokens,
             ["q"] = ["lamp", "\"red bike\" -broken", "desk OR radio"],
             ["AdminCreateCategory.slug"] = Enumerable.Range(0, 100).Select(i => $"fuzz-new-{i}").ToList(),
             ["AdminUpdateCategory.id"] = fuzzCategories,
@@ -265,7 +309,10 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             ["AdminSuspendUser.id"] = moderatedUsers,
             ["AdminReinstateUser.id"] = moderatedUsers,
             ["AdminChangeUserRole.id"] = moderatedUsers,
-            ["SignOutEverywhere.token"] = [leaverToken],
+            ["SignOutEverywhere.token"] = [ownTokens["SignOutEverywhere"]],
+            ["ChangePassword.token"] = [ownTokens["ChangePassword"]],
+            ["refreshToken"] = refreshTokens,
+            ["ResetPassword.token"] = resetTokens,
         });
     }
 }

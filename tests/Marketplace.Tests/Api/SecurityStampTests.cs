@@ -11,9 +11,6 @@ namespace Marketplace.Tests.Api;
 /// </summary>
 public sealed class SecurityStampTests(SharedApi shared) : IClassFixture<SharedApi>
 {
-    /// <summary>A listing id that exists nowhere: archiving it is a 404 when signed in, a 401 otherwise.</summary>
-    private const string NoListing = "/api/listings/9223372036854775807";
-
     private ApiApp App => shared.App;
 
     [Fact]
@@ -22,8 +19,8 @@ public sealed class SecurityStampTests(SharedApi shared) : IClassFixture<SharedA
         var account = await App.SignUpAsync();
         var otherSession = App.CreateClient(await App.LoginAsync(account.Email, account.Password));
         // Both tokens work, and the instance now holds the account's stamp in its cache (30 s by default).
-        await AssertSignedInAsync(account.Client);
-        await AssertSignedInAsync(otherSession);
+        await ApiCalls.AssertSignedInAsync(account.Client);
+        await ApiCalls.AssertSignedInAsync(otherSession);
 
         using var signOut = await account.Client.PostAsync("/api/auth/sign-out-everywhere", null, Ct);
 
@@ -31,7 +28,7 @@ public sealed class SecurityStampTests(SharedApi shared) : IClassFixture<SharedA
         await (await otherSession.DeleteAsync(NoListing, Ct)).AssertProblemAsync(HttpStatusCode.Unauthorized);
         await (await account.Client.DeleteAsync(NoListing, Ct)).AssertProblemAsync(HttpStatusCode.Unauthorized);
         // Logging in again gives a token that works.
-        await AssertSignedInAsync(App.CreateClient(await App.LoginAsync(account.Email, account.Password)));
+        await ApiCalls.AssertSignedInAsync(App.CreateClient(await App.LoginAsync(account.Email, account.Password)));
     }
 
     [Fact]
@@ -44,14 +41,14 @@ public sealed class SecurityStampTests(SharedApi shared) : IClassFixture<SharedA
         });
         var account = await App.SignUpAsync();
         using var onReplica = replica.CreateClient(account.AccessToken);
-        await AssertSignedInAsync(onReplica);
+        await ApiCalls.AssertSignedInAsync(onReplica);
 
         using var signOut = await account.Client.PostAsync("/api/auth/sign-out-everywhere", null, Ct);
         Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
         var changed = Stopwatch.StartNew();
 
         // The replica still serves the stamp it cached: no database round trip per request...
-        await AssertSignedInAsync(onReplica);
+        await ApiCalls.AssertSignedInAsync(onReplica);
         // ...and refuses the token once that entry is older than its cache duration.
         HttpStatusCode status;
         do
@@ -77,7 +74,7 @@ public sealed class SecurityStampTests(SharedApi shared) : IClassFixture<SharedA
         });
         var account = await App.SignUpAsync();
         using var client = replica.CreateClient(account.AccessToken);
-        await AssertSignedInAsync(client);
+        await ApiCalls.AssertSignedInAsync(client);
 
         await App.Db.ExecuteAsync(what == "suspended"
             ? $"""UPDATE "User" SET "SuspendedAt" = now(), "SuspensionReason" = 'test' WHERE "Id" = '{account.Id}'"""
@@ -99,7 +96,7 @@ public sealed class SecurityStampTests(SharedApi shared) : IClassFixture<SharedA
         await App.Db.ExecuteAsync($"""UPDATE "User" SET "SecurityStamp" = "SecurityStamp" + 1 WHERE "Id" = '{account.Id}'""", Ct);
 
         await (await client.DeleteAsync(NoListing, Ct)).AssertProblemAsync(HttpStatusCode.Unauthorized);
-        await AssertSignedInAsync(replica.CreateClient(await replica.LoginAsync(account.Email, account.Password)));
+        await ApiCalls.AssertSignedInAsync(replica.CreateClient(await replica.LoginAsync(account.Email, account.Password)));
     }
 
     [Fact]
@@ -110,12 +107,5 @@ public sealed class SecurityStampTests(SharedApi shared) : IClassFixture<SharedA
         using var response = await anonymous.PostAsync("/api/auth/sign-out-everywhere", null, Ct);
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
-    }
-
-    /// <summary>An authenticated request with no effect: archiving a listing that does not exist is a 404, not a 401.</summary>
-    private static async Task AssertSignedInAsync(HttpClient client)
-    {
-        using var response = await client.DeleteAsync(NoListing, Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}");
     }
 }

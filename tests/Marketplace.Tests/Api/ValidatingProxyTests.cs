@@ -45,7 +45,7 @@ public sealed class ValidatingProxyTests(PostgresServer server, ITestOutputHelpe
         using var client = new HttpClient { BaseAddress = proxy.BaseAddress };
         var session = new Session(client);
 
-        session.Record(await file.SendAllAsync(session.Client));
+        session.Record(await file.SendAllAsync(session.Client, file.TokensFromMail(SmtpInbox.Shared)));
         var ada = await session.TokenAsync("ada@example.com", "correct horse battery staple");
         var bob = await session.SignUpAsync();
         var lamp = await session.CreateListingAsync(ada);
@@ -124,6 +124,8 @@ public sealed class ValidatingProxyTests(PostgresServer server, ITestOutputHelpe
         {
             var email = $"bob-{Guid.NewGuid():N}@example.com";
             await ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/auth/register", JsonSerializer.Serialize(new { email, password = Password, displayName = "Bob" }));
+            var mail = await SmtpInbox.Shared.WaitForMailAsync(email, cancellationToken: Ct);
+            await ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/api/auth/verify-email", JsonSerializer.Serialize(new { token = mail.Token("/verify-email") }));
             return await TokenAsync(email, Password);
         }
 

@@ -74,7 +74,7 @@ public sealed class CreateAdminCommandTests(SharedApi shared) : IClassFixture<Sh
     [Fact]
     public async Task An_account_whose_email_is_not_verified_is_not_promoted_exit_2()
     {
-        var account = await App.SignUpAsync();
+        var account = await App.SignUpAsync(verified: false);
 
         var result = await WorkerRunner.RunWithInputAsync(App.ConnectionString, ["create-admin", "--email", account.Email], null, cancellationToken: Ct);
 

@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Marketplace.Api.Auth;
+
+/// <summary>Settings under <c>Accounts</c>: email verification, sessions, password reset.</summary>
+public sealed class AccountsOptions
+{
+    public const string SectionName = "Accounts";
+
+    /// <summary>How long a verification link works after it was mailed.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00", ErrorMessage = "Accounts:VerificationTokenLifetime must be between {1} and {2}.")]
+    public TimeSpan VerificationTokenLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Whether creating or editing a listing needs a verified email address (on unless turned off).</summary>
+    public bool RequireVerifiedEmail { get; set; } = true;
+
+    /// <summary>
+    /// How long a user's security stamp is served from memory. Another instance honours a password change, "sign out
+    /// everywhere" or a suspension within this time; the instance that made the change honours it at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30", ErrorMessage = "Accounts:SecurityStampCacheDuration must be between {1} and {2}.")]
+    public TimeSpan SecurityStampCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a refresh token can be exchanged; each exchange gives a new one with a new lifetime.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00", ErrorMessage = "Accounts:RefreshTokenLifetime must be between {1} and {2}.")]
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>How long a mailed reset link works.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00", ErrorMessage = "Accounts:PasswordResetTokenLifetime must be between {1} and {2}.")]
+    public TimeSpan PasswordResetTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Forgot-password requests for one address per <see cref="ForgotPasswordWindow"/>, whoever asks: no mail-bombing.</summary>
+    [Range(1, 1000, ErrorMessage = "Accounts:ForgotPasswordsPerEmail must be between {1} and {2}.")]
+    public int ForgotPasswordsPerEmail { get; set; } = 3;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Accounts:ForgotPasswordWindow must be between {1} and {2}.")]
+    public TimeSpan ForgotPasswordWindow { get; set; } = TimeSpan.FromMinutes(15);
+}

@@ -1,0 +1,36 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+
+namespace Marketplace.Api.Auth;
+
+/// <summary>
+/// The single-use tokens mailed to users: 32 random bytes from the operating system's CSPRNG, base64url in the link
+/// (43 characters), and only their SHA-256 in the database, so a copy of the table opens no account.
+/// </summary>
+public static class MailedTokens
+{
+    public const int TokenBytes = 32;
+
+    /// <summary>The length of a token as mailed.</summary>
+    public const int TokenLength = 43;
+
+    public static (string Token, byte[] Hash) Create()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(TokenBytes);
+        return (Base64Url.EncodeToString(bytes), SHA256.HashData(bytes));
+    }
+
+    /// <summary>The stored hash of <paramref name="token"/>, or null when it cannot be one of ours.</summary>
+    public static byte[]? HashOf(string? token)
+    {
+        if (token is null || token.Length != TokenLength)
+        {
+            return null;
+        }
+
+        Span<byte> bytes = stackalloc byte[TokenBytes + 2];
+        return Base64Url.TryDecodeFromChars(token, bytes, out var written) && written == TokenBytes
+            ? SHA256.HashData(bytes[..written])
+            : null;
+    }
+}

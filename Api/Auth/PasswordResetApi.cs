@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Net;
+using System.Threading.RateLimiting;
+using Marketplace.Api.Infrastructure;
+using Marketplace.Api.Mail;
+using Marketplace.Data;
+using Marketplace.Data.Entities;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Api.Auth;
+
+/// <summary>
+/// Forgot password, reset password, and the minimal page the mailed link opens (a GET that changes nothing; its form
+/// posts the token, and works without JavaScript).
+/// </summary>
+public static class PasswordResetApi
+{
+    private const string InvalidLink = "This link is invalid, used or expired; ask for a new one.";
+
+    public static IEndpointRouteBuilder MapPasswordResetApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/auth")
+            .WithTags("Accounts")
+            .RequireRateLimiting(RequestLimits.WritePolicy)
+            .ProducesEdgeProblems()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        api.MapPost("/forgot-password", ForgotPasswordAsync)
+            .WithName("ForgotPassword")
+            .WithSummary("Mail a password reset link")
+            .WithDescription(
+                "Answers 202 whether or not an account has this email, doing the same work either way; an account gets a mail " +
+                "with a single-use link to /reset-password. Limited per caller and per email (429).");
+
+        api.MapPost("/reset-password", ResetPasswordAsync)
+            .WithName("ResetPassword")
+            .WithSummary("Set a new password with a mailed token")
+            .WithDescription(
+                "Sets the password with the token from a reset link, once. Every other reset link stops working, every session ends " +
+                "(access tokens issued before are refused, refresh tokens revoked). An unknown, used or expired token: one 400 naming token.");
+
+        // The page the mailed link opens, until the web front end has one. Not part of the JSON Api's document.
+        var page = app.MapGroup(AccountMails.ResetPasswordPath).ExcludeFromDescription();
+        page.MapGet("", ResetPasswordPage);
+        page.MapPost("", ResetPasswordFormAsync).RequireRateLimiting(RequestLimits.WritePolicy);
+        return app;
+    }
+
+    public static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> ForgotPasswordAsync(
+        ForgotPasswordRequest request,
+        HttpContext httpContext,
+        MarketplaceDbContext db,
+        ForgotPasswordLimiter limiter,
+        AccountMails mails,
+        MailOutbox queue,
+        IOptions<AccountsOptions> options,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+    {
+        var normalizedEmail = User.NormalizeEmail(request.Email);
+        using var lease = limiter.Acquire(normalizedEmail);
+        if (!lease.IsAcquired)
+        {
+            return TooManyForThisEmail(httpContext, lease);
+        }
+
+        // One statement whether or not the account exists: it stores the hash for the account it finds (none: no row)
+        // and answers that account's address and name. A new token is made and hashed in both cases.
+        var lifetime = options.Value.PasswordResetTokenLifetime;
+        var (token, hash) = MailedTokens.Create();
+        var now = timeProvider.GetUtcNow();
+        var expiresAt = now + lifetime;
+        var account = await db.Database.SqlQuery<ResetRecipient>($"""
+            WITH account AS (
+                SELECT "Id", "Email", "DisplayName" FROM "User" WHERE "NormalizedEmail" = {normalizedEmail}
+            ), stored AS (
+                INSERT INTO "PasswordResetToken" ("UserId", "TokenHash", "ExpiresAt", "CreatedAt")
+                SELECT "Id", {hash}, {expiresAt}, {now} FROM account
+            )
+            SELECT "Email", "DisplayName" FROM account
+            """).ToListAsync(cancellationToken);
+
+        // Composed and queued either way; the sender drops the one for nobody.
+        var recipient = account.SingleOrDefault();
+        var message = mails.PasswordReset(recipient?.Email ?? request.Email.Trim(), recipient?.DisplayName ?? "", token, lifetime);
+        queue.Enqueue(new QueuedMail(message, Send: recipient is not null));
+        return TypedResults.Accepted((string?)null);
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem>> ResetPasswordAsync(
+        ResetPasswordRequest request,
+        MarketplaceDbContext db,
+        PasswordVerifier passwords,
+        RefreshTokens refreshTokens,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken) =>
+        await ResetAsync(request.Token, request.NewPassword, db, passwords, refreshTokens, timeProvider, cancellationToken)
+            ? TypedResults.NoContent()
+            : ApiErrors.Field("token", InvalidLink);
+
+    /// <summary>Spends the token once and sets the password; false when the token is unknown, used or expired.</summary>
+    private static async Task<bool> ResetAsync(
+        string token,
+        string newPassword,
+        MarketplaceDbContext db,
+        PasswordVerifier passwords,
+        RefreshTokens refreshTokens,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+    {
+        if (MailedTokens.HashOf(token) is not { } hash)
+        {
+            return false;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        // One conditional UPDATE: of two uses of one token, one wins.
+        var claimed = await db.PasswordResetTokens
+            .Where(t => t.TokenHash == hash && t.UsedAt == null && t.ExpiresAt > now)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.UsedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            return false;
+        }
+
+        var userId = await db.PasswordResetTokens.Where(t => t.TokenHash == hash).Select(t => t.UserId).SingleAsync(cancellationToken);
+        var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
+        await db.PasswordResetTokens
+            .Where(t => t.UserId == userId && t.UsedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.UsedAt, now), cancellationToken);
+        user.PasswordHash = passwords.Hash(user, newPassword);
+        await refreshTokens.EndEverySessionAsync(db, user, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>GET /reset-password?token=...: a form, nothing more (mail scanners follow links).</summary>
+    public static ContentHttpResult ResetPasswordPage(HttpContext httpContext, string? token) =>
+        Page(httpContext, StatusCodes.Status200OK, "Choose a new password", $"""
+            <form method="post" action="reset-password">
+            <input type="hidden" name="token" value="{Encode(token ?? "")}">
+            <p><label>New password ({RegisterRequest.PasswordMinLength} to {RegisterRequest.PasswordMaxLength} characters)<br>
+            <input type="password" name="newPassword" autocomplete="new-password" required minlength="{RegisterRequest.PasswordMinLength}" maxlength="{RegisterRequest.PasswordMaxLength}"></label></p>
+            <p><button type="submit">Set the new password</button></p>
+            </form>
+            """);
+
+    /// <summary>POST /reset-password, form-urlencoded from the page: the same reset, answered as a small page.</summary>
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> ResetPasswordFormAsync(
+        HttpContext httpContext,
+        MarketplaceDbContext db,
+        PasswordVerifier passwords,
+        RefreshTokens refreshTokens,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+    {
+        if (!httpContext.Request.HasFormContentType)
+        {
+            return TypedResults.Problem(
+                title: "Unsupported media type.",
+                detail: "Post the form as application/x-www-form-urlencoded.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        var form = await httpContext.Request.ReadFormAsync(cancellationToken);
+        var token = form["token"].ToString();
+        var newPassword = form["newPassword"].ToString();
+        if (newPassword.Length is < RegisterRequest.PasswordMinLength or > RegisterRequest.PasswordMaxLength)
+        {
+            return Page(httpContext, StatusCodes.Status400BadRequest, "Choose a new password",
+                $"<p>The new password must have {RegisterRequest.PasswordMinLength} to {RegisterRequest.PasswordMaxLength} characters. " +
+                $"<a href=\"reset-password?token={Uri.EscapeDataString(token)}\">Try again</a>.</p>");
+        }
+
+        return await ResetAsync(token, newPassword, db, passwords, refreshTokens, timeProvider, cancellationToken)
+            ? Page(httpContext, StatusCodes.Status200OK, "Password changed", "<p>Your password is changed. Log in with the new one; every other session has ended.</p>")
+            : Page(httpContext, StatusCodes.Status400BadRequest, "Link not valid", $"<p>{Encode(InvalidLink)}</p>");
+    }
+
+    private static ContentHttpResult Page(HttpContext httpContext, int status, string title, string body)
+    {
+        var headers = httpContext.Response.Headers;
+        // The token is in the address: no caching, no referrer, no framing, no scripts.
+        headers.CacheControl = "no-store";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.ContentSecurityPolicy = "default-src 'none'; form-action 'self'; frame-ancestors 'none'";
+        return TypedResults.Content($"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+            <title>{Encode(title)}</title></head>
+            <body><h1>{Encode(title)}</h1>
+            {body}
+            </body></html>
+            """, "text/html; charset=utf-8", statusCode: status);
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    private static ProblemHttpResult TooManyForThisEmail(HttpContext httpContext, RateLimitLease lease)
+    {
+        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
+        httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            title: "Too many requests.",
+            detail: $"Too many password resets asked for this email; try again in {seconds} seconds.",
+            statusCode: StatusCodes.Status429TooManyRequests,
+            type: "https://tools.ietf.org/html/rfc6585#section-4");
+    }
+
+    private sealed record ResetRecipient(string Email, string DisplayName);
+}
+
+/// <summary>Forgot-password requests per normalized email on this instance (Accounts:ForgotPasswordsPerEmail per ForgotPasswordWindow).</summary>
+public sealed class ForgotPasswordLimiter(IOptions<AccountsOptions> options) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(email =>
+        RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.Value.ForgotPasswordsPerEmail,
+            Window = options.Value.ForgotPasswordWindow,
+            QueueLimit = 0,
+        }));
+
+    public RateLimitLease Acquire(string normalizedEmail) => _limiter.AttemptAcquire(normalizedEmail);
+
+    public void Dispose() => _limiter.Dispose();
+}

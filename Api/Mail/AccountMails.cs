@@ -1,0 +1,80 @@
+using System.Net;
+using Marketplace.Api.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Api.Mail;
+
+/// <summary>
+/// The mails about an account, as plain text plus HTML. Links are built from <c>Marketplace:PublicBaseUrl</c>; the
+/// display name and addresses are HTML-encoded in the HTML part.
+/// </summary>
+public sealed class AccountMails(IOptions<MarketplaceOptions> options)
+{
+    public const string VerifyEmailPath = "/verify-email";
+    public const string ResetPasswordPath = "/reset-password";
+
+    public Uri VerifyEmailLink(string token) => options.Value.PublicLink(VerifyEmailPath, token);
+
+    public Uri ResetPasswordLink(string token) => options.Value.PublicLink(ResetPasswordPath, token);
+
+    /// <summary>The mail sent on registration (and on resend): follow the link to verify this address.</summary>
+    public EmailMessage Verification(string to, string displayName, string token, TimeSpan lifetime) => Compose(
+        to,
+        "Verify your email address",
+        displayName,
+        $"Please confirm that {to} is your address by opening the link below.",
+        VerifyEmailLink(token),
+        "Verify my email",
+        $"The link works once, for {Describe(lifetime)}. If you did not create a marketplace account, ignore this mail.");
+
+    /// <summary>The mail sent to a new address after a change of email: the account switches to it once followed.</summary>
+    public EmailMessage EmailChange(string to, string displayName, string token, TimeSpan lifetime) => Compose(
+        to,
+        "Confirm your new email address",
+        displayName,
+        $"Your marketplace account is to use {to} from now on. Open the link below to confirm; until then it keeps its old address.",
+        VerifyEmailLink(token),
+        "Confirm my new email",
+        $"The link works once, for {Describe(lifetime)}. If you did not ask for this, ignore this mail.");
+
+    /// <summary>The mail sent on "forgot password": follow the link to choose a new password.</summary>
+    public EmailMessage PasswordReset(string to, string displayName, string token, TimeSpan lifetime) => Compose(
+        to,
+        "Reset your password",
+        displayName,
+        "Someone asked to reset the password of your marketplace account. Open the link below to choose a new one.",
+        ResetPasswordLink(token),
+        "Choose a new password",
+        $"The link works once, for {Describe(lifetime)}. If you did not ask for this, ignore this mail: your password stays as it is.");
+
+    private static EmailMessage Compose(string to, string subject, string displayName, string lead, Uri link, string action, string footnote)
+    {
+        var text = $"""
+            Hello {displayName},
+
+            {lead}
+
+            {link.AbsoluteUri}
+
+            {footnote}
+            """;
+        var html = $"""
+            <!DOCTYPE html>
+            <html><body>
+            <p>Hello {Encode(displayName)},</p>
+            <p>{Encode(lead)}</p>
+            <p><a href="{Encode(link.AbsoluteUri)}">{Encode(action)}</a></p>
+            <p>Or copy this address into your browser: {Encode(link.AbsoluteUri)}</p>
+            <p>{Encode(footnote)}</p>
+            </body></html>
+            """;
+        return new EmailMessage(to, subject, text, html);
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    private static string Describe(TimeSpan lifetime) =>
+        lifetime.TotalHours >= 1 && lifetime.TotalHours == Math.Floor(lifetime.TotalHours)
+            ? $"{lifetime.TotalHours:0} hour{(lifetime.TotalHours == 1 ? "" : "s")}"
+            : $"{Math.Ceiling(lifetime.TotalMinutes):0} minutes";
+}

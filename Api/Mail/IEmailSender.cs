@@ -1,0 +1,16 @@
+namespace Marketplace.Api.Mail;
+
+/// <summary>Sends one mail. The one implementation talks SMTP (<see cref="SmtpEmailSender"/>).</summary>
+public interface IEmailSender
+{
+    /// <summary>Delivers <paramref name="message"/> to the SMTP server; throws when the server cannot be reached or refuses it.</summary>
+    Task SendAsync(EmailMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>A mail as plain text plus HTML, to one address.</summary>
+/// <param name="To">The recipient's address.</param>
+/// <param name="Subject">The subject line.</param>
+/// <param name="TextBody">The plain-text part.</param>
+/// <param name="HtmlBody">The HTML part; every piece of user data in it must already be HTML-encoded.</param>
+/// <param name="ReplyTo">Where replies go, when not to the sender.</param>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string HtmlBody, string? ReplyTo = null);
