@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Marketplace.Api.Admin;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Categories;
 using Marketplace.Api.Health;
@@ -67,6 +68,7 @@ public static class MarketplaceApiServices
         builder.AddJwtAuthentication();
         builder.AddCategoryCatalog();
         builder.AddListings();
+        builder.AddAdmin();
         builder.AddApiDocumentation();
         return builder;
     }

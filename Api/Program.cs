@@ -1,4 +1,5 @@
 using Marketplace.Api;
+using Marketplace.Api.Admin;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Categories;
 using Marketplace.Api.Listings;
@@ -21,6 +22,7 @@ app.MapAuthApi();
 app.MapPasswordResetApi();
 app.MapAccountPages();
 app.MapListingsApi();
+app.MapAdminApi();
 
 app.Run();
 

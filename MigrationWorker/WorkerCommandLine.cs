@@ -19,6 +19,7 @@ public static class WorkerCommandLine
         root.Subcommands.Add(BaselineCommand.Create(invocation));
         root.Subcommands.Add(ScriptCommand.Create(invocation));
         root.Subcommands.Add(LintCommand.Create(invocation));
+        root.Subcommands.Add(CreateAdminCommand.Create(invocation));
         root.SetAction((_, cancellationToken) => MigrateCommand.RunAsync(invocation, to: null, allowDrift: false, allowDataLoss: false, cancellationToken));
         return root;
     }

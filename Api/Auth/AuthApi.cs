@@ -30,9 +30,10 @@ public static class AuthApi
             .WithSummary("Get an access token")
             .WithDescription(
                 "Exchanges an email and password for a bearer token and a refresh token (see refresh). " +
-                "A wrong email and a wrong password get the same 401.")
+                "A wrong email and a wrong password get the same 401; a suspended account, with the right password only, 403.")
             .ProducesBodyProblems()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         api.MapPost("/refresh", RefreshAsync)
             .WithName("Refresh")
@@ -199,6 +200,15 @@ public static class AuthApi
             return TypedResults.Problem(
                 title: "Invalid email or password.",
                 statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        // Only after the password is verified: a guesser learns nothing about suspended accounts.
+        if (user.SuspendedAt is not null)
+        {
+            return TypedResults.Problem(
+                title: "Account suspended.",
+                detail: "An admin suspended this account; it cannot log in until it is reinstated.",
+                statusCode: StatusCodes.Status403Forbidden);
         }
 
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)

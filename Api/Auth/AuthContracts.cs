@@ -5,13 +5,8 @@ namespace Marketplace.Api.Auth;
 
 public sealed record RegisterRequest
 {
-    /// <summary>
-    /// An address as JSON Schema's <c>email</c> format and its validators read it (RFC 5321's dot-atom local part, a
-    /// host name with at least one dot), so that every email the Api answers with is one its document promises.
-    /// Surrounding spaces are allowed and trimmed.
-    /// </summary>
-    public const string EmailPattern =
-        @"^\s*[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\s*$";
+    /// <summary>See <see cref="User.EmailPattern"/>.</summary>
+    public const string EmailPattern = User.EmailPattern;
 
     [Required, StringLength(User.EmailMaxLength, MinimumLength = 3), DataType(DataType.EmailAddress)]
     [RegularExpression(EmailPattern, ErrorMessage = "Enter an email address such as name@example.com.")]
@@ -23,10 +18,10 @@ public sealed record RegisterRequest
     [Required, StringLength(User.DisplayNameMaxLength, MinimumLength = 1)]
     public string DisplayName { get; init; } = "";
 
-    public const int PasswordMinLength = 8;
+    public const int PasswordMinLength = User.PasswordMinLength;
 
     /// <summary>Bounds the hashing work one request can ask for.</summary>
-    public const int PasswordMaxLength = 128;
+    public const int PasswordMaxLength = User.PasswordMaxLength;
 }
 
 public sealed record LoginRequest

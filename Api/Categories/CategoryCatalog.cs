@@ -21,8 +21,8 @@ public sealed class CategoryCacheOptions
 /// (browsing, search filters, creating a listing) reads the same snapshot, so they agree with each other. How it stays
 /// correct after a change: the snapshot is read again once it is older than <c>Categories:CacheDuration</c>; a slug the
 /// snapshot does not know makes it read again at once (at most once a second), so a category an admin just added is
-/// usable immediately. (The Api has no category writes yet; the admin endpoints that add them should also drop the
-/// snapshot on write.)
+/// usable immediately. The admin endpoints drop the snapshot after each change (<see cref="Invalidate"/>), so this
+/// instance serves the change at once; other instances within <c>Categories:CacheDuration</c>.
 /// </summary>
 public sealed partial class CategoryCatalog(
     IServiceScopeFactory scopeFactory,
@@ -36,6 +36,21 @@ public sealed partial class CategoryCatalog(
     private readonly Lock _gate = new();
     private Snapshot? _snapshot;
     private Load? _loading;
+    private long _generation;
+
+    /// <summary>
+    /// Forgets the snapshot after a change to the table: the next request reads it again, and a read that was already
+    /// running (it may have missed the change) is neither shared nor kept.
+    /// </summary>
+    public void Invalidate()
+    {
+        lock (_gate)
+        {
+            _generation++;
+            _loading = null;
+            Volatile.Write(ref _snapshot, null);
+        }
+    }
 
     public async ValueTask<CategoryTree> GetAsync(CancellationToken cancellationToken) =>
         (await GetSnapshotAsync(options.Value.CacheDuration, cancellationToken)).Tree;
@@ -77,7 +92,8 @@ public sealed partial class CategoryCatalog(
             if (_loading is not { } running || timeProvider.GetUtcNow() - running.StartedAt >= maxAge)
             {
                 var startedAt = timeProvider.GetUtcNow();
-                running = _loading = new Load(Task.Run(() => LoadSnapshotAsync(startedAt)), startedAt);
+                var generation = _generation;
+                running = _loading = new Load(Task.Run(() => LoadSnapshotAsync(startedAt, generation)), startedAt);
             }
 
             loading = running.Task;
@@ -86,7 +102,7 @@ public sealed partial class CategoryCatalog(
         return await loading.WaitAsync(cancellationToken);
     }
 
-    private async Task<Snapshot> LoadSnapshotAsync(DateTimeOffset startedAt)
+    private async Task<Snapshot> LoadSnapshotAsync(DateTimeOffset startedAt, long generation)
     {
         try
         {
@@ -94,7 +110,7 @@ public sealed partial class CategoryCatalog(
             lock (_gate)
             {
                 // Reads may overlap (a short maxAge starts a new one beside a running one); the one that started last wins.
-                if (_snapshot is null || _snapshot.LoadedAt <= startedAt)
+                if (generation == _generation && (_snapshot is null || _snapshot.LoadedAt <= startedAt))
                 {
                     Volatile.Write(ref _snapshot, snapshot);
                 }
@@ -106,7 +122,7 @@ public sealed partial class CategoryCatalog(
         {
             lock (_gate)
             {
-                if (_loading?.StartedAt == startedAt)
+                if (generation == _generation && _loading?.StartedAt == startedAt)
                 {
                     _loading = null;
                 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Marketplace.Api.Admin;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Categories;
 using Marketplace.Api.Listings;
@@ -29,4 +30,13 @@ namespace Marketplace.Api.Infrastructure;
 [JsonSerializable(typeof(EmailVerifiedResponse))]
 [JsonSerializable(typeof(IReadOnlyList<CategoryResponse>))]
 [JsonSerializable(typeof(CategoryDetailResponse))]
+[JsonSerializable(typeof(CreateCategoryRequest))]
+[JsonSerializable(typeof(UpdateCategoryRequest))]
+[JsonSerializable(typeof(MoveCategoryRequest))]
+[JsonSerializable(typeof(ReorderCategoryRequest))]
+[JsonSerializable(typeof(ReasonRequest))]
+[JsonSerializable(typeof(OptionalReasonRequest))]
+[JsonSerializable(typeof(ChangeRoleRequest))]
+[JsonSerializable(typeof(AdminCategoryResponse))]
+[JsonSerializable(typeof(AuditLogPage))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -73,6 +73,7 @@ public sealed class MaxDecimalPlacesAttribute(int places) : ValidationAttribute(
 
 /// <param name="Price">A decimal string with two places, in <paramref name="Currency"/>.</param>
 /// <param name="Currency">The ISO 4217 code of the marketplace's one currency (setting <c>Marketplace:Currency</c>).</param>
+/// <param name="RemovedAt">When an admin removed the listing; only its seller and admins see a removed listing.</param>
 public sealed record ListingResponse(
     long Id,
     string Title,
@@ -85,7 +86,8 @@ public sealed record ListingResponse(
     ListingStatus Status,
     Guid SellerId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? RemovedAt = null);
 
 /// <summary>One page of a search; pass <c>nextCursor</c> back as <c>cursor</c> for the next page. It is null on the last page.</summary>
 public sealed record ListingPage(IReadOnlyList<ListingResponse> Items, string? NextCursor);

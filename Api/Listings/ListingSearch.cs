@@ -159,7 +159,8 @@ public static class ListingSearch
     public static IQueryable<Listing> Apply(IQueryable<Listing> listings, ListingSearchPlan plan)
     {
         var (filter, sort, after) = (plan.Filter, plan.Sort, plan.After);
-        var query = listings.Where(l => l.Status == filter.Status);
+        // A listing an admin removed is never found by a search, not even its seller's.
+        var query = listings.Where(l => l.Status == filter.Status && l.RemovedAt == null);
         if (filter.CategoryIds is [var categoryId])
         {
             query = query.Where(l => l.CategoryId == categoryId);

@@ -42,7 +42,9 @@ public static class ListingsApi
         api.MapGet("/{id:long}", GetAsync)
             .WithName(GetListingRoute)
             .WithSummary("Get a listing")
-            .WithDescription("Drafts and archived listings are visible to their seller only; to anyone else they do not exist.")
+            .WithDescription(
+                "Drafts and archived listings are visible to their seller only, and listings an admin removed to their seller and admins; " +
+                "to anyone else they do not exist.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var writes = api.MapGroup("")
@@ -131,7 +133,9 @@ public static class ListingsApi
     {
         var listing = await db.Listings.AsNoTracking().Where(l => l.Id == id).Select(AsResponse).SingleOrDefaultAsync(cancellationToken);
         var visible = listing is not null
-            && (listing.Status is ListingStatus.Active or ListingStatus.Sold || listing.SellerId == AccessTokens.OptionalUserIdOf(caller));
+            && ((listing.Status is ListingStatus.Active or ListingStatus.Sold && listing.RemovedAt is null)
+                || listing.SellerId == AccessTokens.OptionalUserIdOf(caller)
+                || caller.IsInRole(nameof(UserRole.Admin)));
         if (!visible)
         {
             return ListingNotFound(id);
@@ -274,8 +278,8 @@ public static class ListingsApi
 
     // The currency and the slug are not columns: the caller fills them in after the query.
     private static readonly Expression<Func<Listing, ListingResponse>> AsResponse = l => new ListingResponse(
-        l.Id, l.Title, l.Description, l.Price, "", l.CategoryId, null, l.LegacyCategory, l.Status, l.SellerId, l.CreatedAt, l.UpdatedAt);
+        l.Id, l.Title, l.Description, l.Price, "", l.CategoryId, null, l.LegacyCategory, l.Status, l.SellerId, l.CreatedAt, l.UpdatedAt, l.RemovedAt);
 
     private static ListingResponse ToResponse(Listing l, string categorySlug, string currency) => new(
-        l.Id, l.Title, l.Description, l.Price, currency, l.CategoryId, categorySlug, l.LegacyCategory, l.Status, l.SellerId, l.CreatedAt, l.UpdatedAt);
+        l.Id, l.Title, l.Description, l.Price, currency, l.CategoryId, categorySlug, l.LegacyCategory, l.Status, l.SellerId, l.CreatedAt, l.UpdatedAt, l.RemovedAt);
 }

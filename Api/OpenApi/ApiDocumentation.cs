@@ -32,6 +32,7 @@ public static class ApiDocumentation
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer(RequiredMeansNotNull);
+            options.AddSchemaTransformer(EnumsListOnlyTheirNames);
             options.AddSchemaTransformer<ContractSchemas>();
             options.AddDocumentTransformer<BearerSecurityScheme>();
             options.AddOperationTransformer<BearerSecurityScheme>();
@@ -45,6 +46,7 @@ public static class ApiDocumentation
         ["Categories"] = "The category tree listings are filed under.",
         ["Accounts"] = "Registering, and exchanging an email and password for a bearer token.",
         ["Listings"] = "Searching listings, and a seller's own listings.",
+        ["Admin"] = "For admins: managing categories, moderating listings and users, and the audit log every change writes.",
     };
 
     // A [Required] request property is nullable in C# only so that a missing value reaches validation (400) instead of
@@ -60,6 +62,18 @@ public static class ApiDocumentation
             {
                 propertySchema.Type = type & ~JsonSchemaType.Null;
             }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    // An enum first met as a nullable property (ChangeRoleRequest.role) gets null among its values, in the one shared
+    // component every use refers to; where null is allowed, the property says so itself (oneOf with "null").
+    private static Task EnumsListOnlyTheirNames(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (schema.Enum is { Count: > 0 } values && values.Any(value => value is null || value.GetValueKind() == System.Text.Json.JsonValueKind.Null))
+        {
+            schema.Enum = values.Where(value => value is not null && value.GetValueKind() != System.Text.Json.JsonValueKind.Null).ToList();
         }
 
         return Task.CompletedTask;

@@ -18,6 +18,21 @@ public sealed partial class ApiHttpFile
 
     private ApiHttpFile(Dictionary<string, string> variables, List<Request> requests) => (_variables, _requests) = (variables, requests);
 
+    /// <summary>A file variable (<c>@name = value</c>) as written.</summary>
+    public string Variable(string name) => _variables[name];
+
+    /// <summary>The admin the file's comment says to make, made as it says: the worker's create-admin.</summary>
+    public async Task CreateAdminAsync(string connectionString)
+    {
+        var admin = await Support.WorkerRunner.RunWithInputAsync(
+            connectionString,
+            ["create-admin", "--email", Variable("adminEmail")],
+            standardInput: null,
+            new Dictionary<string, string?> { [MigrationWorker.Commands.CreateAdminCommand.PasswordVariable] = Variable("adminPassword") },
+            Ct);
+        Assert.True(admin.ExitCode == 0, admin.ToString());
+    }
+
     public static async Task<ApiHttpFile> ReadAsync() =>
         Parse(await File.ReadAllTextAsync(System.IO.Path.Combine(ApiProcess.RepositoryRoot(), "Api", "Api.http"), Ct));
 

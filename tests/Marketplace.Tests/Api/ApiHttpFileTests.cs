@@ -14,6 +14,7 @@ public sealed partial class ApiHttpFileTests(PostgresServer server)
         await using var app = await ApiApp.CreateAsync(server, cancellationToken: Ct);
         using var client = app.CreateClient();
         var file = await ApiHttpFile.ReadAsync();
+        await file.CreateAdminAsync(app.ConnectionString);
 
         var sent = await file.SendAllAsync(client, file.TokensFromMail(app.Inbox));
 

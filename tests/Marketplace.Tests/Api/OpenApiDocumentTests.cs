@@ -27,6 +27,18 @@ public sealed class OpenApiDocumentTests(PostgresServer server)
         ("post", "/api/listings", "CreateListing", true),
         ("put", "/api/listings/{id}", "UpdateListing", true),
         ("delete", "/api/listings/{id}", "ArchiveListing", true),
+        ("get", "/api/admin/audit-log", "AdminGetAuditLog", true),
+        ("post", "/api/admin/categories", "AdminCreateCategory", true),
+        ("patch", "/api/admin/categories/{id}", "AdminUpdateCategory", true),
+        ("post", "/api/admin/categories/{id}/move", "AdminMoveCategory", true),
+        ("post", "/api/admin/categories/{id}/reorder", "AdminReorderCategory", true),
+        ("post", "/api/admin/categories/{id}/deactivate", "AdminDeactivateCategory", true),
+        ("post", "/api/admin/categories/{id}/reactivate", "AdminReactivateCategory", true),
+        ("post", "/api/admin/listings/{id}/remove", "AdminRemoveListing", true),
+        ("post", "/api/admin/listings/{id}/restore", "AdminRestoreListing", true),
+        ("post", "/api/admin/users/{id}/suspend", "AdminSuspendUser", true),
+        ("post", "/api/admin/users/{id}/reinstate", "AdminReinstateUser", true),
+        ("put", "/api/admin/users/{id}/role", "AdminChangeUserRole", true),
     ];
 
     /// <summary>
@@ -39,7 +51,7 @@ public sealed class OpenApiDocumentTests(PostgresServer server)
         { "get", "/api/categories", ["200", "400", "503"] },
         { "get", "/api/categories/{slug}", ["200", "400", "404", "503"] },
         { "post", "/api/auth/register", ["201", "400", "409", "413", "415", "429", "503"] },
-        { "post", "/api/auth/login", ["200", "400", "401", "413", "415", "429", "503"] },
+        { "post", "/api/auth/login", ["200", "400", "401", "403", "413", "415", "429", "503"] },
         { "post", "/api/auth/refresh", ["200", "400", "401", "413", "415", "429", "503"] },
         { "post", "/api/auth/sign-out-everywhere", ["204", "400", "401", "429", "503"] },
         { "post", "/api/auth/change-password", ["200", "400", "401", "413", "415", "429", "503"] },
@@ -53,6 +65,18 @@ public sealed class OpenApiDocumentTests(PostgresServer server)
         { "post", "/api/listings", ["201", "400", "401", "403", "409", "413", "415", "429", "503"] },
         { "put", "/api/listings/{id}", ["200", "400", "401", "403", "404", "409", "413", "415", "429", "503"] },
         { "delete", "/api/listings/{id}", ["204", "400", "401", "404", "429", "503"] },
+        { "get", "/api/admin/audit-log", ["200", "400", "401", "403", "503"] },
+        { "post", "/api/admin/categories", ["201", "400", "401", "403", "404", "409", "413", "415", "429", "503"] },
+        { "patch", "/api/admin/categories/{id}", ["200", "400", "401", "403", "404", "409", "413", "415", "429", "503"] },
+        { "post", "/api/admin/categories/{id}/move", ["200", "400", "401", "403", "404", "409", "413", "415", "429", "503"] },
+        { "post", "/api/admin/categories/{id}/reorder", ["200", "400", "401", "403", "404", "409", "413", "415", "429", "503"] },
+        { "post", "/api/admin/categories/{id}/deactivate", ["200", "400", "401", "403", "404", "409", "413", "415", "429", "503"] },
+        { "post", "/api/admin/categories/{id}/reactivate", ["200", "400", "401", "403", "404", "409", "413", "415", "429", "503"] },
+        { "post", "/api/admin/listings/{id}/remove", ["204", "400", "401", "403", "404", "409", "413", "415", "429", "503"] },
+        { "post", "/api/admin/listings/{id}/restore", ["204", "400", "401", "403", "404", "409", "413", "415", "429", "503"] },
+        { "post", "/api/admin/users/{id}/suspend", ["204", "400", "401", "403", "404", "409", "413", "415", "429", "503"] },
+        { "post", "/api/admin/users/{id}/reinstate", ["204", "400", "401", "403", "404", "409", "413", "415", "429", "503"] },
+        { "put", "/api/admin/users/{id}/role", ["204", "400", "401", "403", "404", "409", "413", "415", "429", "503"] },
     };
 
     [Theory]

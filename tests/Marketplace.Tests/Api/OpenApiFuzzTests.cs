@@ -48,7 +48,7 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
         await api.WaitUntilReadyAsync();
         using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
         var document = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json", Ct)).RootElement;
-        var fuzzer = new OpenApiFuzzer(document, await ContextAsync(http), seed);
+        var fuzzer = new OpenApiFuzzer(document, await ContextAsync(http, database.ConnectionString), seed);
         var requests = Enumerable.Range(0, count).Select(fuzzer.Next).ToList();
 
         var clock = Stopwatch.StartNew();
@@ -162,7 +162,7 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
     }
 
     /// <summary>Two sellers with listings (drafts and sold ones too), and the real values a request can name: ids, slugs, a cursor.</summary>
-    private static async Task<FuzzContext> ContextAsync(HttpClient http)
+    private static async Task<FuzzContext> ContextAsync(HttpClient http, string connectionString)
     {
         var tokens = new List<string>();
         var userIds = new List<string>();
@@ -191,6 +191,48 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
                 var id = $"{(await (await http.SendAsync(request, Ct)).ReadAsync<ListingResponse>(HttpStatusCode.Created)).Id}";
                 (title.StartsWith("To archive", StringComparison.Ordinal) ? archivable : listingIds).Add(id);
             }
+        }
+
+        // An admin, and targets of its own for each admin action, so that what the fuzz suspends, demotes, removes or
+        // deactivates is never what the other operations need (ada's and bob's accounts and listings, the base categories).
+        var adminEmail = $"admin-{Guid.NewGuid():N}@example.com";
+        (await http.PostAsJsonAsync("/api/auth/register", new { email = adminEmail, password = Password, displayName = "admin" }, Ct)).EnsureSuccessStatusCode();
+        await using (var db = new Db(connectionString))
+        {
+            await db.ExecuteAsync($"""UPDATE "User" SET "Role" = 'admin', "EmailVerifiedAt" = now() WHERE "Email" = '{adminEmail}'""", Ct);
+        }
+
+        var adminToken = (await (await http.PostAsJsonAsync("/api/auth/login", new { email = adminEmail, password = Password }, Ct))
+            .ReadAsync<Marketplace.Api.Auth.AccessTokenResponse>()).AccessToken;
+        tokens.Add(adminToken);
+        var moderatedUsers = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var email = $"member-{Guid.NewGuid():N}@example.com";
+            moderatedUsers.Add($"{(await (await http.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "member" }, Ct))
+                .ReadAsync<Marketplace.Api.Auth.UserResponse>(HttpStatusCode.Created)).Id}");
+        }
+
+        var moderatedListings = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/listings")
+            {
+                Content = JsonContent.Create(new { title = $"Moderated {i}", description = "Fuzz seed listing.", price = "3.00", categorySlug = "toys" }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+            moderatedListings.Add($"{(await (await http.SendAsync(request, Ct)).ReadAsync<ListingResponse>(HttpStatusCode.Created)).Id}");
+        }
+
+        var fuzzCategories = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/categories")
+            {
+                Content = JsonContent.Create(new { name = $"Fuzz {i}", slug = $"fuzz-{i}-{Guid.NewGuid():N}" }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+            fuzzCategories.Add($"{(await (await http.SendAsync(request, Ct)).ReadAsync<Marketplace.Api.Admin.AdminCategoryResponse>(HttpStatusCode.Created)).Id}");
         }
 
         // Accounts whose addresses are not verified yet: one signed in (ResendVerification succeeds for it), and the
@@ -262,6 +304,18 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             ["ResetPassword.token"] = resetTokens,
             ["newEmail"] = [.. Enumerable.Range(0, 20).Select(i => $"new-{i}-{Guid.NewGuid():N}@example.com"), emails[0]],
             ["q"] = ["lamp", "\"red bike\" -broken", "desk OR radio"],
+            ["AdminCreateCategory.slug"] = Enumerable.Range(0, 100).Select(i => $"fuzz-new-{i}").ToList(),
+            ["AdminUpdateCategory.id"] = fuzzCategories,
+            ["AdminMoveCategory.id"] = fuzzCategories,
+            ["AdminReorderCategory.id"] = fuzzCategories,
+            ["AdminDeactivateCategory.id"] = fuzzCategories,
+            ["AdminReactivateCategory.id"] = fuzzCategories,
+            ["parentId"] = fuzzCategories,
+            ["AdminRemoveListing.id"] = moderatedListings,
+            ["AdminRestoreListing.id"] = moderatedListings,
+            ["AdminSuspendUser.id"] = moderatedUsers,
+            ["AdminReinstateUser.id"] = moderatedUsers,
+            ["AdminChangeUserRole.id"] = moderatedUsers,
         });
     }
 }

@@ -26,6 +26,8 @@ public sealed class ValidatingProxyTests(PostgresServer server, ITestOutputHelpe
         await using var database = await server.CreateDatabaseAsync(Ct);
         var worker = await WorkerRunner.RunAsync(database.ConnectionString, [], cancellationToken: Ct);
         Assert.True(worker.ExitCode == 0, worker.ToString());
+        var file = await ApiHttpFile.ReadAsync();
+        await file.CreateAdminAsync(database.ConnectionString);
         // The Api reaches PostgreSQL through a port the test can close, to meet its 503 through Prism as well.
         var target = new NpgsqlConnectionStringBuilder(database.ConnectionString);
         var link = new DelayedTcpProxy(target.Host!, target.Port);
@@ -43,7 +45,6 @@ public sealed class ValidatingProxyTests(PostgresServer server, ITestOutputHelpe
         using var client = new HttpClient { BaseAddress = proxy.BaseAddress };
         var session = new Session(client);
 
-        var file = await ApiHttpFile.ReadAsync();
         session.Record(await file.SendAllAsync(session.Client, file.TokensFromMail(SmtpInbox.Shared)));
         var ada = await session.TokenAsync("ada@example.com", "correct horse battery staple");
         var bob = await session.SignUpAsync();

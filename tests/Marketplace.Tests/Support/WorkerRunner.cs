@@ -19,12 +19,30 @@ public static class WorkerRunner
         RunAsync(connectionString, args, configureServices: null, settings, cancellationToken);
 
     /// <summary>Runs the worker in-process with <paramref name="configureServices"/> having the last word on its services.</summary>
-    public static async Task<WorkerResult> RunAsync(
+    public static Task<WorkerResult> RunAsync(
         string? connectionString,
         string[] args,
         Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices,
         IReadOnlyDictionary<string, string?>? settings = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        RunAsync(connectionString, args, configureServices, settings, standardInput: null, cancellationToken);
+
+    /// <summary>Runs the worker in-process with <paramref name="standardInput"/> piped to it (null: no input at all, no terminal).</summary>
+    public static Task<WorkerResult> RunWithInputAsync(
+        string? connectionString,
+        string[] args,
+        string? standardInput,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(connectionString, args, configureServices: null, settings, standardInput, cancellationToken);
+
+    private static async Task<WorkerResult> RunAsync(
+        string? connectionString,
+        string[] args,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices,
+        IReadOnlyDictionary<string, string?>? settings,
+        string? standardInput,
+        CancellationToken cancellationToken)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -40,7 +58,16 @@ public static class WorkerRunner
         using var error = new StringWriter();
         var exitCode = await WorkerCommandLine.InvokeAsync(
             args,
-            new WorkerInvocation { Configuration = configuration, Output = output, Error = error, ConfigureServices = configureServices },
+            new WorkerInvocation
+            {
+                Configuration = configuration,
+                Output = output,
+                Error = error,
+                ConfigureServices = configureServices,
+                // Never the test runner's own console: piped text, or nothing (end of input at once).
+                Input = new StringReader(standardInput ?? ""),
+                InputIsTerminal = false,
+            },
             cancellationToken);
         return new WorkerResult(exitCode, output.ToString(), error.ToString());
     }

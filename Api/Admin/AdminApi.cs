@@ -1,0 +1,41 @@
+using Marketplace.Api.Infrastructure;
+using Marketplace.Data.Entities;
+
+namespace Marketplace.Api.Admin;
+
+/// <summary>
+/// <c>/api/admin</c>: for accounts whose token carries the Admin role (anonymous: 401; anyone else: 403). Every change
+/// writes exactly one audit-log row in its own transaction (see <see cref="AdminAudit"/>).
+/// </summary>
+public static class AdminApi
+{
+    public const string Policy = "Admin";
+
+    public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policy, policy => policy.RequireAuthenticatedUser().RequireRole(nameof(UserRole.Admin)));
+        builder.Services.AddSingleton<AuditLogCursors>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/admin")
+            .WithTags("Admin")
+            .RequireAuthorization(Policy)
+            .ProducesEdgeProblems()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        admin.MapAuditLog();
+
+        var writes = admin.MapGroup("")
+            .RequireRateLimiting(RequestLimits.WritePolicy)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        writes.MapAdminCategories();
+        writes.MapAdminModeration();
+        return app;
+    }
+}

@@ -1,0 +1,156 @@
+using System.Buffers.Binary;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Marketplace.Api.Auth;
+using Marketplace.Api.Infrastructure;
+using Marketplace.Data;
+using Marketplace.Data.Entities;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Api.Admin;
+
+/// <summary><c>GET /api/admin/audit-log</c>: filtered, newest first, keyset-paged on (CreatedAt, Id).</summary>
+public static class AuditLogApi
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public static RouteGroupBuilder MapAuditLog(this RouteGroupBuilder admin)
+    {
+        admin.MapGet("/audit-log", GetAsync)
+            .WithName("AdminGetAuditLog")
+            .WithSummary("Read the audit log")
+            .WithDescription("Admin actions, newest first, filtered by admin, action, target and time. Pass nextCursor back as cursor for the next page.");
+        return admin;
+    }
+
+    public static async Task<Results<Ok<AuditLogPage>, ValidationProblem>> GetAsync(
+        [Description("Only this admin's actions.")] Guid? adminId,
+        [Description("Only this action.")] AdminAction? action,
+        [Description("Only actions on this kind of target.")] AuditTargetType? targetType,
+        [Description("Only actions on this target (its id as text).")][StringLength(AdminAuditLog.TargetIdMaxLength)] string? targetId,
+        [Description("Only actions at or after this time.")] DateTimeOffset? from,
+        [Description("Only actions before this time.")] DateTimeOffset? to,
+        [Description("The nextCursor of the previous page.")][StringLength(200)] string? cursor,
+        [Description("Entries per page, 1 to 200; 50 by default.")][Range(1, MaxPageSize)] int? limit,
+        MarketplaceDbContext db,
+        AuditLogCursors cursors,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (action is { } a && !Enum.IsDefined(a))
+        {
+            errors["action"] = [$"'{(int)a}' is not an action."];
+        }
+
+        if (targetType is { } t && !Enum.IsDefined(t))
+        {
+            errors["targetType"] = [$"'{(int)t}' is not a target type."];
+        }
+
+        if (from >= to)
+        {
+            errors["to"] = ["to must be later than from."];
+        }
+
+        AuditLogPosition? after = null;
+        if (!string.IsNullOrEmpty(cursor) && (after = cursors.Read(cursor)) is null)
+        {
+            errors["cursor"] = ["The cursor is not one this log issued; start again without a cursor."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var query = db.AdminAuditLogs.AsNoTracking();
+        if (adminId is { } admin)
+        {
+            query = query.Where(e => e.AdminId == admin);
+        }
+
+        if (action is { } wanted)
+        {
+            query = query.Where(e => e.Action == wanted);
+        }
+
+        if (targetType is { } type)
+        {
+            query = query.Where(e => e.TargetType == type);
+        }
+
+        if (!string.IsNullOrEmpty(targetId))
+        {
+            query = query.Where(e => e.TargetId == targetId);
+        }
+
+        if (from is { } since)
+        {
+            query = query.Where(e => e.CreatedAt >= since);
+        }
+
+        if (to is { } until)
+        {
+            query = query.Where(e => e.CreatedAt < until);
+        }
+
+        if (after is not null)
+        {
+            query = query.Where(e => EF.Functions.LessThan(ValueTuple.Create(e.CreatedAt, e.Id), ValueTuple.Create(after.CreatedAt, after.Id)));
+        }
+
+        var pageSize = limit ?? DefaultPageSize;
+        var rows = await query
+            .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
+            .Take(pageSize + 1)
+            .ToListAsync(cancellationToken);
+        var items = rows.Take(pageSize)
+            .Select(e => new AuditLogEntry(e.Id, e.AdminId, e.Action, e.TargetType, e.TargetId, e.Details?.RootElement.Clone(), e.CreatedAt))
+            .ToList();
+        foreach (var row in rows)
+        {
+            row.Details?.Dispose();
+        }
+
+        var nextCursor = rows.Count > pageSize ? cursors.Create(new AuditLogPosition(items[^1].CreatedAt, items[^1].Id)) : null;
+        return TypedResults.Ok(new AuditLogPage(items, nextCursor));
+    }
+}
+
+/// <summary>Where an audit-log page ended.</summary>
+public sealed record AuditLogPosition(DateTimeOffset CreatedAt, long Id);
+
+/// <summary>The audit log's opaque <c>cursor</c>, sealed by <see cref="SignedCursors"/> with a key of its own.</summary>
+public sealed class AuditLogCursors(IOptions<JwtOptions> jwt)
+{
+    private const byte Version = 1;
+    private const int PayloadLength = 1 + 8 + 8;
+
+    private readonly SignedCursors _sealing = new(jwt.Value.SigningKey, "Marketplace.Api audit log cursor v1");
+
+    public string Create(AuditLogPosition position)
+    {
+        Span<byte> cursor = stackalloc byte[PayloadLength];
+        cursor[0] = Version;
+        BinaryPrimitives.WriteInt64BigEndian(cursor[1..], position.CreatedAt.UtcTicks);
+        BinaryPrimitives.WriteInt64BigEndian(cursor[9..], position.Id);
+        return _sealing.Seal(cursor);
+    }
+
+    /// <summary>The position in <paramref name="cursor"/>, or null when it is malformed or forged.</summary>
+    public AuditLogPosition? Read(string cursor)
+    {
+        Span<byte> bytes = stackalloc byte[PayloadLength];
+        if (!_sealing.TryOpen(cursor, bytes) || bytes[0] != Version)
+        {
+            return null;
+        }
+
+        return new AuditLogPosition(
+            new DateTimeOffset(BinaryPrimitives.ReadInt64BigEndian(bytes[1..]), TimeSpan.Zero),
+            BinaryPrimitives.ReadInt64BigEndian(bytes[9..]));
+    }
+}
