@@ -146,6 +146,9 @@ public sealed class SecurityTableTests(SharedApi shared) : IClassFixture<SharedA
         ["ChangePassword"] = Signed("post", "/api/auth/change-password",
             _ => Post("/api/auth/change-password", new { currentPassword = Password, newPassword = NewPassword }), Ok,
             unverified: Ok, another: Ok, admin: Ok),
+        ["ChangeEmail"] = Signed("post", "/api/auth/change-email",
+            _ => Post("/api/auth/change-email", new { newEmail = $"moved-{Guid.NewGuid():N}@example.com", currentPassword = Password }), HttpStatusCode.Accepted,
+            unverified: HttpStatusCode.Accepted, another: HttpStatusCode.Accepted, admin: HttpStatusCode.Accepted),
         ["ResendVerification"] = Signed("post", "/api/auth/resend-verification", _ => Post("/api/auth/resend-verification"), HttpStatusCode.Conflict,
             unverified: HttpStatusCode.Accepted, another: HttpStatusCode.Conflict, admin: HttpStatusCode.Conflict),
 
