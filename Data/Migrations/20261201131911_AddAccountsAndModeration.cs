@@ -150,17 +150,18 @@ namespace Marketplace.Data.Migrations
                 name: "RemovedById",
                 table: "Listing");
 
-            migrationBuilder.AlterDatabase()
-                .Annotation("Npgsql:Enum:admin_action", "user_suspended,user_reinstated,user_role_changed,listing_removed,listing_restored,category_created,category_updated,category_deactivated")
-                .Annotation("Npgsql:Enum:audit_target_type", "user,listing,category")
-                .Annotation("Npgsql:Enum:listing_category", "electronics,furniture,clothing,vehicles,home_and_garden,sports,books_and_media,toys,collectibles,other")
-                .Annotation("Npgsql:Enum:listing_status", "draft,active,sold,archived")
-                .Annotation("Npgsql:Enum:user_role", "user,admin")
-                .OldAnnotation("Npgsql:Enum:admin_action", "user_suspended,user_reinstated,user_role_changed,listing_removed,listing_restored,category_created,category_updated,category_deactivated,category_reactivated,category_moved,category_reordered")
-                .OldAnnotation("Npgsql:Enum:audit_target_type", "user,listing,category")
-                .OldAnnotation("Npgsql:Enum:listing_category", "electronics,furniture,clothing,vehicles,home_and_garden,sports,books_and_media,toys,collectibles,other")
-                .OldAnnotation("Npgsql:Enum:listing_status", "draft,active,sold,archived")
-                .OldAnnotation("Npgsql:Enum:user_role", "user,admin");
+            // PostgreSQL cannot remove a label from an enum type, so the type is made again with the labels the model
+            // before this migration has. Audit rows that hold a removed label take category_updated, the one the
+            // previous version knows for them; their details keep what changed.
+            migrationBuilder.Sql("""
+                UPDATE "AdminAuditLog" SET "Action" = 'category_updated'
+                 WHERE "Action" IN ('category_reactivated', 'category_moved', 'category_reordered');
+                ALTER TYPE admin_action RENAME TO admin_action_before_revert;
+                CREATE TYPE admin_action AS ENUM ('user_suspended', 'user_reinstated', 'user_role_changed', 'listing_removed',
+                    'listing_restored', 'category_created', 'category_updated', 'category_deactivated');
+                ALTER TABLE "AdminAuditLog" ALTER COLUMN "Action" TYPE admin_action USING "Action"::text::admin_action;
+                DROP TYPE admin_action_before_revert;
+                """);
         }
     }
 }
