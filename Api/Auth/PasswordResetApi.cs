@@ -29,7 +29,7 @@ public static class PasswordResetApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        api.MapPost("/forgot-password", ForgotPasswordAsync)
+        api.MapPost("/forgot-password", ForgotPassword)
             .WithName("ForgotPassword")
             .WithSummary("Mail a password reset link")
             .WithDescription(
@@ -50,16 +50,11 @@ public static class PasswordResetApi
         return app;
     }
 
-    public static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> ForgotPasswordAsync(
+    public static Results<Accepted, ValidationProblem, ProblemHttpResult> ForgotPassword(
         ForgotPasswordRequest request,
         HttpContext httpContext,
-        MarketplaceDbContext db,
         ForgotPasswordLimiter limiter,
-        AccountMails mails,
-        MailOutbox queue,
-        IOptions<AccountsOptions> options,
-        TimeProvider timeProvider,
-        CancellationToken cancellationToken)
+        MailOutbox outbox)
     {
         var normalizedEmail = User.NormalizeEmail(request.Email);
         using var lease = limiter.Acquire(normalizedEmail);
@@ -68,31 +63,36 @@ public static class PasswordResetApi
             return TooManyForThisEmail(httpContext, lease);
         }
 
-        // One statement whether or not the account exists: it stores the hash for the account it finds (none: no row)
-        // and answers that account's address and name. A new token is made and hashed in both cases. Its commit does
-        // not wait for the WAL flush (synchronous_commit off for this transaction only): a statement that wrote nothing
-        // has nothing to flush, so waiting would make an existing account's answer measurably slower (bench/README.md).
-        // A crash within a fraction of a second may lose the row; the link then fails and the user asks again.
-        var lifetime = options.Value.PasswordResetTokenLifetime;
+        // Everything that depends on whether an account has the email happens after the answer, in the background:
+        // the request only checks the limit and queues the same work either way, so neither its answer nor its time
+        // says whether the account exists (bench/README.md).
+        outbox.Enqueue((services, cancellationToken) => ResetMailAsync(services, normalizedEmail, cancellationToken));
+        return TypedResults.Accepted((string?)null);
+    }
+
+    /// <summary>
+    /// Stores a new reset token for the account with the email, if one has it, and answers its mail (null for nobody).
+    /// One statement finds the account and inserts the token's hash for it (no row when there is none).
+    /// </summary>
+    private static async Task<EmailMessage?> ResetMailAsync(IServiceProvider services, string normalizedEmail, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<MarketplaceDbContext>();
+        var lifetime = services.GetRequiredService<IOptions<AccountsOptions>>().Value.PasswordResetTokenLifetime;
         var (token, hash) = MailedTokens.Create();
-        var now = timeProvider.GetUtcNow();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var expiresAt = now + lifetime;
         var account = await db.Database.SqlQuery<ResetRecipient>($"""
             WITH account AS (
                 SELECT "Id", "Email", "DisplayName" FROM "User" WHERE "NormalizedEmail" = {normalizedEmail}
             ), stored AS (
                 INSERT INTO "PasswordResetToken" ("UserId", "TokenHash", "ExpiresAt", "CreatedAt")
-                SELECT account."Id", {hash}, {expiresAt}, {now}
-                FROM account CROSS JOIN (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit
+                SELECT "Id", {hash}, {expiresAt}, {now} FROM account
             )
             SELECT "Email", "DisplayName" FROM account
             """).ToListAsync(cancellationToken);
-
-        // Composed and queued either way; the sender drops the one for nobody.
-        var recipient = account.SingleOrDefault();
-        var message = mails.PasswordReset(recipient?.Email ?? request.Email.Trim(), recipient?.DisplayName ?? "", token, lifetime);
-        queue.Enqueue(new QueuedMail(message, Send: recipient is not null));
-        return TypedResults.Accepted((string?)null);
+        return account.SingleOrDefault() is { } recipient
+            ? services.GetRequiredService<AccountMails>().PasswordReset(recipient.Email, recipient.DisplayName, token, lifetime)
+            : null;
     }
 
     public static async Task<Results<NoContent, ValidationProblem>> ResetPasswordAsync(
