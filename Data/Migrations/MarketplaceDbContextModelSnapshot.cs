@@ -240,6 +240,24 @@ namespace Marketplace.Data.Migrations
                         .HasFilter("\"SearchVector\" IS NULL")
                         .HasAnnotation("Npgsql:CreatedConcurrently", true);
 
+                    b.HasIndex(new[] { "CategoryId", "Status", "CreatedAt", "Id" }, "IX_Listing_Searchable_CategoryId_Status_CreatedAt_Id")
+                        .HasFilter("\"RemovedAt\" IS NULL")
+                        .HasAnnotation("Npgsql:CreatedConcurrently", true);
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CategoryId", "Status", "CreatedAt", "Id" }, "IX_Listing_Searchable_CategoryId_Status_CreatedAt_Id"), new[] { "Price" });
+
+                    b.HasIndex(new[] { "SellerId", "Status", "CreatedAt", "Id" }, "IX_Listing_Searchable_SellerId_Status_CreatedAt_Id")
+                        .HasFilter("\"RemovedAt\" IS NULL")
+                        .HasAnnotation("Npgsql:CreatedConcurrently", true);
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "SellerId", "Status", "CreatedAt", "Id" }, "IX_Listing_Searchable_SellerId_Status_CreatedAt_Id"), new[] { "Price" });
+
+                    b.HasIndex(new[] { "Status", "CreatedAt", "Id" }, "IX_Listing_Searchable_Status_CreatedAt_Id")
+                        .HasFilter("\"RemovedAt\" IS NULL")
+                        .HasAnnotation("Npgsql:CreatedConcurrently", true);
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Status", "CreatedAt", "Id" }, "IX_Listing_Searchable_Status_CreatedAt_Id"), new[] { "Price" });
+
                     b.ToTable("Listing", null, t =>
                         {
                             t.HasTrigger("TR_Listing_SearchVector");

@@ -20,7 +20,8 @@ public sealed class MigrateCommandTests(PostgresServer server)
         "AddListingTextSearch", "AddListingPriceOrderIndex", "AddListingCategoryNewestIndex", "AddListingSearchVector",
         "AddListingSearchVectorPendingIndex", "AddListingSearchVectorIndex", "AddListingSellerNewestIndex",
         "AddListingCategoryNewestPriceIndex", "AddListingNewestPriceIndex", "DropListingSellerIdIndex",
-        "DropListingCategoryNewestIndex", "DropListingStatusNewestIndex",
+        "DropListingCategoryNewestIndex", "DropListingStatusNewestIndex", "AddAccountsAndModeration", "AddListingSearchableNewestIndex",
+        "AddListingSearchableCategoryNewestIndex", "AddListingSearchableSellerNewestIndex",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
