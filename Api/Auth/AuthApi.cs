@@ -107,15 +107,15 @@ public static class AuthApi
         HttpResponse response,
         CancellationToken cancellationToken)
     {
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == AccessTokens.UserIdOf(caller), cancellationToken);
-        if (user is null)
+        var (user, signedOut, wrongPassword) = await ConfirmedByPasswordAsync(caller, request.CurrentPassword, db, passwords, cancellationToken);
+        if (signedOut is not null)
         {
-            return SignedOut();
+            return signedOut;
         }
 
-        if (passwords.Verify(user, request.CurrentPassword) == PasswordVerificationResult.Failed)
+        if (wrongPassword is not null)
         {
-            return ApiErrors.Field("currentPassword", "This is not the account's current password.");
+            return wrongPassword;
         }
 
         var newEmail = request.NewEmail.Trim();
@@ -258,15 +258,15 @@ public static class AuthApi
         RefreshTokens refreshTokens,
         CancellationToken cancellationToken)
     {
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == AccessTokens.UserIdOf(caller), cancellationToken);
-        if (user is null)
+        var (user, signedOut, wrongPassword) = await ConfirmedByPasswordAsync(caller, request.CurrentPassword, db, passwords, cancellationToken);
+        if (signedOut is not null)
         {
-            return SignedOut();
+            return signedOut;
         }
 
-        if (passwords.Verify(user, request.CurrentPassword) == PasswordVerificationResult.Failed)
+        if (wrongPassword is not null)
         {
-            return ApiErrors.Field("currentPassword", "This is not the account's current password.");
+            return wrongPassword;
         }
 
         user.PasswordHash = passwords.Hash(user, request.NewPassword);
@@ -274,6 +274,24 @@ public static class AuthApi
         var pair = refreshTokens.Issue(db, user);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(pair);
+    }
+
+    /// <summary>
+    /// The caller's account, when <paramref name="currentPassword"/> is its password; otherwise what to answer: 401 when
+    /// the account went away, 400 naming currentPassword when the password is wrong.
+    /// </summary>
+    private static async Task<(User Account, ProblemHttpResult? SignedOut, ValidationProblem? WrongPassword)> ConfirmedByPasswordAsync(
+        ClaimsPrincipal caller, string currentPassword, MarketplaceDbContext db, PasswordVerifier passwords, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == AccessTokens.UserIdOf(caller), cancellationToken);
+        if (user is null)
+        {
+            return (null!, SignedOut(), null);
+        }
+
+        return passwords.Verify(user, currentPassword) == PasswordVerificationResult.Failed
+            ? (user, null, ApiErrors.Field("currentPassword", "This is not the account's current password."))
+            : (user, null, null);
     }
 
     /// <summary>The caller's account went away between the token check and this request.</summary>
