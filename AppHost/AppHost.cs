@@ -2,6 +2,7 @@ using Marketplace.AppHost;
 using Marketplace.AppHost.Database;
 using Marketplace.AppHost.Mail;
 using Marketplace.AppHost.Schema;
+using Marketplace.AppHost.Storage;
 
 var builder = DistributedApplication.CreateBuilder(args);
 builder.StopProjectsGracefullyOnShutdown();
@@ -17,6 +18,17 @@ if (database.Resource is null)
 
 builder.LogAtStart(database.Summary);
 
+// The listing images' blob store `blobs`: a configured connection string, else Azurite in a container, else Azurite
+// on this machine's Node.js; with none of them, say what to provide and stop.
+var blobs = builder.AddMarketplaceBlobs();
+if (blobs.Resource is null)
+{
+    await Console.Error.WriteLineAsync(blobs.Summary);
+    return AppHostExitCodes.NoBlobStorage;
+}
+
+builder.LogAtStart(blobs.Summary);
+
 var migrationWorker = builder.AddProject<Projects.Marketplace_MigrationWorker>("migrationworker")
     .WithReference(database.Resource)
     .WaitFor(database.Resource)
@@ -25,6 +37,8 @@ var migrationWorker = builder.AddProject<Projects.Marketplace_MigrationWorker>("
 // The Api starts only after the worker exited 0; a failed migration leaves it unstarted rather than serving an old schema.
 var api = builder.AddProject<Projects.Marketplace_Api>("api")
     .WithReference(database.Resource)
+    .WithReference(blobs.Resource)
+    .WaitFor(blobs.Resource)
     .WaitForCompletion(migrationWorker)
     .WithExternalHttpEndpoints();
 
