@@ -2,6 +2,7 @@ using Marketplace.Api;
 using Marketplace.Api.Admin;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Categories;
+using Marketplace.Api.Images;
 using Marketplace.Api.Listings;
 using Marketplace.Api.OpenApi;
 
@@ -22,6 +23,7 @@ app.MapAuthApi();
 app.MapPasswordResetApi();
 app.MapAccountPages();
 app.MapListingsApi();
+app.MapListingImagesApi();
 app.MapAdminApi();
 
 app.Run();
