@@ -94,9 +94,7 @@ public static class AdminReportsApi
             .Take(pageSize + 1)
             .Select(AsResponse)
             .ToListAsync(cancellationToken);
-        var items = rows.Take(pageSize).ToList();
-        var nextCursor = rows.Count > pageSize ? cursors.Create(new NewestFirstPosition(items[^1].CreatedAt, items[^1].Id)) : null;
-        return TypedResults.Ok(new ReportPage(items, nextCursor));
+        return TypedResults.Ok(new ReportPage(rows.Take(pageSize).ToList(), cursors.After(rows, pageSize, r => new NewestFirstPosition(r.CreatedAt, r.Id))));
     }
 
     public static async Task<Results<Ok<ReportResponse>, ValidationProblem, ProblemHttpResult>> ResolveAsync(

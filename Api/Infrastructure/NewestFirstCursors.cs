@@ -34,6 +34,13 @@ public sealed class NewestFirstCursors(string signingKey, string purpose)
         return _sealing.Seal(cursor);
     }
 
+    /// <summary>
+    /// The cursor of the page after <paramref name="rows"/>, which a query read as one row more than
+    /// <paramref name="pageSize"/> to tell whether another page follows; null when none does.
+    /// </summary>
+    public string? After<T>(IReadOnlyList<T> rows, int pageSize, Func<T, NewestFirstPosition> positionOf) =>
+        rows.Count > pageSize ? Create(positionOf(rows[pageSize - 1])) : null;
+
     /// <summary>The position in <paramref name="cursor"/>, or null when it is malformed or forged.</summary>
     public NewestFirstPosition? Read(string cursor)
     {

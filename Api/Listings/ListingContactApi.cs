@@ -71,7 +71,7 @@ public static partial class ListingContactApi
         }
 
         // Anything the caller cannot see (a draft, an archived or a removed listing) does not exist for them.
-        if (listing is null || listing.RemovedAt is not null || listing.Status is not (ListingStatus.Active or ListingStatus.Sold))
+        if (listing is null || !ListingsApi.IsPublic(listing.Status, listing.RemovedAt))
         {
             return ApiErrors.NotFound($"There is no listing {id}.");
         }

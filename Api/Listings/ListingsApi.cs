@@ -279,6 +279,10 @@ public static class ListingsApi
         }
     }
 
+    /// <summary>Whether everyone may see a listing: active or sold, and not removed by an admin (its seller sees it whatever its state).</summary>
+    internal static bool IsPublic(ListingStatus status, DateTimeOffset? removedAt) =>
+        status is ListingStatus.Active or ListingStatus.Sold && removedAt is null;
+
     private static ProblemHttpResult ListingNotFound(long id) => ApiErrors.NotFound($"There is no listing {id}.");
 
     // The currency and the slug are not columns: the caller fills them in after the query.

@@ -83,7 +83,6 @@ public static class MyListingsApi
         var tree = await catalog.GetAsync(cancellationToken);
         var currency = marketplace.Value.Currency;
         var items = rows.Take(pageSize).Select(row => row with { Currency = currency, CategorySlug = tree.SlugOf(row.CategoryId) }).ToList();
-        var nextCursor = rows.Count > pageSize ? cursors.Create(new NewestFirstPosition(items[^1].CreatedAt, items[^1].Id)) : null;
-        return TypedResults.Ok(new ListingPage(items, nextCursor));
+        return TypedResults.Ok(new ListingPage(items, cursors.After(rows, pageSize, l => new NewestFirstPosition(l.CreatedAt, l.Id))));
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Marketplace.Contracts.Listings;
 using Marketplace.Contracts.Reports;
 using Marketplace.Tests.Support;
 using static Marketplace.Tests.Api.ApiCalls;
@@ -114,12 +115,7 @@ public sealed class ListingReportTests(SharedApi shared) : IClassFixture<SharedA
     [Fact]
     public async Task Resolving_a_report_closes_it_and_writes_one_audit_row_and_a_second_resolve_409_writes_none()
     {
-        var seller = await App.SignUpAsync();
-        var reporter = await App.SignUpAsync();
-        var admin = await App.SignUpAdminAsync();
-        var listing = await seller.CreateListingAsync("Bag");
-        (await reporter.Client.PostAsJsonAsync($"/api/listings/{listing.Id}/reports", new { reason = "Fake." }, Ct)).EnsureSuccessStatusCode();
-        var report = Assert.Single((await ReportsAsync(admin, $"listingId={listing.Id}")).Items);
+        var (admin, listing, report) = await OpenReportAsync();
 
         var resolved = await (await admin.Client.PostAsJsonAsync($"/api/admin/reports/{report.Id}/resolve", new { note = " Genuine, receipt seen. " }, Ct))
             .ReadAsync<ReportResponse>();
@@ -139,12 +135,7 @@ public sealed class ListingReportTests(SharedApi shared) : IClassFixture<SharedA
     [Fact]
     public async Task Resolving_needs_no_note_an_unknown_report_is_a_404_and_writes_no_audit_row()
     {
-        var seller = await App.SignUpAsync();
-        var reporter = await App.SignUpAsync();
-        var admin = await App.SignUpAdminAsync();
-        var listing = await seller.CreateListingAsync("Bag");
-        (await reporter.Client.PostAsJsonAsync($"/api/listings/{listing.Id}/reports", new { reason = "Fake." }, Ct)).EnsureSuccessStatusCode();
-        var report = Assert.Single((await ReportsAsync(admin, $"listingId={listing.Id}")).Items);
+        var (admin, _, report) = await OpenReportAsync();
 
         using var withoutBody = await admin.Client.PostAsync($"/api/admin/reports/{report.Id}/resolve", null, Ct);
         await (await admin.Client.PostAsJsonAsync($"/api/admin/reports/{long.MaxValue}/resolve", new { }, Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -154,6 +145,17 @@ public sealed class ListingReportTests(SharedApi shared) : IClassFixture<SharedA
         Assert.Null((await withoutBody.ReadAsync<ReportResponse>()).ResolutionNote);
         Assert.Empty(await App.AuditAsync(admin, $"targetType=Report&targetId={long.MaxValue}"));
         Assert.Single(await App.AuditAsync(admin, $"targetType=Report&targetId={report.Id}"));
+    }
+
+    /// <summary>An admin, and an open report a user filed about another user's listing.</summary>
+    private async Task<(Account Admin, ListingResponse Listing, ReportResponse Report)> OpenReportAsync()
+    {
+        var seller = await App.SignUpAsync();
+        var reporter = await App.SignUpAsync();
+        var admin = await App.SignUpAdminAsync();
+        var listing = await seller.CreateListingAsync("Bag");
+        (await reporter.Client.PostAsJsonAsync($"/api/listings/{listing.Id}/reports", new { reason = "Fake." }, Ct)).EnsureSuccessStatusCode();
+        return (admin, listing, Assert.Single((await ReportsAsync(admin, $"listingId={listing.Id}")).Items));
     }
 
     private static async Task<ReportPage> ReportsAsync(Account admin, string query) =>
