@@ -6,7 +6,7 @@
 # IX_Listing_SellerId_CreatedAt_Id (AddListingSellerCreatedAtIndex). Prints each plan's first nodes, the buffers it
 # touched and the median execution time of five runs.
 # Usage: bash bench/my-listings.sh [--listings 300000] [--users 2500]
-# Needs psql (apt-get install -y postgresql-client) and a built worker (dotnet build MigrationWorker).
+# Needs psql (apt-get install -y postgresql-client).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LISTINGS=300000 USERS=2500
@@ -26,8 +26,9 @@ say() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 db=marketplace_bench
 psql_admin -c "CREATE DATABASE $db" >/dev/null
 psql_db() { "$PG_BIN/psql" -h "$PG_HOST" -p "$PG_PORT" -U postgres -d $db -qAt -v ON_ERROR_STOP=1 "$@"; }
-say "migrating"
-ConnectionStrings__marketplacedb=$(pg_connection $db) dotnet MigrationWorker/bin/Debug/net10.0/Marketplace.MigrationWorker.dll >/tmp/my-listings-worker.log 2>&1 || { cat /tmp/my-listings-worker.log >&2; exit 1; }
+say "building the worker (Release) and migrating"
+dotnet build MigrationWorker -c Release -v q -nologo >/dev/null
+ConnectionStrings__marketplacedb=$(pg_connection $db) dotnet MigrationWorker/bin/Release/net10.0/Marketplace.MigrationWorker.dll >/tmp/my-listings-worker.log 2>&1 || { cat /tmp/my-listings-worker.log >&2; exit 1; }
 say "seeding $USERS users and $LISTINGS listings"
 psql_db -v users="$USERS" -v listings="$LISTINGS" -f bench/api-load/seed-listings.sql >/dev/null
 seller=00000000-0000-4000-8000-000000000001
