@@ -66,6 +66,7 @@ public static class MarketplaceApiServices
         });
 
         builder.AddRequestLimits();
+        builder.AddVisitorForwarding();
         builder.AddJwtAuthentication();
         builder.AddCategoryCatalog();
         builder.AddListings();
@@ -80,6 +81,7 @@ public static class MarketplaceApiServices
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseVisitorForwarding();
         app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();

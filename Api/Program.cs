@@ -5,6 +5,7 @@ using Marketplace.Api.Categories;
 using Marketplace.Api.Images;
 using Marketplace.Api.Listings;
 using Marketplace.Api.OpenApi;
+using Marketplace.Api.Sellers;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,6 +25,10 @@ app.MapPasswordResetApi();
 app.MapAccountPages();
 app.MapListingsApi();
 app.MapListingImagesApi();
+app.MapMyListingsApi();
+app.MapListingContactApi();
+app.MapListingReportsApi();
+app.MapSellersApi();
 app.MapAdminApi();
 
 app.Run();

@@ -29,6 +29,7 @@ public static class ListingsApi
     public static IHostApplicationBuilder AddListings(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ListingCursors>();
+        NewestFirstCursors.AddNewestFirstCursors(builder.Services, NewestFirstCursors.MyListings);
         return builder;
     }
 
@@ -282,11 +283,15 @@ public static class ListingsApi
         }
     }
 
+    /// <summary>Whether everyone may see a listing: active or sold, and not removed by an admin (its seller sees it whatever its state).</summary>
+    internal static bool IsPublic(ListingStatus status, DateTimeOffset? removedAt) =>
+        status is ListingStatus.Active or ListingStatus.Sold && removedAt is null;
+
     private static ProblemHttpResult ListingNotFound(long id) => ApiErrors.NotFound($"There is no listing {id}.");
 
     // The currency and the slug are not columns: the caller fills them in after the query.
     // The first thumbnail is a subquery per row of the page (an index probe on ListingImage), never a join the search plans around.
-    private static readonly Expression<Func<Listing, ListingResponse>> AsResponse = l => new ListingResponse(
+    internal static readonly Expression<Func<Listing, ListingResponse>> AsResponse = l => new ListingResponse(
         l.Id, l.Title, l.Description, l.Price, "", l.CategoryId, null, l.LegacyCategory.ToContract(), l.Status.ToContract(), l.SellerId, l.CreatedAt, l.UpdatedAt, l.RemovedAt,
         l.Images.OrderBy(i => i.Position).ThenBy(i => i.Id).Select(i => i.ExternalUrl ?? ImagePaths.Prefix + i.ThumbnailBlobName).FirstOrDefault(),
         null);

@@ -132,7 +132,7 @@ public sealed partial class ApiHttpFile
                 return Substitute(value, variables, responses);
             }
 
-            // {{name.response.body.$.a.b}}: a value from an earlier named request's JSON answer.
+            // {{name.response.body.$.a.b}} or {{name.response.body.$.a[0].b}}: a value from an earlier named request's JSON answer.
             var parts = reference.Split(".response.body.$.");
             Assert.True(parts.Length == 2 && responses.ContainsKey(parts[0]), $"Api.http refers to {{{{{reference}}}}}, which is neither a variable nor an earlier named answer.");
             var element = parts[1].Split('.').Aggregate(responses[parts[0]], Step);

@@ -46,6 +46,7 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             ["RequestLimits__WritesPerWindow"] = "1000000",
             // Enough for change-email and resend-verification to succeed before the per-account mail limit answers 429.
             ["RequestLimits__MailsPerWindow"] = "100",
+            ["RequestLimits__ContactsPerWindow"] = "10000",
             ["Logging__LogLevel__Default"] = "Warning",
         });
         await api.WaitUntilReadyAsync();
@@ -172,6 +173,7 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
         var emails = new List<string>();
         var listingIds = new List<string> { "999999999" };
         var archivable = new List<string>(); // archiving is for good, so ArchiveListing gets listings of its own
+        var adasListings = new List<string>(); // UpdateListing succeeds only for the seller: ada's, with ada's token
         foreach (var name in new[] { "ada", "bob" })
         {
             var email = $"{name}-{Guid.NewGuid():N}@example.com";
@@ -193,6 +195,10 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 var id = $"{(await (await http.SendAsync(request, Ct)).ReadAsync<ListingResponse>(HttpStatusCode.Created)).Id}";
                 (title.StartsWith("To archive", StringComparison.Ordinal) ? archivable : listingIds).Add(id);
+                if (name == "ada" && !title.StartsWith("To archive", StringComparison.Ordinal))
+                {
+                    adasListings.Add(id);
+                }
             }
         }
 
@@ -285,12 +291,26 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             }
         }
 
+        // Open reports for AdminResolveReport to resolve, about listings of the admin's own.
+        var reports = new List<string>();
+        await using (var db = new Db(connectionString))
+        {
+            foreach (var listing in moderatedListings)
+            {
+                reports.Add($"{await db.ScalarAsync<long>($"""
+                    INSERT INTO "ListingReport" ("ListingId", "ReporterId", "Reason") VALUES ({listing}, '{userIds[0]}', 'Fuzz seed report') RETURNING "Id"
+                    """, Ct)}");
+            }
+        }
+
         var page = await (await http.GetAsync("/api/listings?limit=1", Ct)).ReadAsync<ListingPage>();
         string[] slugs = ["furniture", "toys", "home-and-garden", "electronics", "spaceships"];
         return new FuzzContext(tokens, new Dictionary<string, IReadOnlyList<string>>
         {
             ["id"] = listingIds,
             ["ArchiveListing.id"] = archivable,
+            ["UpdateListing.id"] = adasListings,
+            ["UpdateListing.bearer"] = [tokens[0]],
             ["slug"] = slugs,
             ["categorySlug"] = slugs,
             ["sellerId"] = userIds,
@@ -319,6 +339,9 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             ["AdminSuspendUser.id"] = moderatedUsers,
             ["AdminReinstateUser.id"] = moderatedUsers,
             ["AdminChangeUserRole.id"] = moderatedUsers,
+            ["GetSellerProfile.id"] = userIds,
+            ["AdminResolveReport.id"] = reports,
+            ["message"] = ["Is it still available?", "Could you post it?"],
         });
     }
 }
