@@ -2,14 +2,9 @@ namespace Marketplace.Data.Entities;
 
 public sealed class Listing : ITimestamped
 {
-    public const int TitleMaxLength = 200;
-    public const int DescriptionMaxLength = 5000;
     public const int AiModelMaxLength = 100;
     public const int MaxImageUrls = 20;
     public const int ImageUrlMaxLength = 2048;
-    /// <summary>numeric(12,2): ten digits before the point.</summary>
-    public const decimal MaxPrice = 9_999_999_999.99m;
-    public const int RemovalReasonMaxLength = 500;
 
     public long Id { get; set; }
     public required string Title { get; set; }
