@@ -22,7 +22,11 @@ public sealed class Listing : ITimestamped
     public Guid SellerId { get; set; }
     public User? Seller { get; set; }
 
+    /// <summary>Legacy: photo URLs from before <see cref="ListingImage"/>. Nothing reads or writes it any more; the worker
+    /// copies its URLs into external images, and a later contract step drops it.</summary>
     public List<string> ImageUrls { get; set; } = [];
+
+    public List<ListingImage> Images { get; set; } = [];
 
     /// <summary>
     /// When an admin removed the listing: hidden from search and from everyone but its seller and admins. Removal is
