@@ -1,0 +1,72 @@
+using Microsoft.Extensions.DependencyInjection;
+using Marketplace.AppHost.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Marketplace.AppHost.Tests.Browser;
+
+/// <summary>
+/// A test in a real browser against the shared local-binaries app: a fresh browser context (no cookies, no storage)
+/// on the Web's address for each test, and a full-page screenshot under <see cref="BrowserTestResults"/> named after
+/// the test when it fails. Skips, saying why, when the app or Chromium cannot run here or the app has no Web.
+/// </summary>
+[Collection(LocalBinariesAppGroup.Name)]
+public abstract class BrowserTest(LocalBinariesApp app, ChromiumBrowser chromium) : IAsyncLifetime
+{
+    /// <summary>The AppHost's name for the Web project.</summary>
+    public const string WebResource = "web";
+
+    private IBrowserContext? _context;
+    private IPage? _page;
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    protected LocalBinariesApp App { get; } = app;
+
+    /// <summary>The page this test drives; relative addresses (<c>/listings/create</c>) go to the Web.</summary>
+    protected IPage Page => _page ?? throw new InvalidOperationException("The browser test has not started.");
+
+    protected Uri WebAddress { get; private set; } = new("http://localhost/");
+
+    public async ValueTask InitializeAsync()
+    {
+        App.SkipUnlessRunning();
+        if (chromium.SkipReason is not null)
+        {
+            Assert.Skip(chromium.SkipReason);
+        }
+
+        var resources = App.App.Services.GetRequiredService<DistributedApplicationModel>().Resources;
+        if (!resources.Any(resource => resource.Name == WebResource))
+        {
+            Assert.Skip($"The AppHost has no '{WebResource}' resource yet, so there are no pages to test.");
+        }
+
+        await App.App.ResourceNotifications.WaitForResourceHealthyAsync(WebResource, Ct).WaitAsync(AppHostTestRun.WaitTimeout * 2, Ct);
+        WebAddress = App.App.GetEndpoint(WebResource, "http");
+
+        var browser = await chromium.BrowserAsync();
+        _context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = WebAddress.ToString() });
+        _page = await _context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        if (_page is not null && TestContext.Current.TestState?.Result == TestResult.Failed)
+        {
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserTestResults.ScreenshotPath(FailedTestName()), FullPage = true });
+        }
+
+        if (_context is not null)
+        {
+            await _context.CloseAsync();
+        }
+    }
+
+    /// <summary>Saves a full-page screenshot of what the page shows now, for a reviewer.</summary>
+    protected Task SaveScreenshotAsync(string name) =>
+        Page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserTestResults.ScreenshotPath(name), FullPage = true });
+
+    private static string FailedTestName() =>
+        $"{TestContext.Current.TestClass?.TestClassSimpleName}.{TestContext.Current.TestMethod?.MethodName}.failed";
+}
