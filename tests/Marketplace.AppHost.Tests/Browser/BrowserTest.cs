@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.RegularExpressions;
 using Marketplace.AppHost.Tests.Support;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Marketplace.AppHost.Tests.Browser;
 
@@ -61,6 +63,26 @@ public abstract class BrowserTest(LocalBinariesApp app, ChromiumBrowser chromium
         {
             await _context.CloseAsync();
         }
+    }
+
+    /// <summary>Signs in on the sign-in page as a person does, and waits until the page says who is signed in.</summary>
+    protected async Task SignInAsync(TestAccount account)
+    {
+        await Page.GotoAsync("/account/sign-in");
+        await Page.GetByLabel("Email").FillAsync(account.Email);
+        await Page.GetByLabel("Password").FillAsync(account.Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(Page.GetByText($"Signed in as {account.DisplayName}")).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// The field shows an error as assistive technology announces it: marked invalid, and described by the error text
+    /// that stands next to it (<c>aria-invalid</c> + <c>aria-describedby</c>).
+    /// </summary>
+    protected static async Task ExpectFieldErrorAsync(ILocator field, Regex message)
+    {
+        await Expect(field).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(field).ToHaveAccessibleDescriptionAsync(message);
     }
 
     /// <summary>Saves a full-page screenshot of what the page shows now, for a reviewer.</summary>
