@@ -2,6 +2,7 @@ using Marketplace.AppHost;
 using Marketplace.AppHost.Database;
 using Marketplace.AppHost.Mail;
 using Marketplace.AppHost.Schema;
+using Marketplace.AppHost.Web;
 
 var builder = DistributedApplication.CreateBuilder(args);
 builder.StopProjectsGracefullyOnShutdown();
@@ -28,6 +29,9 @@ var api = builder.AddProject<Projects.Marketplace_Api>("api")
     .WaitForCompletion(migrationWorker)
     .WithExternalHttpEndpoints();
 
+// The pages: after the Api, through service discovery; the mailed links (verification, reset) open them.
+var web = builder.AddMarketplaceWeb(api);
+
 // Deployed, the Api runs in Production, where there is no default signing key: the deployment asks for one as a
 // secret. Run mode keeps the Development key from the Api's appsettings.Development.json.
 if (builder.ExecutionContext.IsPublishMode)
@@ -38,7 +42,7 @@ if (builder.ExecutionContext.IsPublishMode)
 else
 {
     // smtp4dev: the verification mails land in its inbox, linked from the dashboard.
-    api.WithDevelopmentMail(builder.AddSmtp4dev("mail"));
+    api.WithDevelopmentMail(builder.AddSmtp4dev("mail"), web.GetEndpoint("http"));
 }
 
 #if MARKETPLACE_AZURE

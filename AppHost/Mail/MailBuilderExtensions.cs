@@ -44,11 +44,12 @@ public static class MailBuilderExtensions
     }
 
     /// <summary>
-    /// The Api sends through smtp4dev, and its mailed links start at its own http endpoint. It does not wait for
+    /// The Api sends through smtp4dev, and its mailed links start at <paramref name="links"/> (the Web's http endpoint,
+    /// whose pages answer /verify-email and /reset-password). It does not wait for
     /// smtp4dev: without a mail server registration still works (the mail is logged as not sent; resend asks again).
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithDevelopmentMail(
-        this IResourceBuilder<ProjectResource> api, IResourceBuilder<ExecutableResource> smtp4dev)
+        this IResourceBuilder<ProjectResource> api, IResourceBuilder<ExecutableResource> smtp4dev, EndpointReference links)
     {
         var smtp = smtp4dev.GetEndpoint(SmtpEndpointName);
         return api
@@ -56,7 +57,7 @@ public static class MailBuilderExtensions
             .WithEnvironment("Smtp__Port", smtp.Property(EndpointProperty.Port))
             .WithEnvironment("Smtp__Security", "None")
             .WithEnvironment("Smtp__FromAddress", "no-reply@marketplace.localhost")
-            .WithEnvironment("Marketplace__PublicBaseUrl", api.GetEndpoint("http"))
+            .WithEnvironment("Marketplace__PublicBaseUrl", links)
             .WithReferenceRelationship(smtp4dev);
     }
 

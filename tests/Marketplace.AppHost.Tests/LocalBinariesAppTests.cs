@@ -111,8 +111,8 @@ public sealed class LocalBinariesAppTests(LocalBinariesApp fixture)
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
 
         var link = await Smtp4devInbox.VerificationLinkAsync(fixture.App, email, Ct);
-        // The Api's own http endpoint, as the AppHost handed it over in Marketplace__PublicBaseUrl.
-        Assert.Equal(fixture.App.GetEndpoint("api", "http").GetLeftPart(UriPartial.Authority), link.GetLeftPart(UriPartial.Authority));
+        // The Web's http endpoint (its /verify-email page), as the AppHost handed it over in Marketplace__PublicBaseUrl.
+        Assert.Equal(fixture.App.GetEndpoint("web", "http").GetLeftPart(UriPartial.Authority), link.GetLeftPart(UriPartial.Authority));
         using var verified = await api.PostAsJsonAsync("/api/auth/verify-email", new { token = Smtp4devInbox.TokenOf(link) }, Ct);
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
     }

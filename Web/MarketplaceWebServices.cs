@@ -1,0 +1,84 @@
+using Marketplace.Web.Api;
+using Marketplace.Web.Auth;
+using Marketplace.Web.DataProtection;
+using Marketplace.Web.Errors;
+using Marketplace.Web.Forwarding;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Web;
+
+/// <summary>The Web's services and its request pipeline, in the order they matter.</summary>
+public static class MarketplaceWebServices
+{
+    public static IHostApplicationBuilder AddMarketplaceWeb(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+
+        services.AddOptions<MarketplaceApiOptions>().BindConfiguration(MarketplaceApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<VisitorForwardingOptions>().BindConfiguration(VisitorForwardingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        // AddServiceDefaults gave every client service discovery and the standard resilience handler; the Api client
+        // tunes the handler below and forwards the visitor's address.
+        services.AddTransient<VisitorForwardingHandler>();
+        services.AddHttpClient<MarketplaceApiClient>((provider, http) =>
+                http.BaseAddress = provider.GetRequiredService<IOptions<MarketplaceApiOptions>>().Value.BaseAddress)
+            .AddHttpMessageHandler<VisitorForwardingHandler>();
+        services.Configure<HttpStandardResilienceOptions>(MarketplaceApiClient.ResiliencePipelineName, MarketplaceApiClient.TuneResilience);
+
+        builder.AddMarketplaceDataProtection();
+        builder.AddApiSession();
+
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/Me");
+                options.Conventions.AuthorizePage("/Listings/Create");
+                options.Conventions.AuthorizePage("/Listings/Photos");
+                options.Conventions.AuthorizePage("/Listings/Edit");
+            })
+            .AddMvcOptions(options => options.Filters.Add<ApiExceptionPageFilter>());
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "marketplace.antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddScoped<ApiExceptionPageFilter>();
+        return builder;
+    }
+
+    public static WebApplication UseMarketplaceWeb(this WebApplication app)
+    {
+        // Every environment, Development too: a visitor never sees a stack trace. The Api being down is a 503 page.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = ErrorPages.ErrorPath,
+            StatusCodeSelector = ErrorPages.StatusCodeOf,
+        });
+        app.UseStatusCodePagesWithReExecute(ErrorPages.StatusPath, "?code={0}");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseStaticFiles();
+
+        // Photos come from the Api; the page's <img> asks the Web (same origin) and the Web streams the Api's answer.
+        app.Map(ImageProxy.PathPrefix, ImageProxy.Configure);
+
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapMarketplacePages(this WebApplication app)
+    {
+        app.MapRazorPages();
+        return app;
+    }
+}
