@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
 using Marketplace.AppHost.Tests.Support;
+using Marketplace.AppHost.Web;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -9,14 +9,11 @@ namespace Marketplace.AppHost.Tests.Browser;
 /// <summary>
 /// A test in a real browser against the shared local-binaries app: a fresh browser context (no cookies, no storage)
 /// on the Web's address for each test, and a full-page screenshot under <see cref="BrowserTestResults"/> named after
-/// the test when it fails. Skips, saying why, when the app or Chromium cannot run here or the app has no Web.
+/// the test when it fails. Skips, saying why, when the app or Chromium cannot run here.
 /// </summary>
 [Collection(LocalBinariesAppGroup.Name)]
 public abstract class BrowserTest(LocalBinariesApp app, ChromiumBrowser chromium) : IAsyncLifetime
 {
-    /// <summary>The AppHost's name for the Web project.</summary>
-    public const string WebResource = "web";
-
     private IBrowserContext? _context;
     private IPage? _page;
 
@@ -37,14 +34,8 @@ public abstract class BrowserTest(LocalBinariesApp app, ChromiumBrowser chromium
             Assert.Skip(chromium.SkipReason);
         }
 
-        var resources = App.App.Services.GetRequiredService<DistributedApplicationModel>().Resources;
-        if (!resources.Any(resource => resource.Name == WebResource))
-        {
-            Assert.Skip($"The AppHost has no '{WebResource}' resource yet, so there are no pages to test.");
-        }
-
-        await App.App.ResourceNotifications.WaitForResourceHealthyAsync(WebResource, Ct).WaitAsync(AppHostTestRun.WaitTimeout * 2, Ct);
-        WebAddress = App.App.GetEndpoint(WebResource, "http");
+        await App.App.ResourceNotifications.WaitForResourceHealthyAsync(WebBuilderExtensions.ResourceName, Ct).WaitAsync(AppHostTestRun.WaitTimeout * 2, Ct);
+        WebAddress = App.App.GetEndpoint(WebBuilderExtensions.ResourceName, "http");
 
         var browser = await chromium.BrowserAsync();
         _context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = WebAddress.ToString() });
