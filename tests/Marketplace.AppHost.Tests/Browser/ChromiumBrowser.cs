@@ -11,6 +11,8 @@ namespace Marketplace.AppHost.Tests.Browser;
 /// </summary>
 public sealed class ChromiumBrowser : IAsyncLifetime
 {
+    private static readonly TimeSpan ExpectTimeout = TimeSpan.FromSeconds(15);
+
     private readonly SemaphoreSlim _launching = new(1, 1);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -37,6 +39,9 @@ public sealed class ChromiumBrowser : IAsyncLifetime
         {
             if (_browser is null)
             {
+                // Playwright's 5 s for an assertion is short for pages served by a 2-core machine that also runs the
+                // whole app; an assertion still passes the moment the page shows what it waits for.
+                Assertions.SetDefaultExpectTimeout((float)ExpectTimeout.TotalMilliseconds);
                 _playwright = await Playwright.CreateAsync();
                 _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
                 {
