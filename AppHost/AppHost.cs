@@ -2,6 +2,7 @@ using Marketplace.AppHost;
 using Marketplace.AppHost.Database;
 using Marketplace.AppHost.Mail;
 using Marketplace.AppHost.Schema;
+using Marketplace.AppHost.Storage;
 using Marketplace.AppHost.Web;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -18,6 +19,17 @@ if (database.Resource is null)
 
 builder.LogAtStart(database.Summary);
 
+// The listing images' blob store `blobs`: a configured connection string, else Azurite in a container, else Azurite
+// on this machine's Node.js; with none of them, say what to provide and stop.
+var blobs = builder.AddMarketplaceBlobs();
+if (blobs.Resource is null)
+{
+    await Console.Error.WriteLineAsync(blobs.Summary);
+    return AppHostExitCodes.NoBlobStorage;
+}
+
+builder.LogAtStart(blobs.Summary);
+
 var migrationWorker = builder.AddProject<Projects.Marketplace_MigrationWorker>("migrationworker")
     .WithReference(database.Resource)
     .WaitFor(database.Resource)
@@ -26,11 +38,14 @@ var migrationWorker = builder.AddProject<Projects.Marketplace_MigrationWorker>("
 // The Api starts only after the worker exited 0; a failed migration leaves it unstarted rather than serving an old schema.
 var api = builder.AddProject<Projects.Marketplace_Api>("api")
     .WithReference(database.Resource)
+    .WithReference(blobs.Resource)
+    .WaitFor(blobs.Resource)
     .WaitForCompletion(migrationWorker)
     .WithExternalHttpEndpoints();
 
-// The pages: after the Api, through service discovery; the mailed links (verification, reset) open them.
-var web = builder.AddMarketplaceWeb(api);
+// The pages: after the Api, through service discovery; the mailed links (verification, reset) open them. Their Data
+// Protection keys live in the same blob store, so a restart or a second replica keeps everyone signed in.
+var web = builder.AddMarketplaceWeb(api, blobs.Resource);
 
 // Deployed, the Api runs in Production, where there is no default signing key: the deployment asks for one as a
 // secret. Run mode keeps the Development key from the Api's appsettings.Development.json.

@@ -5,4 +5,7 @@ public static class AppHostExitCodes
 {
     /// <summary>No PostgreSQL could be provided: the message on stderr says which of the three to provide.</summary>
     public const int NoDatabase = 2;
+
+    /// <summary>No blob storage could be provided: the message on stderr says which of the three to provide.</summary>
+    public const int NoBlobStorage = 2;
 }

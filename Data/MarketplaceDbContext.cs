@@ -7,6 +7,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
 {
     public DbSet<User> Users => Set<User>();
     public DbSet<Listing> Listings => Set<Listing>();
+    public DbSet<ListingImage> ListingImages => Set<ListingImage>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<VerificationToken> VerificationTokens => Set<VerificationToken>();
     public DbSet<PasswordResetToken> PasswordResetTokens => Set<PasswordResetToken>();

@@ -35,7 +35,7 @@ public static class MarketplaceWebServices
 
         services.AddRazorPages(options =>
             {
-                options.Conventions.AuthorizeFolder("/Me");
+                options.Conventions.AuthorizeFolder("/Selling");
                 options.Conventions.AuthorizePage("/Listings/Create");
                 options.Conventions.AuthorizePage("/Listings/Photos");
                 options.Conventions.AuthorizePage("/Listings/Edit");

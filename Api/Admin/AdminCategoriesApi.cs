@@ -2,10 +2,13 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Marketplace.Api.Categories;
 using Marketplace.Api.Infrastructure;
+using Marketplace.Contracts.Admin;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using AdminAction = Marketplace.Data.Entities.AdminAction;
+using AuditTargetType = Marketplace.Data.Entities.AuditTargetType;
 
 namespace Marketplace.Api.Admin;
 
@@ -94,7 +97,7 @@ public static class AdminCategoriesApi
             }
 
             catalog.Invalidate();
-            return TypedResults.Created($"/api/categories/{category!.Slug}", AdminCategoryResponse.From(category));
+            return TypedResults.Created($"/api/categories/{category!.Slug}", ToResponse(category));
         }
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
@@ -172,7 +175,7 @@ public static class AdminCategoriesApi
         }
 
         catalog.Invalidate();
-        return TypedResults.Ok(AdminCategoryResponse.From(category!));
+        return TypedResults.Ok(ToResponse(category!));
     }
 
     public static Task<Results<Ok<AdminCategoryResponse>, ValidationProblem, ProblemHttpResult>> ReorderAsync(
@@ -243,8 +246,10 @@ public static class AdminCategoriesApi
         }
 
         catalog.Invalidate();
-        return TypedResults.Ok(AdminCategoryResponse.From(category!));
+        return TypedResults.Ok(ToResponse(category!));
     }
+
+    private static AdminCategoryResponse ToResponse(Category c) => new(c.Id, c.Name, c.Slug, c.Description, c.ParentId, c.SortOrder, c.IsActive);
 
     private static (ProblemHttpResult?, Func<AuditEntry>?) Changed(
         AdminAction action, Category category, JsonObject before, JsonObject after, string? reason = null) =>

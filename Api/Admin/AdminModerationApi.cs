@@ -2,10 +2,13 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Infrastructure;
+using Marketplace.Contracts.Admin;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using AdminAction = Marketplace.Data.Entities.AdminAction;
+using AuditTargetType = Marketplace.Data.Entities.AuditTargetType;
 
 namespace Marketplace.Api.Admin;
 
@@ -191,7 +194,7 @@ public static class AdminModerationApi
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangeRoleAsync(
         Guid id, ChangeRoleRequest request, ClaimsPrincipal admin, MarketplaceDbContext db, SecurityStamps stamps, CancellationToken cancellationToken)
     {
-        var role = request.Role!.Value;
+        var role = request.Role!.Value.ToStored();
         if (!Enum.IsDefined(role))
         {
             return ApiErrors.Field("role", "role must be User or Admin.");

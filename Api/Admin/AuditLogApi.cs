@@ -3,11 +3,14 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Infrastructure;
+using Marketplace.Contracts.Admin;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AdminAction = Marketplace.Contracts.Admin.AdminAction;
+using AuditTargetType = Marketplace.Contracts.Admin.AuditTargetType;
 
 namespace Marketplace.Api.Admin;
 
@@ -74,12 +77,14 @@ public static class AuditLogApi
 
         if (action is { } wanted)
         {
-            query = query.Where(e => e.Action == wanted);
+            var stored = wanted.ToStored();
+            query = query.Where(e => e.Action == stored);
         }
 
         if (targetType is { } type)
         {
-            query = query.Where(e => e.TargetType == type);
+            var storedType = type.ToStored();
+            query = query.Where(e => e.TargetType == storedType);
         }
 
         if (!string.IsNullOrEmpty(targetId))
@@ -108,7 +113,7 @@ public static class AuditLogApi
             .Take(pageSize + 1)
             .ToListAsync(cancellationToken);
         var items = rows.Take(pageSize)
-            .Select(e => new AuditLogEntry(e.Id, e.AdminId, e.Action, e.TargetType, e.TargetId, e.Details?.RootElement.Clone(), e.CreatedAt))
+            .Select(e => new AuditLogEntry(e.Id, e.AdminId, e.Action.ToContract(), e.TargetType.ToContract(), e.TargetId, e.Details?.RootElement.Clone(), e.CreatedAt))
             .ToList();
         foreach (var row in rows)
         {

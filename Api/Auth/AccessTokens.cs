@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Marketplace.Contracts.Accounts;
 using Marketplace.Data.Entities;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marketplace.Api.Infrastructure;
+using Marketplace.Contracts.Accounts;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -182,7 +183,7 @@ public static class AuthApi
         }
 
         await verification.SendAsync(user, user.Email, cancellationToken);
-        return TypedResults.Created((string?)null, UserResponse.From(user));
+        return TypedResults.Created((string?)null, new UserResponse(user.Id, user.Email, user.DisplayName, user.CreatedAt));
     }
 
     public static async Task<Results<Ok<AccessTokenResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(

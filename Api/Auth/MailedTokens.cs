@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using Marketplace.Contracts.Accounts;
 
 namespace Marketplace.Api.Auth;
 
@@ -11,9 +12,6 @@ public static class MailedTokens
 {
     public const int TokenBytes = 32;
 
-    /// <summary>The length of a token as mailed.</summary>
-    public const int TokenLength = 43;
-
     public static (string Token, byte[] Hash) Create()
     {
         var bytes = RandomNumberGenerator.GetBytes(TokenBytes);
@@ -23,7 +21,7 @@ public static class MailedTokens
     /// <summary>The stored hash of <paramref name="token"/>, or null when it cannot be one of ours.</summary>
     public static byte[]? HashOf(string? token)
     {
-        if (token is null || token.Length != TokenLength)
+        if (token is null || token.Length != AccountRules.TokenLength)
         {
             return null;
         }

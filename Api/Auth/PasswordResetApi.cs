@@ -3,6 +3,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Api.Mail;
+using Marketplace.Contracts.Accounts;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -147,8 +148,8 @@ public static class PasswordResetApi
         Page(httpContext, StatusCodes.Status200OK, "Choose a new password", $"""
             <form method="post" action="reset-password">
             <input type="hidden" name="token" value="{Encode(token ?? "")}">
-            <p><label>New password ({RegisterRequest.PasswordMinLength} to {RegisterRequest.PasswordMaxLength} characters)<br>
-            <input type="password" name="newPassword" autocomplete="new-password" required minlength="{RegisterRequest.PasswordMinLength}" maxlength="{RegisterRequest.PasswordMaxLength}"></label></p>
+            <p><label>New password ({AccountRules.PasswordMinLength} to {AccountRules.PasswordMaxLength} characters)<br>
+            <input type="password" name="newPassword" autocomplete="new-password" required minlength="{AccountRules.PasswordMinLength}" maxlength="{AccountRules.PasswordMaxLength}"></label></p>
             <p><button type="submit">Set the new password</button></p>
             </form>
             """);
@@ -173,10 +174,10 @@ public static class PasswordResetApi
         var form = await httpContext.Request.ReadFormAsync(cancellationToken);
         var token = form["token"].ToString();
         var newPassword = form["newPassword"].ToString();
-        if (newPassword.Length is < RegisterRequest.PasswordMinLength or > RegisterRequest.PasswordMaxLength)
+        if (newPassword.Length is < AccountRules.PasswordMinLength or > AccountRules.PasswordMaxLength)
         {
             return Page(httpContext, StatusCodes.Status400BadRequest, "Choose a new password",
-                $"<p>The new password must have {RegisterRequest.PasswordMinLength} to {RegisterRequest.PasswordMaxLength} characters. " +
+                $"<p>The new password must have {AccountRules.PasswordMinLength} to {AccountRules.PasswordMaxLength} characters. " +
                 $"<a href=\"reset-password?token={Uri.EscapeDataString(token)}\">Try again</a>.</p>");
         }
 

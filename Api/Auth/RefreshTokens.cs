@@ -1,3 +1,4 @@
+using Marketplace.Contracts.Accounts;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Microsoft.EntityFrameworkCore;

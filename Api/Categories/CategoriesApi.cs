@@ -1,4 +1,5 @@
 using Marketplace.Api.Infrastructure;
+using Marketplace.Contracts.Categories;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marketplace.Api.Categories;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
+using Marketplace.Contracts.Categories;
 using Marketplace.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using Marketplace.Contracts.Categories;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 

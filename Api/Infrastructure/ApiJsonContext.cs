@@ -4,6 +4,10 @@ using Marketplace.Api.Admin;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Categories;
 using Marketplace.Api.Listings;
+using Marketplace.Contracts.Accounts;
+using Marketplace.Contracts.Admin;
+using Marketplace.Contracts.Categories;
+using Marketplace.Contracts.Listings;
 
 namespace Marketplace.Api.Infrastructure;
 

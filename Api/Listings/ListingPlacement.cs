@@ -1,8 +1,10 @@
 using Marketplace.Api.Categories;
 using Marketplace.Api.Infrastructure;
+using Marketplace.Contracts.Listings;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ListingCategory = Marketplace.Data.Entities.ListingCategory;
 
 namespace Marketplace.Api.Listings;
 
@@ -26,7 +28,7 @@ public sealed record ListingPlacement(int CategoryId, string CategorySlug, Listi
             }
 
             var legacy = tree.LegacyCategoryOf(category);
-            if (request.Category is { } given && given != legacy)
+            if (request.Category?.ToStored() is { } given && given != legacy)
             {
                 return (null, ApiErrors.Field("category",
                     $"category {given} does not match categorySlug '{category.Slug}', which is filed under {legacy}; " +
@@ -37,7 +39,7 @@ public sealed record ListingPlacement(int CategoryId, string CategorySlug, Listi
         }
 
         // Validation guarantees one of the two; an old client sends only the legacy value.
-        var legacyOnly = request.Category!.Value;
+        var legacyOnly = request.Category!.Value.ToStored();
         var (_, baseCategory) = await catalog.FindAsync(MarketplaceEnums.SlugOf(legacyOnly), cancellationToken);
         return baseCategory is null
             ? (null, ApiErrors.Field("category", $"The category {legacyOnly} is not active."))

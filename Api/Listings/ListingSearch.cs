@@ -1,7 +1,11 @@
 using Marketplace.Api.Categories;
+using Marketplace.Api.Infrastructure;
+using Marketplace.Contracts.Listings;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using ListingCategory = Marketplace.Data.Entities.ListingCategory;
+using ListingStatus = Marketplace.Data.Entities.ListingStatus;
 
 namespace Marketplace.Api.Listings;
 
@@ -11,19 +15,6 @@ public enum ListingSort
     PriceAsc,
     PriceDesc,
 }
-
-/// <summary>The search's query string as bound, before validation.</summary>
-public sealed record ListingSearchQuery(
-    string? CategorySlug,
-    ListingCategory? Category,
-    ListingStatus? Status,
-    decimal? MinPrice,
-    decimal? MaxPrice,
-    Guid? SellerId,
-    string? Q,
-    string? Sort,
-    string? Cursor,
-    int? Limit);
 
 /// <summary>A validated search, ready to run: what to find, in which order, after which listing, how many.</summary>
 public sealed record ListingSearchPlan(ListingFilter Filter, ListingSort Sort, ListingPosition? After, int PageSize);
@@ -70,7 +61,7 @@ public static class ListingSearch
             errors["sort"] = [$"sort must be {NewestName}, {PriceAscName} or {PriceDescName}."];
         }
 
-        if (query.Status is { } status && status is not (ListingStatus.Active or ListingStatus.Sold))
+        if (query.Status is { } status && status is not (Contracts.Listings.ListingStatus.Active or Contracts.Listings.ListingStatus.Sold))
         {
             errors["status"] = ["Only Active and Sold listings can be searched."];
         }
@@ -116,9 +107,9 @@ public static class ListingSearch
         }
 
         var filter = new ListingFilter(
-            query.Status ?? ListingStatus.Active,
+            query.Status?.ToStored() ?? ListingStatus.Active,
             categoryIds,
-            query.Category,
+            query.Category?.ToStored(),
             query.MinPrice,
             query.MaxPrice,
             query.SellerId,

@@ -5,11 +5,15 @@ using System.Security.Claims;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Categories;
 using Marketplace.Api.Infrastructure;
+using Marketplace.Contracts.Categories;
+using Marketplace.Contracts.Listings;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ListingCategory = Marketplace.Data.Entities.ListingCategory;
+using ListingStatus = Marketplace.Data.Entities.ListingStatus;
 
 namespace Marketplace.Api.Listings;
 
@@ -86,9 +90,9 @@ public static class ListingsApi
     }
 
     public static async Task<Results<Ok<ListingPage>, ValidationProblem>> SearchAsync(
-        [Description("A category slug; the search covers its subcategories too.")][StringLength(Category.SlugMaxLength)] string? categorySlug,
-        [Description("The legacy fixed category.")] ListingCategory? category,
-        [Description("Active (the default) or Sold.")] ListingStatus? status,
+        [Description("A category slug; the search covers its subcategories too.")][StringLength(CategoryRules.SlugMaxLength)] string? categorySlug,
+        [Description("The legacy fixed category.")] Contracts.Listings.ListingCategory? category,
+        [Description("Active (the default) or Sold.")] Contracts.Listings.ListingStatus? status,
         [PriceRange] decimal? minPrice,
         [PriceRange] decimal? maxPrice,
         Guid? sellerId,
@@ -133,7 +137,7 @@ public static class ListingsApi
     {
         var listing = await db.Listings.AsNoTracking().Where(l => l.Id == id).Select(AsResponse).SingleOrDefaultAsync(cancellationToken);
         var visible = listing is not null
-            && ((listing.Status is ListingStatus.Active or ListingStatus.Sold && listing.RemovedAt is null)
+            && ((listing.Status is Contracts.Listings.ListingStatus.Active or Contracts.Listings.ListingStatus.Sold && listing.RemovedAt is null)
                 || listing.SellerId == AccessTokens.OptionalUserIdOf(caller)
                 || caller.IsInRole(nameof(UserRole.Admin)));
         if (!visible)
@@ -166,7 +170,7 @@ public static class ListingsApi
             SellerId = AccessTokens.UserIdOf(caller),
         };
         Place(listing, request.Price!.Value, placement!);
-        listing.Status = request.Status ?? ListingStatus.Active;
+        listing.Status = request.Status?.ToStored() ?? ListingStatus.Active;
         db.Listings.Add(listing);
 
         if (await SaveAsync(db, cancellationToken) is { } saveProblem)
@@ -211,7 +215,7 @@ public static class ListingsApi
         listing.Title = request.Title.Trim();
         listing.Description = request.Description.Trim();
         Place(listing, request.Price!.Value, placement!);
-        listing.Status = request.Status ?? listing.Status;
+        listing.Status = request.Status?.ToStored() ?? listing.Status;
 
         if (await SaveAsync(db, cancellationToken) is { } saveProblem)
         {
@@ -278,8 +282,8 @@ public static class ListingsApi
 
     // The currency and the slug are not columns: the caller fills them in after the query.
     private static readonly Expression<Func<Listing, ListingResponse>> AsResponse = l => new ListingResponse(
-        l.Id, l.Title, l.Description, l.Price, "", l.CategoryId, null, l.LegacyCategory, l.Status, l.SellerId, l.CreatedAt, l.UpdatedAt, l.RemovedAt);
+        l.Id, l.Title, l.Description, l.Price, "", l.CategoryId, null, l.LegacyCategory.ToContract(), l.Status.ToContract(), l.SellerId, l.CreatedAt, l.UpdatedAt, l.RemovedAt);
 
     private static ListingResponse ToResponse(Listing l, string categorySlug, string currency) => new(
-        l.Id, l.Title, l.Description, l.Price, currency, l.CategoryId, categorySlug, l.LegacyCategory, l.Status, l.SellerId, l.CreatedAt, l.UpdatedAt, l.RemovedAt);
+        l.Id, l.Title, l.Description, l.Price, currency, l.CategoryId, categorySlug, l.LegacyCategory.ToContract(), l.Status.ToContract(), l.SellerId, l.CreatedAt, l.UpdatedAt, l.RemovedAt);
 }

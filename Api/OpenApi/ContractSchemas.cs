@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Api.Listings;
+using Marketplace.Contracts.Listings;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;

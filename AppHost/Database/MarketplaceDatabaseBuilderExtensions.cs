@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Configuration;
 
 namespace Marketplace.AppHost.Database;
@@ -54,7 +52,7 @@ public static class MarketplaceDatabaseBuilderExtensions
             }
         }
 
-        var instance = LocalPostgresInstance.Prepare(options, AppHostKey(builder), out var noBinaries, out var note);
+        var instance = LocalPostgresInstance.Prepare(options, AppHostFolder.Key(builder), out var noBinaries, out var note);
         if (instance is null)
         {
             return new DatabaseChoice(null, NoDatabase(options.Source is DatabaseSource.LocalBinaries
@@ -96,11 +94,4 @@ public static class MarketplaceDatabaseBuilderExtensions
         "(3) PostgreSQL's server binaries (Debian/Ubuntu: apt-get install postgresql; macOS: brew install postgresql@17), found on PATH, " +
         $"under /usr/lib/postgresql/<version>/bin or Homebrew's prefix, or named in {DatabaseOptions.SectionName}:{nameof(DatabaseOptions.PostgresBinDirectory)}. " +
         $"{DatabaseOptions.SectionName}:Source (Auto, ConnectionString, Container or LocalBinaries) picks one outright. See docs/aspire.md.";
-
-    /// <summary>Names this AppHost's folder, so two clones on one machine keep separate local databases.</summary>
-    private static string AppHostKey(IDistributedApplicationBuilder builder)
-    {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.AppHostDirectory)));
-        return $"{Path.GetFileName(builder.AppHostDirectory.TrimEnd(Path.DirectorySeparatorChar)).ToLowerInvariant()}-{hash[..10]}";
-    }
 }

@@ -5,7 +5,7 @@ namespace Marketplace.AppHost.Deployment;
 /// <summary>
 /// What `azd up` deploys with the Azure switch (-p:MarketplaceAzure=true): Azure Container Apps with the worker as a
 /// job, Azure Database for PostgreSQL flexible server, the Api's probes and forwarded headers. Compiled only with the
-/// switch, because the two Azure hosting packages are not served by every registry (docs/aspire.md).
+/// switch, because the Azure hosting packages are not served by every registry (docs/aspire.md).
 /// </summary>
 public static class AzureDeployment
 {
@@ -17,6 +17,14 @@ public static class AzureDeployment
         builder.AddAzurePostgresFlexibleServer("postgres")
             .WithPasswordAuthentication()
             .AddDatabase(databaseName);
+
+    /// <summary>
+    /// The blob store for publish mode: a storage account with its blob service, private (no anonymous access); the Api
+    /// gets its connection under <paramref name="name"/>. Not verified here: Aspire.Hosting.Azure.Storage is not served
+    /// by this workplace's registry (docs/aspire.md).
+    /// </summary>
+    public static IResourceBuilder<IResourceWithConnectionString> AddBlobs(IDistributedApplicationBuilder builder, string name) =>
+        builder.AddAzureStorage("storage").AddBlobs(name);
 
     public static void Configure(IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> worker, IResourceBuilder<ProjectResource> api)
     {

@@ -14,10 +14,11 @@ public static partial class WebBuilderExtensions
     /// <summary>
     /// Adds the Web after the Api, with an external endpoint, and a generated secret (<c>visitor-forwarding-key</c>) that
     /// both hold: the Web sends it with the visitor's address, and the Api believes that address only with it, so its
-    /// per-caller rate limits count visitors rather than the Web. The Web's URL is logged once it is ready.
+    /// per-caller rate limits count visitors rather than the Web; and the blob store (<c>blobs</c>) for its Data Protection
+    /// keys. The Web's URL is logged once it is ready.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddMarketplaceWeb(
-        this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> api)
+        this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> api, IResourceBuilder<IResourceWithConnectionString> blobs)
     {
         var forwardingKey = builder.AddParameter(
             "visitor-forwarding-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
@@ -26,6 +27,7 @@ public static partial class WebBuilderExtensions
         var web = builder.AddProject<Projects.Marketplace_Web>(ResourceName)
             .WithReference(api)
             .WaitFor(api)
+            .WithReference(blobs)
             .WithEnvironment(ForwardingKeyVariable, forwardingKey)
             .WithExternalHttpEndpoints()
             .WithHttpHealthCheck("/health");

@@ -1,6 +1,7 @@
 using Marketplace.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using CategoryRules = Marketplace.Contracts.Categories.CategoryRules;
 
 namespace Marketplace.Data.Configurations;
 
@@ -10,10 +11,10 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
     {
         builder.ToTable("Category");
         builder.HasKey(c => c.Id);
-        builder.Property(c => c.Name).HasMaxLength(Category.NameMaxLength);
-        builder.Property(c => c.Slug).HasMaxLength(Category.SlugMaxLength);
+        builder.Property(c => c.Name).HasMaxLength(CategoryRules.NameMaxLength);
+        builder.Property(c => c.Slug).HasMaxLength(CategoryRules.SlugMaxLength);
         builder.HasIndex(c => c.Slug).IsUnique();
-        builder.Property(c => c.Description).HasMaxLength(Category.DescriptionMaxLength);
+        builder.Property(c => c.Description).HasMaxLength(CategoryRules.DescriptionMaxLength);
         builder.Property(c => c.IsActive).HasDefaultValue(true).HasSentinel(true);
         builder.Property(c => c.CreatedAt).HasDefaultValueSql("now()");
         builder.Property(c => c.UpdatedAt).HasDefaultValueSql("now()");

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NpgsqlTypes;
+using AdminRules = Marketplace.Contracts.Admin.AdminRules;
+using ListingRules = Marketplace.Contracts.Listings.ListingRules;
 
 namespace Marketplace.Data.Configurations;
 
@@ -23,13 +25,13 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         });
         builder.HasKey(l => l.Id);
         builder.Property(l => l.Id).UseIdentityAlwaysColumn();
-        builder.Property(l => l.Title).HasMaxLength(Listing.TitleMaxLength);
-        builder.Property(l => l.Description).HasMaxLength(Listing.DescriptionMaxLength);
+        builder.Property(l => l.Title).HasMaxLength(ListingRules.TitleMaxLength);
+        builder.Property(l => l.Description).HasMaxLength(ListingRules.DescriptionMaxLength);
         builder.Property(l => l.Price).HasPrecision(12, 2);
         builder.Property(l => l.LegacyCategory).HasColumnName("Category");
         builder.Property(l => l.Status).HasDefaultValue(ListingStatus.Draft).HasSentinel(ListingStatus.Draft);
         builder.Property(l => l.ImageUrls).HasDefaultValueSql("'{}'::text[]");
-        builder.Property(l => l.RemovalReason).HasMaxLength(Listing.RemovalReasonMaxLength);
+        builder.Property(l => l.RemovalReason).HasMaxLength(AdminRules.ReasonMaxLength);
         builder.Property(l => l.AiModel).HasMaxLength(Listing.AiModelMaxLength);
         builder.Property(l => l.CreatedAt).HasDefaultValueSql("now()");
         builder.Property(l => l.UpdatedAt).HasDefaultValueSql("now()");

@@ -1,6 +1,8 @@
 using Marketplace.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using AccountRules = Marketplace.Contracts.Accounts.AccountRules;
+using AdminRules = Marketplace.Contracts.Admin.AdminRules;
 
 namespace Marketplace.Data.Configurations;
 
@@ -10,13 +12,13 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
     {
         builder.ToTable("User");
         builder.HasKey(u => u.Id);
-        builder.Property(u => u.Email).HasMaxLength(User.EmailMaxLength);
-        builder.Property(u => u.NormalizedEmail).HasMaxLength(User.EmailMaxLength);
+        builder.Property(u => u.Email).HasMaxLength(AccountRules.EmailMaxLength);
+        builder.Property(u => u.NormalizedEmail).HasMaxLength(AccountRules.EmailMaxLength);
         builder.HasIndex(u => u.NormalizedEmail).IsUnique();
-        builder.Property(u => u.DisplayName).HasMaxLength(User.DisplayNameMaxLength);
+        builder.Property(u => u.DisplayName).HasMaxLength(AccountRules.DisplayNameMaxLength);
         builder.Property(u => u.PasswordHash).HasMaxLength(500);
         builder.Property(u => u.Role).HasDefaultValue(UserRole.User).HasSentinel(UserRole.User);
-        builder.Property(u => u.SuspensionReason).HasMaxLength(User.SuspensionReasonMaxLength);
+        builder.Property(u => u.SuspensionReason).HasMaxLength(AdminRules.ReasonMaxLength);
         builder.Property(u => u.CreatedAt).HasDefaultValueSql("now()");
         builder.Property(u => u.UpdatedAt).HasDefaultValueSql("now()");
     }

@@ -1,6 +1,7 @@
 using Marketplace.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using AccountRules = Marketplace.Contracts.Accounts.AccountRules;
 
 namespace Marketplace.Data.Configurations;
 
@@ -33,7 +34,7 @@ internal sealed class VerificationTokenConfiguration : UserTokenConfiguration<Ve
     protected override string TableName => "VerificationToken";
 
     protected override void ConfigureToken(EntityTypeBuilder<VerificationToken> builder) =>
-        builder.Property(t => t.Email).HasMaxLength(User.EmailMaxLength);
+        builder.Property(t => t.Email).HasMaxLength(AccountRules.EmailMaxLength);
 }
 
 internal sealed class PasswordResetTokenConfiguration : UserTokenConfiguration<PasswordResetToken>

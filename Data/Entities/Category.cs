@@ -2,10 +2,6 @@ namespace Marketplace.Data.Entities;
 
 public sealed class Category : ITimestamped
 {
-    public const int NameMaxLength = 100;
-    public const int SlugMaxLength = 100;
-    public const int DescriptionMaxLength = 1000;
-
     public int Id { get; set; }
     public required string Name { get; set; }
     public required string Slug { get; set; }

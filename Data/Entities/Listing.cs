@@ -2,14 +2,9 @@ namespace Marketplace.Data.Entities;
 
 public sealed class Listing : ITimestamped
 {
-    public const int TitleMaxLength = 200;
-    public const int DescriptionMaxLength = 5000;
     public const int AiModelMaxLength = 100;
     public const int MaxImageUrls = 20;
     public const int ImageUrlMaxLength = 2048;
-    /// <summary>numeric(12,2): ten digits before the point.</summary>
-    public const decimal MaxPrice = 9_999_999_999.99m;
-    public const int RemovalReasonMaxLength = 500;
 
     public long Id { get; set; }
     public required string Title { get; set; }
@@ -27,7 +22,11 @@ public sealed class Listing : ITimestamped
     public Guid SellerId { get; set; }
     public User? Seller { get; set; }
 
+    /// <summary>Legacy: photo URLs from before <see cref="ListingImage"/>. Nothing reads or writes it any more; the worker
+    /// copies its URLs into external images, and a later contract step drops it.</summary>
     public List<string> ImageUrls { get; set; } = [];
+
+    public List<ListingImage> Images { get; set; } = [];
 
     /// <summary>
     /// When an admin removed the listing: hidden from search and from everyone but its seller and admins. Removal is

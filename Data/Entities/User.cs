@@ -2,24 +2,6 @@ namespace Marketplace.Data.Entities;
 
 public sealed class User : ITimestamped
 {
-    public const int EmailMaxLength = 254;
-    public const int DisplayNameMaxLength = 100;
-    public const int SuspensionReasonMaxLength = 500;
-
-    /// <summary>The registration rules for a password, shared by the Api and the worker's create-admin.</summary>
-    public const int PasswordMinLength = 8;
-
-    /// <summary>Bounds the hashing work one request can ask for.</summary>
-    public const int PasswordMaxLength = 128;
-
-    /// <summary>
-    /// An address as JSON Schema's <c>email</c> format and its validators read it (RFC 5321's dot-atom local part, a
-    /// host name with at least one dot), so that every email the Api answers with is one its document promises.
-    /// Surrounding spaces are allowed and trimmed.
-    /// </summary>
-    public const string EmailPattern =
-        @"^\s*[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\s*$";
-
     public Guid Id { get; set; }
 
     /// <summary>The address as the user typed it.</summary>

@@ -266,6 +266,81 @@ namespace Marketplace.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.ListingImage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("DisplayBlobName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ExternalUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ListingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("OriginalBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ThumbnailBlobName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ThumbnailHeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ThumbnailWidth")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash");
+
+                    b.HasIndex("ListingId", "Position");
+
+                    b.ToTable("ListingImage", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ListingImage_Position_NotNegative", "\"Position\" >= 0");
+
+                            t.HasCheckConstraint("CK_ListingImage_Shown", "\"ExternalUrl\" IS NOT NULL OR (\"ContentHash\" IS NOT NULL AND \"ThumbnailBlobName\" IS NOT NULL AND \"DisplayBlobName\" IS NOT NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.PasswordResetToken", b =>
                 {
                     b.Property<long>("Id")
@@ -494,6 +569,17 @@ namespace Marketplace.Data.Migrations
                     b.Navigation("Seller");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.ListingImage", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.Listing", "Listing")
+                        .WithMany("Images")
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Listing");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.PasswordResetToken", b =>
                 {
                     b.HasOne("Marketplace.Data.Entities.User", "User")
@@ -530,6 +616,11 @@ namespace Marketplace.Data.Migrations
             modelBuilder.Entity("Marketplace.Data.Entities.Category", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.Listing", b =>
+                {
+                    b.Navigation("Images");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.User", b =>

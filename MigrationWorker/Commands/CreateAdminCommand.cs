@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using AccountRules = Marketplace.Contracts.Accounts.AccountRules;
 
 namespace Marketplace.MigrationWorker.Commands;
 
@@ -38,7 +39,7 @@ public static class CreateAdminCommand
             "Make an account an admin. An existing account must have a verified email (exit code 2 otherwise). When no account has " +
             $"the email, one is created with its email marked verified; its password is read from the environment variable {PasswordVariable} " +
             "when set, else typed at the terminal (not echoed), else read from the first line of standard input (piped). " +
-            $"Passwords have {User.PasswordMinLength} to {User.PasswordMaxLength} characters. Exit code 2 when no password can be had or it breaks those rules.")
+            $"Passwords have {AccountRules.PasswordMinLength} to {AccountRules.PasswordMaxLength} characters. Exit code 2 when no password can be had or it breaks those rules.")
         {
             Options = { email, displayName },
         };
@@ -53,9 +54,9 @@ public static class CreateAdminCommand
         WorkerInvocation invocation, IServiceProvider services, string email, string? displayName, CancellationToken cancellationToken)
     {
         email = email.Trim();
-        if (email.Length > User.EmailMaxLength || !Regex.IsMatch(email, User.EmailPattern))
+        if (email.Length > AccountRules.EmailMaxLength || !Regex.IsMatch(email, AccountRules.EmailPattern))
         {
-            throw Usage($"'{email}' is not an email address the Api accepts (such as name@example.com, at most {User.EmailMaxLength} characters).");
+            throw Usage($"'{email}' is not an email address the Api accepts (such as name@example.com, at most {AccountRules.EmailMaxLength} characters).");
         }
 
         await services.GetRequiredService<DatabaseWaiter>().WaitAsync(cancellationToken);
@@ -69,9 +70,9 @@ public static class CreateAdminCommand
         }
 
         var name = (displayName ?? email[..email.IndexOf('@')]).Trim();
-        if (name.Length is 0 or > User.DisplayNameMaxLength)
+        if (name.Length is 0 or > AccountRules.DisplayNameMaxLength)
         {
-            throw Usage($"--display-name must have 1 to {User.DisplayNameMaxLength} characters.");
+            throw Usage($"--display-name must have 1 to {AccountRules.DisplayNameMaxLength} characters.");
         }
 
         var password = await ReadPasswordAsync(invocation, services.GetRequiredService<IConfiguration>(), email, cancellationToken);
@@ -166,9 +167,9 @@ public static class CreateAdminCommand
                 "on standard input. Nothing was created.");
         }
 
-        if (password.Length is < User.PasswordMinLength or > User.PasswordMaxLength)
+        if (password.Length is < AccountRules.PasswordMinLength or > AccountRules.PasswordMaxLength)
         {
-            throw Usage($"{source} has {password.Length} characters; a password must have {User.PasswordMinLength} to {User.PasswordMaxLength}. Nothing was created.");
+            throw Usage($"{source} has {password.Length} characters; a password must have {AccountRules.PasswordMinLength} to {AccountRules.PasswordMaxLength}. Nothing was created.");
         }
 
         return password;

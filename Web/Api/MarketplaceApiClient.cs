@@ -12,7 +12,8 @@ namespace Marketplace.Web.Api;
 
 /// <summary>
 /// The Web's one way to the Api (a typed HttpClient on <c>https+http://api</c>). A 4xx comes back as an
-/// <see cref="ApiProblem"/> for the page to show; a 401 throws <see cref="ApiSignInRequiredException"/>; a 503, a 5xx
+/// <see cref="ApiProblem"/> for the page to show; a 401 to a call made as the visitor throws
+/// <see cref="ApiSignInRequiredException"/>; a 503, a 5xx
 /// or no answer at all throws <see cref="ApiUnavailableException"/>. Calls marked signed-in carry the visitor's access
 /// token from their session cookie.
 /// </summary>
@@ -42,15 +43,22 @@ public sealed partial class MarketplaceApiClient(
                 : transient(arguments);
     }
 
-    /// <summary>Sends <paramref name="request"/>; with <paramref name="signedIn"/>, as the visitor (their access token).</summary>
-    public async Task<ApiAnswer<T>> SendAsync<T>(HttpRequestMessage request, bool signedIn, CancellationToken cancellationToken)
+    /// <summary>Sends <paramref name="request"/> as <paramref name="caller"/> says (with the visitor's access token or not).</summary>
+    public async Task<ApiAnswer<T>> SendAsync<T>(HttpRequestMessage request, ApiCaller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (signedIn)
+        if (caller != ApiCaller.Anonymous)
         {
             var token = await AccessTokenAsync();
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
-                token ?? throw new ApiSignInRequiredException("Please sign in to continue."));
+            if (token is null && caller == ApiCaller.SignedIn)
+            {
+                throw new ApiSignInRequiredException("Please sign in to continue.");
+            }
+
+            if (token is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
         }
 
         HttpResponseMessage response;
@@ -79,7 +87,8 @@ public sealed partial class MarketplaceApiClient(
             }
 
             var problem = await ReadProblemAsync(response, timeProvider.GetUtcNow(), cancellationToken);
-            if (problem.Status == StatusCodes.Status401Unauthorized)
+            // Made as the visitor, a 401 means their session is over; made anonymously (login), it is the answer itself.
+            if (problem.Status == StatusCodes.Status401Unauthorized && caller != ApiCaller.Anonymous)
             {
                 throw new ApiSignInRequiredException(problem.Message);
             }
@@ -94,11 +103,11 @@ public sealed partial class MarketplaceApiClient(
         }
     }
 
-    public Task<ApiAnswer<T>> GetAsync<T>(string uri, bool signedIn, CancellationToken cancellationToken) =>
-        SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, uri), signedIn, cancellationToken);
+    public Task<ApiAnswer<T>> GetAsync<T>(string uri, ApiCaller caller, CancellationToken cancellationToken) =>
+        SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, uri), caller, cancellationToken);
 
-    public Task<ApiAnswer<T>> SendJsonAsync<T>(HttpMethod method, string uri, object? body, bool signedIn, CancellationToken cancellationToken) =>
-        SendAsync<T>(new HttpRequestMessage(method, uri) { Content = body is null ? null : JsonContent.Create(body, body.GetType(), options: Json) }, signedIn, cancellationToken);
+    public Task<ApiAnswer<T>> SendJsonAsync<T>(HttpMethod method, string uri, object? body, ApiCaller caller, CancellationToken cancellationToken) =>
+        SendAsync<T>(new HttpRequestMessage(method, uri) { Content = body is null ? null : JsonContent.Create(body, body.GetType(), options: Json) }, caller, cancellationToken);
 
     /// <summary>Streams an Api answer as it is (a photo): the caller copies it to the visitor and disposes it.</summary>
     public async Task<HttpResponseMessage> ForwardAsync(string uri, CancellationToken cancellationToken)

@@ -29,6 +29,14 @@ public static class ProblemModelState
         foreach (var (field, messages) in problem.Errors)
         {
             var key = FormField(field, fields);
+
+            // The form's own finding about a field (a price that is no number, never sent) says more than the Api's.
+            if (key is { Length: > 0 } && modelState.TryGetValue(key, out var own) && own.Errors.Count > 0)
+            {
+                placed = true;
+                continue;
+            }
+
             foreach (var message in messages)
             {
                 modelState.AddModelError(key ?? FormKey, message);

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Marketplace.Contracts.Accounts;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Marketplace.Web.Auth;
@@ -44,4 +47,34 @@ public static class ApiSession
         builder.Services.AddAuthorization();
         return builder;
     }
+
+    /// <summary>Starts the visitor's session with the pair the Api's login answered.</summary>
+    public static Task SignInAsync(HttpContext httpContext, AccessTokenResponse tokens)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var properties = new AuthenticationProperties { IsPersistent = true, AllowRefresh = true };
+        Store(properties, tokens);
+        return httpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccessTokenClaims.PrincipalOf(tokens.AccessToken), properties);
+    }
+
+    /// <summary>Puts a pair of tokens in the ticket; the cookie lives as long as the refresh token.</summary>
+    public static void Store(AuthenticationProperties properties, AccessTokenResponse tokens)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        ArgumentNullException.ThrowIfNull(tokens);
+        properties.StoreTokens(
+        [
+            new AuthenticationToken { Name = AccessTokenName, Value = tokens.AccessToken },
+            new AuthenticationToken { Name = AccessTokenExpiresAtName, Value = tokens.ExpiresAt.ToString("o", CultureInfo.InvariantCulture) },
+            new AuthenticationToken { Name = RefreshTokenName, Value = tokens.RefreshToken },
+            new AuthenticationToken { Name = RefreshTokenExpiresAtName, Value = tokens.RefreshTokenExpiresAt.ToString("o", CultureInfo.InvariantCulture) },
+        ]);
+        properties.ExpiresUtc = tokens.RefreshTokenExpiresAt;
+    }
+
+    /// <summary>When the ticket's access token expires; null for a ticket without one (then it is no session of ours).</summary>
+    public static DateTimeOffset? AccessTokenExpiresAt(AuthenticationProperties properties) =>
+        DateTimeOffset.TryParse(properties?.GetTokenValue(AccessTokenExpiresAtName), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+            ? at
+            : null;
 }

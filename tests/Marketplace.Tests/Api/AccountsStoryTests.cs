@@ -3,10 +3,15 @@ using System.Net.Http.Json;
 using Marketplace.Api.Admin;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Listings;
+using Marketplace.Contracts.Accounts;
+using Marketplace.Contracts.Admin;
+using Marketplace.Contracts.Listings;
 using Marketplace.Data.Entities;
 using Marketplace.MigrationWorker.Commands;
 using Marketplace.Tests.Support;
 using static Marketplace.Tests.Api.ApiCalls;
+using AdminAction = Marketplace.Contracts.Admin.AdminAction;
+using AuditTargetType = Marketplace.Contracts.Admin.AuditTargetType;
 
 namespace Marketplace.Tests.Api;
 

@@ -4,6 +4,9 @@ using System.Text.Json;
 using Marketplace.Api.Admin;
 using Marketplace.Api.Categories;
 using Marketplace.Api.Listings;
+using Marketplace.Contracts.Admin;
+using Marketplace.Contracts.Categories;
+using Marketplace.Contracts.Listings;
 using Marketplace.Tests.Support;
 using static Marketplace.Tests.Api.ApiCalls;
 

@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Listings;
+using Marketplace.Contracts.Accounts;
+using Marketplace.Contracts.Listings;
 using Marketplace.Tests.Support;
 
 namespace Marketplace.Tests.Api;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Marketplace.Contracts.Listings;
 using Marketplace.Tests.Support;
 using static Marketplace.Tests.Api.ApiCalls;
 
@@ -97,8 +98,8 @@ public sealed class ApiStartupTests(PostgresServer server)
         var seller = await app.SignUpAsync();
         var created = await seller.CreateListingAsync(price: 19.9m);
 
-        var read = await (await seller.Client.GetAsync($"/api/listings/{created.Id}", Ct)).ReadAsync<Marketplace.Api.Listings.ListingResponse>();
-        var page = await (await seller.Client.GetAsync($"/api/listings?sellerId={seller.Id}", Ct)).ReadAsync<Marketplace.Api.Listings.ListingPage>();
+        var read = await (await seller.Client.GetAsync($"/api/listings/{created.Id}", Ct)).ReadAsync<Marketplace.Contracts.Listings.ListingResponse>();
+        var page = await (await seller.Client.GetAsync($"/api/listings?sellerId={seller.Id}", Ct)).ReadAsync<Marketplace.Contracts.Listings.ListingPage>();
 
         Assert.Equal(["CHF", "CHF", "CHF"], new[] { created.Currency, read.Currency, Assert.Single(page.Items).Currency });
         Assert.Equal(19.90m, read.Price);

@@ -1,10 +1,11 @@
 using System.Net;
 using Marketplace.Api.Categories;
+using Marketplace.Contracts.Categories;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
+using Marketplace.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Marketplace.Tests.Support;
 using static Marketplace.Tests.Api.ApiCalls;
 
 namespace Marketplace.Tests.Api;

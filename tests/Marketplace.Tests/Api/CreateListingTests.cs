@@ -2,10 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marketplace.Api.Listings;
+using Marketplace.Contracts.Listings;
 using Marketplace.Data.Entities;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using static Marketplace.Tests.Api.ApiCalls;
+using ListingCategory = Marketplace.Contracts.Listings.ListingCategory;
+using ListingStatus = Marketplace.Contracts.Listings.ListingStatus;
 
 namespace Marketplace.Tests.Api;
 

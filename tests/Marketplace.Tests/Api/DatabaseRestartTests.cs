@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Marketplace.Api.Listings;
+using Marketplace.Contracts.Accounts;
+using Marketplace.Contracts.Listings;
 using Marketplace.Tests.Support;
 using static Marketplace.Tests.Api.ApiCalls;
 
@@ -133,7 +135,7 @@ public sealed partial class DatabaseRestartTests(ITestOutputHelper output)
         (await http.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "Restart" }, Ct)).Dispose();
         await http.FollowVerificationMailAsync(SmtpInbox.Shared, email);
         using var login = await http.PostAsJsonAsync("/api/auth/login", new { email, password = Password }, Ct);
-        return (await login.ReadAsync<Marketplace.Api.Auth.AccessTokenResponse>()).AccessToken;
+        return (await login.ReadAsync<Marketplace.Contracts.Accounts.AccessTokenResponse>()).AccessToken;
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request)

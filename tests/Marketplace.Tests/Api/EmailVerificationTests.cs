@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Marketplace.Api.Auth;
+using Marketplace.Contracts.Accounts;
 using Marketplace.Tests.Support;
 using static Marketplace.Tests.Api.ApiCalls;
 

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using Marketplace.Api.Listings;
+using Marketplace.Contracts.Listings;
 using Marketplace.Data.Entities;
 using static Marketplace.Tests.Api.ApiCalls;
+using ListingCategory = Marketplace.Contracts.Listings.ListingCategory;
+using ListingStatus = Marketplace.Contracts.Listings.ListingStatus;
 
 namespace Marketplace.Tests.Api;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.Json;
+using Marketplace.Contracts.Listings;
 using Marketplace.Data;
 using Marketplace.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +48,7 @@ public sealed class ListingSearchPlanTests(ListingSearchPlanTests.SeededApi seed
         using var client = app.CreateClient();
 
         var firstPage = await (await client.GetAsync($"/api/listings?{query.Replace("{seller}", seller, StringComparison.Ordinal)}&limit=20", Ct))
-            .ReadAsync<Marketplace.Api.Listings.ListingPage>();
+            .ReadAsync<Marketplace.Contracts.Listings.ListingPage>();
         var pages = new List<CapturedCommand> { capture.LastListingQuery() };
         if (firstPage.NextCursor is { } cursor)
         {

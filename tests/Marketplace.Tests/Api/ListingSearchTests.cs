@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using Marketplace.Api.Listings;
+using Marketplace.Contracts.Listings;
 using Marketplace.Data.Entities;
 using static Marketplace.Tests.Api.ApiCalls;
 

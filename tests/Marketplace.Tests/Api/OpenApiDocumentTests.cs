@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Marketplace.Contracts.Accounts;
+using Marketplace.Contracts.Listings;
 using Marketplace.Tests.Support;
 using static Marketplace.Tests.Api.ApiCalls;
 

@@ -7,6 +7,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Marketplace.Api.Listings;
+using Marketplace.Contracts.Accounts;
+using Marketplace.Contracts.Admin;
+using Marketplace.Contracts.Listings;
 using Marketplace.Tests.Support;
 using static Marketplace.Tests.Api.ApiCalls;
 
@@ -173,10 +176,10 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
         {
             var email = $"{name}-{Guid.NewGuid():N}@example.com";
             var user = await (await http.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = name }, Ct))
-                .ReadAsync<Marketplace.Api.Auth.UserResponse>(HttpStatusCode.Created);
+                .ReadAsync<Marketplace.Contracts.Accounts.UserResponse>(HttpStatusCode.Created);
             await http.FollowVerificationMailAsync(SmtpInbox.Shared, email);
             var token = (await (await http.PostAsJsonAsync("/api/auth/login", new { email, password = Password }, Ct))
-                .ReadAsync<Marketplace.Api.Auth.AccessTokenResponse>()).AccessToken;
+                .ReadAsync<Marketplace.Contracts.Accounts.AccessTokenResponse>()).AccessToken;
             tokens.Add(token);
             userIds.Add($"{user.Id}");
             emails.Add(email);
@@ -203,14 +206,14 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
         }
 
         var adminToken = (await (await http.PostAsJsonAsync("/api/auth/login", new { email = adminEmail, password = Password }, Ct))
-            .ReadAsync<Marketplace.Api.Auth.AccessTokenResponse>()).AccessToken;
+            .ReadAsync<Marketplace.Contracts.Accounts.AccessTokenResponse>()).AccessToken;
         tokens.Add(adminToken);
         var moderatedUsers = new List<string>();
         for (var i = 0; i < 4; i++)
         {
             var email = $"member-{Guid.NewGuid():N}@example.com";
             moderatedUsers.Add($"{(await (await http.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "member" }, Ct))
-                .ReadAsync<Marketplace.Api.Auth.UserResponse>(HttpStatusCode.Created)).Id}");
+                .ReadAsync<Marketplace.Contracts.Accounts.UserResponse>(HttpStatusCode.Created)).Id}");
         }
 
         var moderatedListings = new List<string>();
@@ -232,7 +235,7 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
                 Content = JsonContent.Create(new { name = $"Fuzz {i}", slug = $"fuzz-{i}-{Guid.NewGuid():N}" }),
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
-            fuzzCategories.Add($"{(await (await http.SendAsync(request, Ct)).ReadAsync<Marketplace.Api.Admin.AdminCategoryResponse>(HttpStatusCode.Created)).Id}");
+            fuzzCategories.Add($"{(await (await http.SendAsync(request, Ct)).ReadAsync<Marketplace.Contracts.Admin.AdminCategoryResponse>(HttpStatusCode.Created)).Id}");
         }
 
         // Accounts whose addresses are not verified yet: one signed in (ResendVerification succeeds for it), and the
@@ -245,7 +248,7 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             if (name == "cy")
             {
                 tokens.Add((await (await http.PostAsJsonAsync("/api/auth/login", new { email, password = Password }, Ct))
-                    .ReadAsync<Marketplace.Api.Auth.AccessTokenResponse>()).AccessToken);
+                    .ReadAsync<Marketplace.Contracts.Accounts.AccessTokenResponse>()).AccessToken);
             }
             else
             {
@@ -265,7 +268,7 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
                 var email = $"{operation.ToLowerInvariant()}-{i}-{Guid.NewGuid():N}@example.com";
                 (await http.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = operation }, Ct)).Dispose();
                 var pair = await (await http.PostAsJsonAsync("/api/auth/login", new { email, password = Password }, Ct))
-                    .ReadAsync<Marketplace.Api.Auth.AccessTokenResponse>();
+                    .ReadAsync<Marketplace.Contracts.Accounts.AccessTokenResponse>();
                 if (sessionEnders.TryGetValue(operation, out var bearers))
                 {
                     bearers.Add(pair.AccessToken);

@@ -1,7 +1,8 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Security.Cryptography;
-using System.Buffers.Text;
 using Marketplace.Api.Auth;
+using Marketplace.Contracts.Accounts;
 using static Marketplace.Tests.Api.ApiCalls;
 
 namespace Marketplace.Tests.Api;

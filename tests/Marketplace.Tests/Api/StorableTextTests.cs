@@ -1,4 +1,5 @@
 using System.Net;
+using Marketplace.Contracts.Listings;
 using static Marketplace.Tests.Api.ApiCalls;
 
 namespace Marketplace.Tests.Api;
@@ -96,7 +97,7 @@ public sealed class StorableTextTests(SharedApi shared) : IClassFixture<SharedAp
         using var response = await seller.Client.PostJsonAsync("/api/listings",
             """{"title": "Lamp \ud83d\udca1 \u00e9\t", "description": "Ŝtona \"lampo\"", "price": 1, "categorySlug": "toys"}""");
 
-        var created = await response.ReadAsync<Marketplace.Api.Listings.ListingResponse>(HttpStatusCode.Created);
+        var created = await response.ReadAsync<Marketplace.Contracts.Listings.ListingResponse>(HttpStatusCode.Created);
         Assert.Equal("Lamp 💡 é", created.Title);
         Assert.Equal("Lamp 💡 é|Ŝtona \"lampo\"", await App.Db.ScalarAsync<string>(
             $"""SELECT "Title" || '|' || "Description" FROM "Listing" WHERE "Id" = {created.Id}""", Ct));

@@ -21,7 +21,7 @@ public sealed class MigrateCommandTests(PostgresServer server)
         "AddListingSearchVectorPendingIndex", "AddListingSearchVectorIndex", "AddListingSellerNewestIndex",
         "AddListingCategoryNewestPriceIndex", "AddListingNewestPriceIndex", "DropListingSellerIdIndex",
         "DropListingCategoryNewestIndex", "DropListingStatusNewestIndex", "AddAccountsAndModeration", "AddListingSearchableNewestIndex",
-        "AddListingSearchableCategoryNewestIndex", "AddListingSearchableSellerNewestIndex",
+        "AddListingSearchableCategoryNewestIndex", "AddListingSearchableSellerNewestIndex", "AddListingImage",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

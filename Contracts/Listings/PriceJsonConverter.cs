@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
-namespace Marketplace.Api.Listings;
+namespace Marketplace.Contracts.Listings;
 
 /// <summary>
 /// A price on the wire: written as a decimal string with exactly two places ("24.50"), read from that form or from a

@@ -1,0 +1,7 @@
+namespace Marketplace.Contracts.Accounts;
+
+public enum UserRole
+{
+    User,
+    Admin,
+}

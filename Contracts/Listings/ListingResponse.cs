@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace Marketplace.Contracts.Listings;
+
+/// <param name="Price">A decimal string with two places, in <paramref name="Currency"/>.</param>
+/// <param name="Currency">The ISO 4217 code of the marketplace's one currency (setting <c>Marketplace:Currency</c>).</param>
+/// <param name="RemovedAt">When an admin removed the listing; only its seller and admins see a removed listing.</param>
+public sealed record ListingResponse(
+    long Id,
+    string Title,
+    string Description,
+    [property: JsonConverter(typeof(PriceJsonConverter))] decimal Price,
+    string Currency,
+    int? CategoryId,
+    string? CategorySlug,
+    ListingCategory Category,
+    ListingStatus Status,
+    Guid SellerId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? RemovedAt = null);

@@ -1,0 +1,18 @@
+namespace Marketplace.Contracts.Reports;
+
+/// <summary>A report about a listing, as admins see it (<c>GET /api/admin/reports</c>).</summary>
+/// <param name="ListingTitle">The listing's title now.</param>
+/// <param name="ReporterId">The user who filed it.</param>
+/// <param name="ResolvedById">The admin who resolved it.</param>
+/// <param name="ResolutionNote">The admin's note, when they left one.</param>
+public sealed record ReportResponse(
+    long Id,
+    long ListingId,
+    string ListingTitle,
+    Guid ReporterId,
+    string Reason,
+    ReportStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ResolvedAt,
+    Guid? ResolvedById,
+    string? ResolutionNote);

@@ -1,0 +1,29 @@
+using Marketplace.Contracts.Accounts;
+
+namespace Marketplace.Web.Api;
+
+// Accounts and sessions: /api/auth.
+public sealed partial class MarketplaceApiClient
+{
+    public Task<ApiAnswer<UserResponse>> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken) =>
+        SendJsonAsync<UserResponse>(HttpMethod.Post, "/api/auth/register", request, ApiCaller.Anonymous, cancellationToken);
+
+    public Task<ApiAnswer<AccessTokenResponse>> LoginAsync(LoginRequest request, CancellationToken cancellationToken) =>
+        SendJsonAsync<AccessTokenResponse>(HttpMethod.Post, "/api/auth/login", request, ApiCaller.Anonymous, cancellationToken);
+
+    public Task<ApiAnswer<AccessTokenResponse>> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
+        SendJsonAsync<AccessTokenResponse>(HttpMethod.Post, "/api/auth/refresh", new RefreshRequest { RefreshToken = refreshToken }, ApiCaller.Anonymous, cancellationToken);
+
+    public Task<ApiAnswer<EmailVerifiedResponse>> VerifyEmailAsync(string token, CancellationToken cancellationToken) =>
+        SendJsonAsync<EmailVerifiedResponse>(HttpMethod.Post, "/api/auth/verify-email", new VerifyEmailRequest { Token = token }, ApiCaller.Anonymous, cancellationToken);
+
+    public Task<ApiAnswer<ApiNoContent>> ResendVerificationAsync(CancellationToken cancellationToken) =>
+        SendJsonAsync<ApiNoContent>(HttpMethod.Post, "/api/auth/resend-verification", body: null, ApiCaller.SignedIn, cancellationToken);
+
+    public Task<ApiAnswer<ApiNoContent>> ForgotPasswordAsync(string email, CancellationToken cancellationToken) =>
+        SendJsonAsync<ApiNoContent>(HttpMethod.Post, "/api/auth/forgot-password", new ForgotPasswordRequest { Email = email }, ApiCaller.Anonymous, cancellationToken);
+
+    public Task<ApiAnswer<ApiNoContent>> ResetPasswordAsync(string token, string newPassword, CancellationToken cancellationToken) =>
+        SendJsonAsync<ApiNoContent>(HttpMethod.Post, "/api/auth/reset-password",
+            new ResetPasswordRequest { Token = token, NewPassword = newPassword }, ApiCaller.Anonymous, cancellationToken);
+}

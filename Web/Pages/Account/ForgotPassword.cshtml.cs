@@ -1,0 +1,37 @@
+using Marketplace.Web.Api;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Account;
+
+public sealed class ForgotPasswordModel(MarketplaceApiClient api) : PageModel
+{
+    private static readonly Dictionary<string, string> Fields = new() { ["email"] = "Input.Email" };
+
+    [BindProperty]
+    public ForgotPasswordInput Input { get; set; } = new();
+
+    public bool Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var answer = await api.ForgotPasswordAsync(Input.Email ?? "", cancellationToken);
+        if (!answer.Succeeded)
+        {
+            ModelState.AddProblem(answer.Problem, Fields);
+            return Page();
+        }
+
+        Sent = true;
+        return Page();
+    }
+
+    public sealed class ForgotPasswordInput
+    {
+        public string? Email { get; set; }
+    }
+}

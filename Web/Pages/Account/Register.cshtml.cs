@@ -1,0 +1,47 @@
+using Marketplace.Contracts.Accounts;
+using Marketplace.Web.Api;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Account;
+
+public sealed class RegisterModel(MarketplaceApiClient api) : PageModel
+{
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        ["email"] = "Input.Email",
+        ["password"] = "Input.Password",
+        ["displayName"] = "Input.DisplayName",
+    };
+
+    [BindProperty]
+    public RegisterInput Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var answer = await api.RegisterAsync(
+            new RegisterRequest { Email = Input.Email ?? "", Password = Input.Password ?? "", DisplayName = Input.DisplayName ?? "" },
+            cancellationToken);
+        if (!answer.Succeeded)
+        {
+            ModelState.AddProblem(answer.Problem, Fields);
+            return Page();
+        }
+
+        TempData[CheckYourMailModel.EmailKey] = answer.Value.Email;
+        return RedirectToPage("/Account/CheckYourMail");
+    }
+
+    public sealed class RegisterInput
+    {
+        public string? Email { get; set; }
+
+        public string? Password { get; set; }
+
+        public string? DisplayName { get; set; }
+    }
+}

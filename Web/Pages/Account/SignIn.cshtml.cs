@@ -1,0 +1,57 @@
+using Marketplace.Contracts.Accounts;
+using Marketplace.Web.Api;
+using Marketplace.Web.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Account;
+
+public sealed class SignInModel(MarketplaceApiClient api) : PageModel
+{
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        ["email"] = "Input.Email",
+        ["password"] = "Input.Password",
+    };
+
+    [BindProperty]
+    public SignInInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var answer = await api.LoginAsync(new LoginRequest { Email = Input.Email ?? "", Password = Input.Password ?? "" }, cancellationToken);
+        if (!answer.Succeeded)
+        {
+            // One message for a wrong email or password (the Api does not say which); a suspension says why.
+            if (answer.Problem.Errors.Count == 0 && answer.Problem.Status != StatusCodes.Status429TooManyRequests)
+            {
+                ModelState.AddModelError(ProblemModelState.FormKey, answer.Problem.Status == StatusCodes.Status403Forbidden
+                    ? answer.Problem.Message
+                    : "The email or password is not right.");
+            }
+            else
+            {
+                ModelState.AddProblem(answer.Problem, Fields);
+            }
+
+            return Page();
+        }
+
+        await ApiSession.SignInAsync(HttpContext, answer.Value);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+
+    public sealed class SignInInput
+    {
+        public string? Email { get; set; }
+
+        public string? Password { get; set; }
+    }
+}

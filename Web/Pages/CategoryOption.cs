@@ -1,0 +1,28 @@
+using Marketplace.Contracts.Categories;
+
+namespace Marketplace.Web.Pages;
+
+/// <summary>A category as a select's option: its slug, and its name indented by its depth in the tree.</summary>
+public sealed record CategoryOption(string Slug, string Name, int Depth)
+{
+    /// <summary>The label, indented with non-breaking spaces (an option cannot hold markup).</summary>
+    public string Label => new string('\u00A0', Depth * 3) + Name;
+
+    /// <summary>The tree, depth first, as the Api orders siblings.</summary>
+    public static IReadOnlyList<CategoryOption> Flatten(IEnumerable<CategoryResponse> roots)
+    {
+        ArgumentNullException.ThrowIfNull(roots);
+        var options = new List<CategoryOption>();
+        Add(roots, 0);
+        return options;
+
+        void Add(IEnumerable<CategoryResponse> level, int depth)
+        {
+            foreach (var category in level)
+            {
+                options.Add(new CategoryOption(category.Slug, category.Name, depth));
+                Add(category.Children, depth + 1);
+            }
+        }
+    }
+}

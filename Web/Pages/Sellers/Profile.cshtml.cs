@@ -1,0 +1,46 @@
+using Marketplace.Contracts.Listings;
+using Marketplace.Contracts.Sellers;
+using Marketplace.Web.Api;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Sellers;
+
+/// <summary>A seller's public page: display name, member since, and their active listings. Never their email.</summary>
+public sealed class ProfileModel(MarketplaceApiClient api) : PageModel
+{
+    public SellerProfileResponse Seller { get; private set; } = null!;
+
+    public IReadOnlyList<ListingResponse> Listings { get; private set; } = [];
+
+    public IReadOnlyList<CategoryOption> Categories { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Cursor { get; set; }
+
+    public string? NextCursor { get; private set; }
+
+    public string CategoryName(ListingResponse listing) =>
+        Categories.FirstOrDefault(c => c.Slug == listing.CategorySlug)?.Name ?? listing.CategorySlug ?? listing.Category.ToString();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var seller = await api.GetSellerAsync(id, cancellationToken);
+        if (!seller.Succeeded)
+        {
+            return NotFound();
+        }
+
+        Seller = seller.Value;
+        var listings = await api.SellerListingsAsync(id, Cursor, cancellationToken);
+        if (listings.Succeeded)
+        {
+            Listings = listings.Value.Items;
+            NextCursor = listings.Value.NextCursor;
+        }
+
+        var categories = await api.GetCategoriesAsync(cancellationToken);
+        Categories = categories.Succeeded ? CategoryOption.Flatten(categories.Value) : [];
+        return Page();
+    }
+}
