@@ -48,6 +48,7 @@ public abstract class BrowserTest(LocalBinariesApp app, ChromiumBrowser chromium
         if (_page is not null && TestContext.Current.TestState?.Result == TestResult.Failed)
         {
             await Page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserTestResults.ScreenshotPath(FailedTestName()), FullPage = true });
+            await BrowserTestResults.SaveLogsAsync(App.App, FailedTestName(), [WebBuilderExtensions.ResourceName, "api"]);
         }
 
         if (_context is not null)
