@@ -65,6 +65,7 @@ public static class MarketplaceApiServices
         });
 
         builder.AddRequestLimits();
+        builder.AddVisitorForwarding();
         builder.AddJwtAuthentication();
         builder.AddCategoryCatalog();
         builder.AddListings();
@@ -78,6 +79,7 @@ public static class MarketplaceApiServices
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseVisitorForwarding();
         app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -4,6 +4,7 @@ using Marketplace.Api.Auth;
 using Marketplace.Api.Categories;
 using Marketplace.Api.Listings;
 using Marketplace.Api.OpenApi;
+using Marketplace.Api.Sellers;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,6 +23,10 @@ app.MapAuthApi();
 app.MapPasswordResetApi();
 app.MapAccountPages();
 app.MapListingsApi();
+app.MapMyListingsApi();
+app.MapListingContactApi();
+app.MapListingReportsApi();
+app.MapSellersApi();
 app.MapAdminApi();
 
 app.Run();

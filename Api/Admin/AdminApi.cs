@@ -15,7 +15,8 @@ public static class AdminApi
     {
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policy, policy => policy.RequireAuthenticatedUser().RequireRole(nameof(UserRole.Admin)));
-        builder.Services.AddSingleton<AuditLogCursors>();
+        NewestFirstCursors.AddNewestFirstCursors(builder.Services, NewestFirstCursors.AuditLog);
+        NewestFirstCursors.AddNewestFirstCursors(builder.Services, NewestFirstCursors.Reports);
         return builder;
     }
 
@@ -28,6 +29,7 @@ public static class AdminApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         admin.MapAuditLog();
+        admin.MapAdminReports();
 
         var writes = admin.MapGroup("")
             .RequireRateLimiting(RequestLimits.WritePolicy)
@@ -36,6 +38,7 @@ public static class AdminApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         writes.MapAdminCategories();
         writes.MapAdminModeration();
+        writes.MapAdminReportResolution();
         return app;
     }
 }

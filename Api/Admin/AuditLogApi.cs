@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Api.Auth;
@@ -39,7 +38,7 @@ public static class AuditLogApi
         [Description("The nextCursor of the previous page.")][StringLength(200)] string? cursor,
         [Description("Entries per page, 1 to 200; 50 by default.")][Range(1, MaxPageSize)] int? limit,
         MarketplaceDbContext db,
-        AuditLogCursors cursors,
+        [FromKeyedServices(NewestFirstCursors.AuditLog)] NewestFirstCursors cursors,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -58,7 +57,7 @@ public static class AuditLogApi
             errors["to"] = ["to must be later than from."];
         }
 
-        AuditLogPosition? after = null;
+        NewestFirstPosition? after = null;
         if (!string.IsNullOrEmpty(cursor) && (after = cursors.Read(cursor)) is null)
         {
             errors["cursor"] = ["The cursor is not one this log issued; start again without a cursor."];
@@ -120,42 +119,7 @@ public static class AuditLogApi
             row.Details?.Dispose();
         }
 
-        var nextCursor = rows.Count > pageSize ? cursors.Create(new AuditLogPosition(items[^1].CreatedAt, items[^1].Id)) : null;
+        var nextCursor = rows.Count > pageSize ? cursors.Create(new NewestFirstPosition(items[^1].CreatedAt, items[^1].Id)) : null;
         return TypedResults.Ok(new AuditLogPage(items, nextCursor));
-    }
-}
-
-/// <summary>Where an audit-log page ended.</summary>
-public sealed record AuditLogPosition(DateTimeOffset CreatedAt, long Id);
-
-/// <summary>The audit log's opaque <c>cursor</c>, sealed by <see cref="SignedCursors"/> with a key of its own.</summary>
-public sealed class AuditLogCursors(IOptions<JwtOptions> jwt)
-{
-    private const byte Version = 1;
-    private const int PayloadLength = 1 + 8 + 8;
-
-    private readonly SignedCursors _sealing = new(jwt.Value.SigningKey, "Marketplace.Api audit log cursor v1");
-
-    public string Create(AuditLogPosition position)
-    {
-        Span<byte> cursor = stackalloc byte[PayloadLength];
-        cursor[0] = Version;
-        BinaryPrimitives.WriteInt64BigEndian(cursor[1..], position.CreatedAt.UtcTicks);
-        BinaryPrimitives.WriteInt64BigEndian(cursor[9..], position.Id);
-        return _sealing.Seal(cursor);
-    }
-
-    /// <summary>The position in <paramref name="cursor"/>, or null when it is malformed or forged.</summary>
-    public AuditLogPosition? Read(string cursor)
-    {
-        Span<byte> bytes = stackalloc byte[PayloadLength];
-        if (!_sealing.TryOpen(cursor, bytes) || bytes[0] != Version)
-        {
-            return null;
-        }
-
-        return new AuditLogPosition(
-            new DateTimeOffset(BinaryPrimitives.ReadInt64BigEndian(bytes[1..]), TimeSpan.Zero),
-            BinaryPrimitives.ReadInt64BigEndian(bytes[9..]));
     }
 }

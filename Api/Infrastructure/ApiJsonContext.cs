@@ -8,6 +8,8 @@ using Marketplace.Contracts.Accounts;
 using Marketplace.Contracts.Admin;
 using Marketplace.Contracts.Categories;
 using Marketplace.Contracts.Listings;
+using Marketplace.Contracts.Reports;
+using Marketplace.Contracts.Sellers;
 
 namespace Marketplace.Api.Infrastructure;
 
@@ -43,4 +45,10 @@ namespace Marketplace.Api.Infrastructure;
 [JsonSerializable(typeof(ChangeRoleRequest))]
 [JsonSerializable(typeof(AdminCategoryResponse))]
 [JsonSerializable(typeof(AuditLogPage))]
+[JsonSerializable(typeof(SellerProfileResponse))]
+[JsonSerializable(typeof(ContactSellerRequest))]
+[JsonSerializable(typeof(ReportListingRequest))]
+[JsonSerializable(typeof(ResolveReportRequest))]
+[JsonSerializable(typeof(ReportResponse))]
+[JsonSerializable(typeof(ReportPage))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

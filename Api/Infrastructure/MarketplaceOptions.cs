@@ -34,6 +34,8 @@ public sealed class MarketplaceOptions
         && string.IsNullOrEmpty(url.UserInfo);
 
     /// <summary>The page at <paramref name="path"/> under <see cref="PublicBaseUrl"/>, with <paramref name="token"/> as its query.</summary>
-    public Uri PublicLink(string path, string token) =>
-        new($"{PublicBaseUrl.TrimEnd('/')}/{path.TrimStart('/')}?token={Uri.EscapeDataString(token)}");
+    public Uri PublicLink(string path, string token) => new($"{PublicPage(path).AbsoluteUri}?token={Uri.EscapeDataString(token)}");
+
+    /// <summary>The page at <paramref name="path"/> under <see cref="PublicBaseUrl"/>.</summary>
+    public Uri PublicPage(string path) => new($"{PublicBaseUrl.TrimEnd('/')}/{path.TrimStart('/')}");
 }

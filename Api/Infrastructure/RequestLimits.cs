@@ -33,6 +33,13 @@ public sealed class RequestLimitsOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "RequestLimits:MailWindow must be between {1} and {2}.")]
     public TimeSpan MailWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Messages one buyer may send to sellers per window: each is a mail the platform sends in its own name.</summary>
+    [Range(1, 10_000, ErrorMessage = "RequestLimits:ContactsPerWindow must be between {1} and {2}.")]
+    public int ContactsPerWindow { get; set; } = 10;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "RequestLimits:ContactWindow must be between {1} and {2}.")]
+    public TimeSpan ContactWindow { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>The request body size limit and the per-caller rate limit on writes.</summary>
@@ -43,6 +50,9 @@ public static partial class RequestLimits
 
     /// <summary>The tighter policy of endpoints that send the caller a mail; per account like writes, per instance.</summary>
     public const string MailPolicy = "mails";
+
+    /// <summary>The policy of a buyer's messages to sellers, per account and per instance.</summary>
+    public const string ContactPolicy = "contacts";
 
     public static IHostApplicationBuilder AddRequestLimits(this IHostApplicationBuilder builder)
     {
@@ -56,6 +66,7 @@ public static partial class RequestLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(WritePolicy, httpContext => FixedWindow(httpContext, limits => (limits.WritesPerWindow, limits.WriteWindow)));
             options.AddPolicy(MailPolicy, httpContext => FixedWindow(httpContext, limits => (limits.MailsPerWindow, limits.MailWindow)));
+            options.AddPolicy(ContactPolicy, httpContext => FixedWindow(httpContext, limits => (limits.ContactsPerWindow, limits.ContactWindow)));
             options.OnRejected = RejectAsync;
         });
         return builder;

@@ -28,6 +28,7 @@ public static class ListingsApi
     public static IHostApplicationBuilder AddListings(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ListingCursors>();
+        NewestFirstCursors.AddNewestFirstCursors(builder.Services, NewestFirstCursors.MyListings);
         return builder;
     }
 
@@ -281,7 +282,7 @@ public static class ListingsApi
     private static ProblemHttpResult ListingNotFound(long id) => ApiErrors.NotFound($"There is no listing {id}.");
 
     // The currency and the slug are not columns: the caller fills them in after the query.
-    private static readonly Expression<Func<Listing, ListingResponse>> AsResponse = l => new ListingResponse(
+    internal static readonly Expression<Func<Listing, ListingResponse>> AsResponse = l => new ListingResponse(
         l.Id, l.Title, l.Description, l.Price, "", l.CategoryId, null, l.LegacyCategory.ToContract(), l.Status.ToContract(), l.SellerId, l.CreatedAt, l.UpdatedAt, l.RemovedAt);
 
     private static ListingResponse ToResponse(Listing l, string categorySlug, string currency) => new(

@@ -20,6 +20,7 @@ public static class MailServices
             .ValidateOnStart();
         builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         builder.Services.AddSingleton<AccountMails>();
+        builder.Services.AddSingleton<ListingMails>();
         builder.Services.AddSingleton<MailOutbox>();
         builder.Services.AddHostedService<MailOutboxSender>();
         return builder;

@@ -46,6 +46,7 @@ public static class ApiDocumentation
         ["Categories"] = "The category tree listings are filed under.",
         ["Accounts"] = "Registering, and exchanging an email and password for a bearer token.",
         ["Listings"] = "Searching listings, and a seller's own listings.",
+        ["Sellers"] = "Sellers' public profiles.",
         ["Admin"] = "For admins: managing categories, moderating listings and users, and the audit log every change writes.",
     };
 

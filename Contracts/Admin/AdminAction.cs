@@ -14,4 +14,5 @@ public enum AdminAction
     CategoryReactivated,
     CategoryMoved,
     CategoryReordered,
+    ReportResolved,
 }

@@ -6,4 +6,5 @@ public enum AuditTargetType
     User,
     Listing,
     Category,
+    Report,
 }

@@ -46,6 +46,7 @@ public enum AdminAction
     CategoryReactivated,
     CategoryMoved,
     CategoryReordered,
+    ReportResolved,
 }
 
 /// <summary>Stored as the PostgreSQL enum <c>audit_target_type</c>.</summary>
@@ -54,4 +55,5 @@ public enum AuditTargetType
     User,
     Listing,
     Category,
+    Report,
 }

@@ -24,8 +24,8 @@ namespace Marketplace.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
-            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "admin_action", new[] { "user_suspended", "user_reinstated", "user_role_changed", "listing_removed", "listing_restored", "category_created", "category_updated", "category_deactivated", "category_reactivated", "category_moved", "category_reordered" });
-            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "audit_target_type", new[] { "user", "listing", "category" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "admin_action", new[] { "user_suspended", "user_reinstated", "user_role_changed", "listing_removed", "listing_restored", "category_created", "category_updated", "category_deactivated", "category_reactivated", "category_moved", "category_reordered", "report_resolved" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "audit_target_type", new[] { "user", "listing", "category", "report" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "listing_category", new[] { "electronics", "furniture", "clothing", "vehicles", "home_and_garden", "sports", "books_and_media", "toys", "collectibles", "other" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "listing_status", new[] { "draft", "active", "sold", "archived" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "user_role", new[] { "user", "admin" });
@@ -207,6 +207,9 @@ namespace Marketplace.Data.Migrations
                     b.HasIndex("LegacyCategory", "Status", "Price")
                         .HasAnnotation("Npgsql:CreatedConcurrently", true);
 
+                    b.HasIndex("SellerId", "CreatedAt", "Id")
+                        .HasAnnotation("Npgsql:CreatedConcurrently", true);
+
                     b.HasIndex("Status", "CreatedAt", "Id")
                         .HasAnnotation("Npgsql:CreatedConcurrently", true);
 
@@ -339,6 +342,56 @@ namespace Marketplace.Data.Migrations
 
                             t.HasCheckConstraint("CK_ListingImage_Shown", "\"ExternalUrl\" IS NOT NULL OR (\"ContentHash\" IS NOT NULL AND \"ThumbnailBlobName\" IS NOT NULL AND \"DisplayBlobName\" IS NOT NULL)");
                         });
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ListingReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<long>("ListingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ResolvedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListingId", "CreatedAt", "Id");
+
+                    b.HasIndex("ReporterId", "CreatedAt", "Id");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_ListingReport_Open_CreatedAt_Id")
+                        .HasFilter("\"ResolvedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "ListingId", "ReporterId" }, "IX_ListingReport_Open_ListingId_ReporterId")
+                        .IsUnique()
+                        .HasFilter("\"ResolvedAt\" IS NULL");
+
+                    b.ToTable("ListingReport", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.PasswordResetToken", b =>
@@ -578,6 +631,25 @@ namespace Marketplace.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Listing");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ListingReport", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.Listing", "Listing")
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.User", "Reporter")
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Listing");
+
+                    b.Navigation("Reporter");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.PasswordResetToken", b =>

@@ -11,6 +11,6 @@ public sealed class VisitorForwardingOptions
 {
     public const string SectionName = "VisitorForwarding";
 
-    [MinLength(16, ErrorMessage = "VisitorForwarding:Key must be at least 16 characters.")]
+    [MinLength(32, ErrorMessage = "VisitorForwarding:Key must be at least 32 characters (the Api requires as many).")]
     public string? Key { get; set; }
 }

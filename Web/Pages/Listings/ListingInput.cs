@@ -38,9 +38,10 @@ public sealed class ListingInput
     }
 
     /// <summary>
-    /// The request for the Api. The one problem the Api cannot be asked about, a price that is not a number at all, goes
-    /// into <paramref name="modelState"/> here (the request then has no price, so the Api still judges the other fields
-    /// and cannot accept it). Everything else the Api judges.
+    /// The request for the Api. The problems the Api cannot be asked about go into <paramref name="modelState"/> here: a
+    /// price that is not a number, and one with more than two decimal places (the request's price is a two-place string,
+    /// so it would arrive rounded). The request then has no price, so the Api still judges the other fields and cannot
+    /// accept it. Everything else the Api judges.
     /// </summary>
     public ListingRequest ToRequest(ModelStateDictionary modelState, ListingStatus? status)
     {
@@ -52,6 +53,12 @@ public sealed class ListingInput
             if (price is null)
             {
                 modelState.AddModelError("Input.Price", "Enter a price as a number, such as 24.50.");
+            }
+            else if (decimal.Round(price.Value, 2) != price.Value)
+            {
+                // The price travels as a two-place decimal string: 19.999 would arrive as 20.00, so it is never sent.
+                modelState.AddModelError("Input.Price", "A price has at most two decimal places, such as 24.50.");
+                price = null;
             }
         }
 

@@ -112,9 +112,10 @@ public static class ApiCalls
         string title = "Walnut desk",
         decimal price = 120m,
         string categorySlug = "furniture",
-        string description = "Solid walnut, a few scratches.")
+        string description = "Solid walnut, a few scratches.",
+        string status = "Active")
     {
-        using var response = await seller.Client.PostAsJsonAsync("/api/listings", new { title, description, price, categorySlug }, Ct);
+        using var response = await seller.Client.PostAsJsonAsync("/api/listings", new { title, description, price, categorySlug, status }, Ct);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
         return (await response.Content.ReadFromJsonAsync<ListingResponse>(Json, Ct))!;
     }

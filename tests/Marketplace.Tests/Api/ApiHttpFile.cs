@@ -116,10 +116,14 @@ public sealed partial class ApiHttpFile
                 return Substitute(value, variables, responses);
             }
 
-            // {{name.response.body.$.a.b}}: a value from an earlier named request's JSON answer.
+            // {{name.response.body.$.a.b}} or {{name.response.body.$.a[0].b}}: a value from an earlier named request's JSON answer.
             var parts = reference.Split(".response.body.$.");
             Assert.True(parts.Length == 2 && responses.ContainsKey(parts[0]), $"Api.http refers to {{{{{reference}}}}}, which is neither a variable nor an earlier named answer.");
-            var element = parts[1].Split('.').Aggregate(responses[parts[0]], (current, property) => current.GetProperty(property));
+            // JSONPath as the REST clients read it: properties by name, array items by [index] (items[0].id).
+            var element = parts[1].Split('.').Aggregate(responses[parts[0]], (current, step) =>
+                step.IndexOf('[', StringComparison.Ordinal) is var open and > 0
+                    ? current.GetProperty(step[..open])[int.Parse(step[(open + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)]
+                    : current.GetProperty(step));
             return element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText();
         });
 

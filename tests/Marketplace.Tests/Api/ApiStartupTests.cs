@@ -70,6 +70,25 @@ public sealed class ApiStartupTests(PostgresServer server)
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("thirty-one-characters-too-short")]
+    public async Task A_visitor_forwarding_key_shorter_than_32_characters_stops_start_up_naming_it(string key)
+    {
+        await using var api = ApiProcess.Start(new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__marketplacedb"] = UnreachableDatabase,
+            ["Jwt__SigningKey"] = ApiApp.SigningKey,
+            ["VisitorForwarding__Key"] = key,
+        });
+
+        var exitCode = await api.WaitForExitAsync();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("VisitorForwarding:Key must be at least 32 characters", api.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("XYZ", "Marketplace:Currency must be an active ISO 4217 currency code in capitals")]
     [InlineData("eur", "Marketplace:Currency must be an active ISO 4217 currency code in capitals")]
     [InlineData("JPY", "Marketplace:Currency is 'JPY', whose minor unit is not the hundredth")]

@@ -46,6 +46,7 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             ["RequestLimits__WritesPerWindow"] = "1000000",
             // Enough for change-email and resend-verification to succeed before the per-account mail limit answers 429.
             ["RequestLimits__MailsPerWindow"] = "100",
+            ["RequestLimits__ContactsPerWindow"] = "10000",
             ["Logging__LogLevel__Default"] = "Warning",
         });
         await api.WaitUntilReadyAsync();
@@ -285,6 +286,18 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             }
         }
 
+        // Open reports for AdminResolveReport to resolve, about listings of the admin's own.
+        var reports = new List<string>();
+        await using (var db = new Db(connectionString))
+        {
+            foreach (var listing in moderatedListings)
+            {
+                reports.Add($"{await db.ScalarAsync<long>($"""
+                    INSERT INTO "ListingReport" ("ListingId", "ReporterId", "Reason") VALUES ({listing}, '{userIds[0]}', 'Fuzz seed report') RETURNING "Id"
+                    """, Ct)}");
+            }
+        }
+
         var page = await (await http.GetAsync("/api/listings?limit=1", Ct)).ReadAsync<ListingPage>();
         string[] slugs = ["furniture", "toys", "home-and-garden", "electronics", "spaceships"];
         return new FuzzContext(tokens, new Dictionary<string, IReadOnlyList<string>>
@@ -319,6 +332,9 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             ["AdminSuspendUser.id"] = moderatedUsers,
             ["AdminReinstateUser.id"] = moderatedUsers,
             ["AdminChangeUserRole.id"] = moderatedUsers,
+            ["GetSellerProfile.id"] = userIds,
+            ["AdminResolveReport.id"] = reports,
+            ["message"] = ["Is it still available?", "Could you post it?"],
         });
     }
 }

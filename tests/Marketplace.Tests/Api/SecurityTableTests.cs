@@ -90,6 +90,11 @@ public sealed class SecurityTableTests(SharedApi shared) : IClassFixture<SharedA
             return id;
         }
 
+        /// <summary>An open report about the owner's listing, by a user of its own.</summary>
+        public async Task<long> ReportAsync() => await app.Db.ScalarAsync<long>($"""
+            INSERT INTO "ListingReport" ("ListingId", "ReporterId", "Reason") VALUES ({listingId}, '{await UserAsync()}', 'Table') RETURNING "Id"
+            """, Ct);
+
         /// <summary>The owner's listing, removed by an admin (written as the remove endpoint writes it).</summary>
         public async Task<long> RemovedListingAsync()
         {
@@ -125,6 +130,9 @@ public sealed class SecurityTableTests(SharedApi shared) : IClassFixture<SharedA
         ["GetCategory"] = Public("get", "/api/categories/{slug}", s => Get($"/api/categories/{s.CategorySlug}")),
         ["SearchListings"] = Public("get", "/api/listings", _ => Get("/api/listings")),
         ["GetListing"] = Public("get", "/api/listings/{id}", s => Get($"/api/listings/{s.ListingId}")),
+        // A suspended seller has no public profile (the suspended caller kind suspends the scene's owner).
+        ["GetSellerProfile"] = Public("get", "/api/users/{id}", s => Get($"/api/users/{s.Owner.Id}"),
+            except: new() { [Caller.SuspendedUser] = NotFound }),
 
         // Signing up and in needs no token. The owner's password, refresh token and reset link go with a suspension
         // (403 at login, the refresh token revoked) and with a password reset (the old password and tokens refused).
@@ -159,6 +167,13 @@ public sealed class SecurityTableTests(SharedApi shared) : IClassFixture<SharedA
             unverified: Forbidden, another: NotFound, admin: NotFound),
         ["ArchiveListing"] = Signed("delete", "/api/listings/{id}", s => Send(HttpMethod.Delete, $"/api/listings/{s.ListingId}"), NoContent,
             unverified: NotFound, another: NotFound, admin: NotFound),
+        ["GetMyListings"] = Signed("get", "/api/me/listings", _ => Get("/api/me/listings"), Ok, unverified: Ok, another: Ok, admin: Ok),
+
+        // Buyers: a verified email to write to a seller, any account to report; never about one's own listing (409).
+        ["ContactSeller"] = Signed("post", "/api/listings/{id}/contact", s => Post($"/api/listings/{s.ListingId}/contact", new { message = "Still there?" }),
+            HttpStatusCode.Conflict, unverified: Forbidden, another: HttpStatusCode.Accepted, admin: HttpStatusCode.Accepted),
+        ["ReportListing"] = Signed("post", "/api/listings/{id}/reports", s => Post($"/api/listings/{s.ListingId}/reports", new { reason = "Fake." }),
+            HttpStatusCode.Conflict, unverified: HttpStatusCode.Accepted, another: HttpStatusCode.Accepted, admin: HttpStatusCode.Accepted),
 
         // Admins only: 403 for every other account.
         ["AdminCreateCategory"] = AdminOnly("post", "/api/admin/categories",
@@ -184,6 +199,9 @@ public sealed class SecurityTableTests(SharedApi shared) : IClassFixture<SharedA
         ["AdminChangeUserRole"] = AdminOnly("put", "/api/admin/users/{id}/role",
             async s => await Send(HttpMethod.Put, $"/api/admin/users/{await s.UserAsync()}/role", new { role = "Admin", reason = "Table" }), NoContent),
         ["AdminGetAuditLog"] = AdminOnly("get", "/api/admin/audit-log", _ => Get("/api/admin/audit-log"), Ok),
+        ["AdminGetReports"] = AdminOnly("get", "/api/admin/reports", _ => Get("/api/admin/reports"), Ok),
+        ["AdminResolveReport"] = AdminOnly("post", "/api/admin/reports/{id}/resolve",
+            async s => await Post($"/api/admin/reports/{await s.ReportAsync()}/resolve", new { note = "Table" }), Ok),
     };
 
     public static TheoryData<string> Operations => [.. Table.Keys.Order(StringComparer.Ordinal)];

@@ -51,7 +51,7 @@ public static class DriftCorpus
         {
             """
             ALTER TYPE audit_target_type RENAME TO audit_target_type_old;
-            CREATE TYPE audit_target_type AS ENUM ('user', 'listing');
+            CREATE TYPE audit_target_type AS ENUM ('user', 'listing', 'report');
             ALTER TABLE "AdminAuditLog" ALTER COLUMN "TargetType" TYPE audit_target_type USING "TargetType"::text::audit_target_type;
             DROP TYPE audit_target_type_old;
             """,
@@ -104,7 +104,7 @@ public static class DriftCorpus
                 data.Add($"""ALTER TYPE "{type.Name}" RENAME TO "{type.Name}_renamed" """, $"enum {type.Name} is in the model but not in the database");
             }
 
-            data.Add("""DROP TABLE "__EFMigrationsHistory" """, "The database has no migration history, but 7 of the model's tables exist");
+            data.Add("""DROP TABLE "__EFMigrationsHistory" """, "The database has no migration history, but 9 of the model's tables exist");
             return data;
         }
     }

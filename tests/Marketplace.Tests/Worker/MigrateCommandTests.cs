@@ -22,6 +22,7 @@ public sealed class MigrateCommandTests(PostgresServer server)
         "AddListingCategoryNewestPriceIndex", "AddListingNewestPriceIndex", "DropListingSellerIdIndex",
         "DropListingCategoryNewestIndex", "DropListingStatusNewestIndex", "AddAccountsAndModeration", "AddListingSearchableNewestIndex",
         "AddListingSearchableCategoryNewestIndex", "AddListingSearchableSellerNewestIndex", "AddListingImage",
+        "AddListingReport", "AddListingSellerCreatedAtIndex",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -1,0 +1,126 @@
+using System.Security.Claims;
+using Marketplace.Api.Auth;
+using Marketplace.Api.Infrastructure;
+using Marketplace.Api.Mail;
+using Marketplace.Contracts.Listings;
+using Marketplace.Data;
+using ListingStatus = Marketplace.Data.Entities.ListingStatus;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Api.Listings;
+
+/// <summary>
+/// <c>POST /api/listings/{id}/contact</c>: a signed-in buyer's message about an active listing, mailed by the platform to
+/// the seller with the buyer's address as Reply-To. No answer carries either address.
+/// </summary>
+public static partial class ListingContactApi
+{
+    private const string MailRetryAfterSeconds = "60";
+
+    public static IEndpointRouteBuilder MapListingContactApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/listings")
+            .WithTags("Listings")
+            .ProducesEdgeProblems()
+            .MapPost("/{id:long}/contact", ContactAsync)
+            .WithName("ContactSeller")
+            .WithSummary("Write to a listing's seller")
+            .WithDescription(
+                "Mails the message to the seller of an active listing, with the caller's address as Reply-To, so the seller answers by mail; " +
+                "neither address is in any answer. The caller's email address must be verified (403 otherwise). A listing that is not " +
+                "active and visible is a 404; one's own listing, or a sold one, a 409. A few messages per buyer per hour (429); " +
+                "503 when the mail server did not take the mail.")
+            .RequireAuthorization()
+            .RequireVerifiedEmail()
+            .RequireRateLimiting(RequestLimits.ContactPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return app;
+    }
+
+    public static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> ContactAsync(
+        long id,
+        ContactSellerRequest request,
+        ClaimsPrincipal caller,
+        MarketplaceDbContext db,
+        IEmailSender sender,
+        ListingMails mails,
+        HttpResponse response,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var message = request.Message.Trim();
+        if (message.Length == 0)
+        {
+            return ApiErrors.Field("message", "Write a message to the seller.");
+        }
+
+        var buyerId = AccessTokens.UserIdOf(caller);
+        var listing = await db.Listings.AsNoTracking()
+            .Where(l => l.Id == id)
+            .Select(l => new { l.Title, l.Status, l.RemovedAt, l.SellerId, SellerEmail = l.Seller!.Email, SellerName = l.Seller.DisplayName })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (listing is not null && listing.SellerId == buyerId)
+        {
+            return Conflict("Your own listing.", "This is your listing; buyers write to you about it.");
+        }
+
+        // Anything the caller cannot see (a draft, an archived or a removed listing) does not exist for them.
+        if (listing is null || listing.RemovedAt is not null || listing.Status is not (ListingStatus.Active or ListingStatus.Sold))
+        {
+            return ApiErrors.NotFound($"There is no listing {id}.");
+        }
+
+        if (listing.Status == ListingStatus.Sold)
+        {
+            return Conflict("Listing sold.", $"Listing {id} is sold; its seller is no longer taking messages about it.");
+        }
+
+        var buyer = await db.Users.AsNoTracking()
+            .Where(u => u.Id == buyerId)
+            .Select(u => new { u.Email, u.DisplayName })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (buyer is null)
+        {
+            return TypedResults.Problem(
+                title: "Account not found.",
+                detail: "The account this access token was issued for no longer exists.",
+                statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var mail = mails.BuyerMessage(listing.SellerEmail, listing.SellerName, buyer.Email, buyer.DisplayName, id, listing.Title, message);
+        var logger = loggers.CreateLogger(typeof(ListingContactApi));
+        try
+        {
+            await sender.SendAsync(mail, cancellationToken);
+        }
+#pragma warning disable CA1031 // Whatever the SMTP server or the network did, the buyer is told to try again.
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            LogNotSent(logger, ex, id, buyerId);
+            response.Headers.RetryAfter = MailRetryAfterSeconds;
+            return TypedResults.Problem(
+                title: "Message not sent.",
+                detail: "The mail server did not take the message. Try again later.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        LogSent(logger, id, buyerId, listing.SellerId);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static ProblemHttpResult Conflict(string title, string detail) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Buyer {BuyerId} wrote to seller {SellerId} about listing {ListingId}.")]
+    private static partial void LogSent(ILogger logger, long listingId, Guid buyerId, Guid sellerId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The message of buyer {BuyerId} about listing {ListingId} could not be mailed.")]
+    private static partial void LogNotSent(ILogger logger, Exception exception, long listingId, Guid buyerId);
+}
