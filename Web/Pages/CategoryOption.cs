@@ -1,4 +1,6 @@
 using Marketplace.Contracts.Categories;
+using Marketplace.Contracts.Listings;
+using Marketplace.Web.Api;
 
 namespace Marketplace.Web.Pages;
 
@@ -24,5 +26,21 @@ public sealed record CategoryOption(string Slug, string Name, int Depth)
                 Add(category.Children, depth + 1);
             }
         }
+    }
+
+    /// <summary>The tree as options; none when the Api refused (a form still works, its category then refused by the Api).</summary>
+    public static async Task<IReadOnlyList<CategoryOption>> LoadAsync(MarketplaceApiClient api, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var categories = await api.GetCategoriesAsync(cancellationToken);
+        return categories.Succeeded ? Flatten(categories.Value) : [];
+    }
+
+    /// <summary>A listing's category as a person reads it: its name, else its slug, else the legacy category.</summary>
+    public static string NameOf(IReadOnlyList<CategoryOption> options, ListingResponse listing)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(listing);
+        return options.FirstOrDefault(c => c.Slug == listing.CategorySlug)?.Name ?? listing.CategorySlug ?? listing.Category.ToString();
     }
 }

@@ -42,13 +42,11 @@ public sealed class IndexModel(MarketplaceApiClient api) : PageModel
 
     public string? NextCursor { get; private set; }
 
-    public string CategoryName(ListingResponse listing) =>
-        Categories.FirstOrDefault(c => c.Slug == listing.CategorySlug)?.Name ?? listing.CategorySlug ?? listing.Category.ToString();
+    public string CategoryName(ListingResponse listing) => CategoryOption.NameOf(Categories, listing);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var categories = await api.GetCategoriesAsync(cancellationToken);
-        Categories = categories.Succeeded ? CategoryOption.Flatten(categories.Value) : [];
+        Categories = await CategoryOption.LoadAsync(api, cancellationToken);
 
         var page = await api.SearchAsync(new Dictionary<string, string?>
         {

@@ -28,7 +28,16 @@ public sealed class RegisterModel(MarketplaceApiClient api) : PageModel
             cancellationToken);
         if (!answer.Succeeded)
         {
-            ModelState.AddProblem(answer.Problem, Fields);
+            // A 409 names no field, but it is about the email: an account has it already.
+            if (answer.Problem.Status == StatusCodes.Status409Conflict && answer.Problem.Errors.Count == 0)
+            {
+                ModelState.AddModelError("Input.Email", answer.Problem.Detail ?? "An account with this email already exists.");
+            }
+            else
+            {
+                ModelState.AddProblem(answer.Problem, Fields);
+            }
+
             return Page();
         }
 

@@ -29,9 +29,6 @@ public sealed class CreateModel(MarketplaceApiClient api) : PageModel
         return Page();
     }
 
-    private async Task LoadCategoriesAsync(CancellationToken cancellationToken)
-    {
-        var categories = await api.GetCategoriesAsync(cancellationToken);
-        Categories = categories.Succeeded ? CategoryOption.Flatten(categories.Value) : [];
-    }
+    private async Task LoadCategoriesAsync(CancellationToken cancellationToken) =>
+        Categories = await CategoryOption.LoadAsync(api, cancellationToken);
 }

@@ -36,29 +36,25 @@ public sealed class DetailsModel(MarketplaceApiClient api) : PageModel
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostContactAsync(long id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostContactAsync(long id, CancellationToken cancellationToken) => await AfterAsync(
+        id, await api.ContactSellerAsync(id, Message ?? "", cancellationToken),
+        "Your message is on its way to the seller. Their answer comes to your email.", ContactFields, cancellationToken);
+
+    public async Task<IActionResult> OnPostReportAsync(long id, CancellationToken cancellationToken) => await AfterAsync(
+        id, await api.ReportListingAsync(id, Reason ?? "", cancellationToken),
+        "Thank you. Our moderators will look at this listing.", ReportFields, cancellationToken);
+
+    // Post-redirect-get with a notice; a refusal is shown next to the form's field, what was typed kept.
+    private async Task<IActionResult> AfterAsync(
+        long id, ApiAnswer<ApiNoContent> answer, string notice, Dictionary<string, string> fields, CancellationToken cancellationToken)
     {
-        var answer = await api.ContactSellerAsync(id, Message ?? "", cancellationToken);
         if (answer.Succeeded)
         {
-            TempData["Notice"] = "Your message is on its way to the seller. Their answer comes to your email.";
+            TempData["Notice"] = notice;
             return Redirect($"/listings/{id}");
         }
 
-        ModelState.AddProblem(answer.Problem, ContactFields);
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-    }
-
-    public async Task<IActionResult> OnPostReportAsync(long id, CancellationToken cancellationToken)
-    {
-        var answer = await api.ReportListingAsync(id, Reason ?? "", cancellationToken);
-        if (answer.Succeeded)
-        {
-            TempData["Notice"] = "Thank you. Our moderators will look at this listing.";
-            return Redirect($"/listings/{id}");
-        }
-
-        ModelState.AddProblem(answer.Problem, ReportFields);
+        ModelState.AddProblem(answer.Problem, fields);
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 

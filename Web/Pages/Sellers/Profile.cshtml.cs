@@ -20,8 +20,7 @@ public sealed class ProfileModel(MarketplaceApiClient api) : PageModel
 
     public string? NextCursor { get; private set; }
 
-    public string CategoryName(ListingResponse listing) =>
-        Categories.FirstOrDefault(c => c.Slug == listing.CategorySlug)?.Name ?? listing.CategorySlug ?? listing.Category.ToString();
+    public string CategoryName(ListingResponse listing) => CategoryOption.NameOf(Categories, listing);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -39,8 +38,7 @@ public sealed class ProfileModel(MarketplaceApiClient api) : PageModel
             NextCursor = listings.Value.NextCursor;
         }
 
-        var categories = await api.GetCategoriesAsync(cancellationToken);
-        Categories = categories.Succeeded ? CategoryOption.Flatten(categories.Value) : [];
+        Categories = await CategoryOption.LoadAsync(api, cancellationToken);
         return Page();
     }
 }
