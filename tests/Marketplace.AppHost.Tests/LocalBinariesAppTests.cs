@@ -7,7 +7,8 @@ using Marketplace.AppHost.Tests.Support;
 namespace Marketplace.AppHost.Tests;
 
 /// <summary>`dotnet run --project AppHost` with no container runtime: local PostgreSQL, migrations, then a healthy Api.</summary>
-public sealed class LocalBinariesAppTests(LocalBinariesApp fixture) : IClassFixture<LocalBinariesApp>
+[Collection(LocalBinariesAppGroup.Name)]
+public sealed class LocalBinariesAppTests(LocalBinariesApp fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

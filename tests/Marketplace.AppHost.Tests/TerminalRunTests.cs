@@ -22,7 +22,7 @@ public sealed partial class TerminalRunTests
     [Fact]
     public async Task In_a_terminal_the_dashboard_shows_a_span_per_migration_and_ctrl_c_stops_everything_cleanly()
     {
-        if (!Exists("tmux"))
+        if (ProgramPath.Find("tmux") is null)
         {
             Assert.Skip("tmux is not installed (apt-get install tmux): this test types Ctrl+C into a real terminal, which a background process cannot receive.");
         }
@@ -235,9 +235,6 @@ public sealed partial class TerminalRunTests
         using var process = Process.Start(start)!;
         await process.WaitForExitAsync(Ct);
     }
-
-    private static bool Exists(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(directory => File.Exists(Path.Combine(directory, program)));
 
     private static int FreePort()
     {

@@ -1,0 +1,36 @@
+using System.Net;
+using System.Net.Http.Json;
+using Marketplace.AppHost.Tests.Support;
+
+namespace Marketplace.AppHost.Tests.Browser;
+
+/// <summary>A person's account for a browser test: a fresh address each time, so tests never see each other's data.</summary>
+public sealed record TestAccount(string Email, string Password, string DisplayName)
+{
+    public const string GoodPassword = "correct horse battery staple";
+
+    public static TestAccount New(string displayName) =>
+        new($"{displayName.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com", GoodPassword, displayName);
+
+    /// <summary>
+    /// Registers through the Api and follows the link in the verification mail, for tests whose subject is not signing
+    /// up (the end-to-end story signs up in the browser).
+    /// </summary>
+    public async Task<TestAccount> RegisterVerifiedAsync(DistributedApplication app, CancellationToken cancellationToken)
+    {
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("mail", cancellationToken).WaitAsync(AppHostTestRun.WaitTimeout, cancellationToken);
+        using var api = app.CreateHttpClient("api");
+        using (var registered = await api.PostAsJsonAsync("/api/auth/register", new { email = Email, password = Password, displayName = DisplayName }, cancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        }
+
+        var link = await Smtp4devInbox.VerificationLinkAsync(app, Email, cancellationToken);
+        using (var verified = await api.PostAsJsonAsync("/api/auth/verify-email", new { token = Smtp4devInbox.TokenOf(link) }, cancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        }
+
+        return this;
+    }
+}
