@@ -38,7 +38,6 @@ public static class AdminApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         writes.MapAdminCategories();
         writes.MapAdminModeration();
-        writes.MapAdminReportResolution();
         return app;
     }
 }

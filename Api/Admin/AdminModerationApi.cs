@@ -20,7 +20,7 @@ public static class AdminModerationApi
         writes.MapPost("/listings/{id:long}/remove", RemoveListingAsync)
             .WithName("AdminRemoveListing")
             .WithSummary("Remove a listing")
-            .WithDescription("Hides the listing from searches and from everyone but its seller and admins, with a reason. 409 if already removed.")
+            .WithDescription("Hides the listing from searches and from everyone but its seller and admins, with a reason, and resolves its open reports (the audit row counts them as reportsResolved; restoring does not reopen them). 409 if already removed.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -77,13 +77,24 @@ public static class AdminModerationApi
                 return (Conflict("Listing already removed.", $"Listing {id} was removed at {listing.RemovedAt:O}."), null);
             }
 
-            listing.RemovedAt = timeProvider.GetUtcNow();
-            listing.RemovedById = AccessTokens.UserIdOf(admin);
+            var now = timeProvider.GetUtcNow();
+            var adminId = AccessTokens.UserIdOf(admin);
+            listing.RemovedAt = now;
+            listing.RemovedById = adminId;
             listing.RemovalReason = reason;
+            // The listing's open reports are dealt with by its removal, in the same transaction, and said so in its
+            // audit row. No row of their own: report_resolved is read by this release but written only from the next
+            // (the release before cannot read it; see the migration AddListingReport).
+            var reportsResolved = await db.ListingReports
+                .Where(r => r.ListingId == id && r.ResolvedAt == null)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(r => r.ResolvedAt, now)
+                    .SetProperty(r => r.ResolvedById, adminId)
+                    .SetProperty(r => r.ResolutionNote, reason), ct);
             return (null, () => AuditEntry.Of(
                 AdminAction.ListingRemoved, AuditTargetType.Listing, id,
                 new JsonObject { ["removed"] = false, ["status"] = listing.Status.ToString() },
-                new JsonObject { ["removed"] = true, ["status"] = listing.Status.ToString() },
+                new JsonObject { ["removed"] = true, ["status"] = listing.Status.ToString(), ["reportsResolved"] = reportsResolved },
                 reason));
         }, cancellationToken);
         return problem is null ? TypedResults.NoContent() : problem;

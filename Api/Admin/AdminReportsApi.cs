@@ -1,9 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
-using System.Security.Claims;
-using System.Text.Json.Nodes;
-using Marketplace.Api.Auth;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Contracts.Reports;
 using Marketplace.Data;
@@ -13,7 +10,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Api.Admin;
 
-/// <summary>The reports users filed about listings: reading them (open ones by default) and resolving one.</summary>
+/// <summary>
+/// The reports users filed about listings, open ones by default. Removing the listing resolves them
+/// (<see cref="AdminModerationApi.RemoveListingAsync"/>); dismissing one without removing the listing comes in the next release.
+/// </summary>
 public static class AdminReportsApi
 {
     public const int DefaultPageSize = 50;
@@ -26,21 +26,9 @@ public static class AdminReportsApi
             .WithSummary("Read the listing reports")
             .WithDescription(
                 "Reports users filed about listings, newest first: the open ones unless status says Resolved; filtered by listing and reporter. " +
+                "Removing a listing resolves its open reports (resolvedAt, resolvedById, resolutionNote: the removal and its reason). " +
                 "Pass nextCursor back as cursor for the next page.");
         return admin;
-    }
-
-    public static RouteGroupBuilder MapAdminReportResolution(this RouteGroupBuilder writes)
-    {
-        writes.MapPost("/reports/{id:long}/resolve", ResolveAsync)
-            .WithName("AdminResolveReport")
-            .WithSummary("Resolve a listing report")
-            .WithDescription(
-                "Marks an open report dealt with, with an optional note (to remove the listing too, see remove). Writes one audit-log entry. " +
-                "409 if already resolved.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        return writes;
     }
 
     public static async Task<Results<Ok<ReportPage>, ValidationProblem>> GetAsync(
@@ -95,47 +83,6 @@ public static class AdminReportsApi
             .Select(AsResponse)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new ReportPage(rows.Take(pageSize).ToList(), cursors.After(rows, pageSize, r => new NewestFirstPosition(r.CreatedAt, r.Id))));
-    }
-
-    public static async Task<Results<Ok<ReportResponse>, ValidationProblem, ProblemHttpResult>> ResolveAsync(
-        long id, ResolveReportRequest? request, ClaimsPrincipal admin, MarketplaceDbContext db, TimeProvider timeProvider,
-        CancellationToken cancellationToken)
-    {
-        var note = string.IsNullOrWhiteSpace(request?.Note) ? null : request.Note.Trim();
-        var problem = await AdminAudit.RecordAsync<ProblemHttpResult?>(db, admin, async ct =>
-        {
-            // Locked, so that of two admins resolving one report at once, one does and the other meets the 409.
-            var report = await db.ListingReports
-                .FromSql($"""SELECT * FROM "ListingReport" WHERE "Id" = {id} FOR UPDATE""")
-                .SingleOrDefaultAsync(ct);
-            if (report is null)
-            {
-                return (ApiErrors.NotFound($"There is no report {id}."), null);
-            }
-
-            if (report.ResolvedAt is not null)
-            {
-                return (TypedResults.Problem(
-                    title: "Report already resolved.",
-                    detail: $"Report {id} was resolved at {report.ResolvedAt:O}.",
-                    statusCode: StatusCodes.Status409Conflict), null);
-            }
-
-            report.ResolvedAt = timeProvider.GetUtcNow();
-            report.ResolvedById = AccessTokens.UserIdOf(admin);
-            report.ResolutionNote = note;
-            return (null, () => AuditEntry.Of(
-                AdminAction.ReportResolved, AuditTargetType.Report, id,
-                new JsonObject { ["resolved"] = false, ["listingId"] = report.ListingId },
-                new JsonObject { ["resolved"] = true, ["listingId"] = report.ListingId },
-                note));
-        }, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        return TypedResults.Ok(await db.ListingReports.AsNoTracking().Where(r => r.Id == id).Select(AsResponse).SingleAsync(cancellationToken));
     }
 
     private static readonly Expression<Func<ListingReport, ReportResponse>> AsResponse = r => new ReportResponse(

@@ -52,7 +52,6 @@ namespace Marketplace.Api.Infrastructure;
 [JsonSerializable(typeof(SellerProfileResponse))]
 [JsonSerializable(typeof(ContactSellerRequest))]
 [JsonSerializable(typeof(ReportListingRequest))]
-[JsonSerializable(typeof(ResolveReportRequest))]
 [JsonSerializable(typeof(ReportResponse))]
 [JsonSerializable(typeof(ReportPage))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -3,8 +3,9 @@ namespace Marketplace.Contracts.Reports;
 /// <summary>A report about a listing, as admins see it (<c>GET /api/admin/reports</c>).</summary>
 /// <param name="ListingTitle">The listing's title now.</param>
 /// <param name="ReporterId">The user who filed it.</param>
-/// <param name="ResolvedById">The admin who resolved it.</param>
-/// <param name="ResolutionNote">The admin's note, when they left one.</param>
+/// <param name="ResolvedAt">When it was resolved: the listing's removal, which resolves its open reports.</param>
+/// <param name="ResolvedById">The admin who resolved it (who removed the listing).</param>
+/// <param name="ResolutionNote">The admin's note: the removal's reason.</param>
 public sealed record ReportResponse(
     long Id,
     long ListingId,

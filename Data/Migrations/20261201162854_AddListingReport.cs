@@ -8,12 +8,14 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Marketplace.Data.Migrations
 {
     /// <inheritdoc />
-    [NotReadByPreviousVersion("AdminAuditLog", Reason =
-        "Only AdminAuditLog rows hold admin_action and audit_target_type, and the version this release replaces has no query " +
-        "that selects from AdminAuditLog as long as this migration ships in the same release as AddAccountsAndModeration, which " +
-        "brought GET /api/admin/audit-log. If a release holding AddAccountsAndModeration was deployed before this one, this mark " +
-        "is wrong (that version's audit log fails on a page holding report_resolved) and the labels must come as " +
-        "[EnumLabelNotWrittenYet] one release before rows use them.")]
+    [EnumLabelNotWrittenYet("admin_action", "report_resolved", Reason =
+        "The release before this one serves GET /api/admin/audit-log and cannot read a row holding report_resolved. This release " +
+        "reads the label but writes no audit row with it (removing a listing resolves its reports under listing_removed); " +
+        "the next release may write it, when dismissing a report without removing the listing comes.")]
+    [EnumLabelNotWrittenYet("audit_target_type", "report", Reason =
+        "The release before this one serves GET /api/admin/audit-log and cannot read a row holding the target type report. This " +
+        "release reads the label but writes no audit row with it (the listing removal that resolves reports targets the listing); " +
+        "the next release may write it, with report_resolved.")]
     public partial class AddListingReport : Migration
     {
         /// <inheritdoc />

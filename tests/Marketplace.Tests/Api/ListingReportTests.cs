@@ -8,15 +8,16 @@ using static Marketplace.Tests.Api.ApiCalls;
 namespace Marketplace.Tests.Api;
 
 /// <summary>
-/// Reports: a signed-in user reports a listing (one open report each), admins read them and resolve one, which writes
-/// exactly one audit row with it.
+/// Reports: a signed-in user reports a listing (one open report each), admins read them, and removing the listing resolves
+/// its open reports, counted in the removal's one audit row (no row of their own: report_resolved is written only from the
+/// next release, which the release before this one could not read).
 /// </summary>
 public sealed class ListingReportTests(SharedApi shared) : IClassFixture<SharedApi>
 {
     private ApiApp App => shared.App;
 
     [Fact]
-    public async Task A_user_reports_a_listing_once_while_it_is_open_and_again_once_an_admin_resolved_it()
+    public async Task A_user_reports_a_listing_once_while_it_is_open_and_again_once_its_removal_resolved_it_and_it_was_restored()
     {
         var seller = await App.SignUpAsync();
         var reporter = await App.SignUpAsync();
@@ -32,7 +33,12 @@ public sealed class ListingReportTests(SharedApi shared) : IClassFixture<SharedA
         var report = Assert.Single(open.Items);
         Assert.Equal((listing.Id, "Designer bag", reporter.Id, "A counterfeit.", ReportStatus.Open), (report.ListingId, report.ListingTitle, report.ReporterId, report.Reason, report.Status));
 
-        (await admin.Client.PostAsJsonAsync($"/api/admin/reports/{report.Id}/resolve", new { note = "Checked" }, Ct)).EnsureSuccessStatusCode();
+        (await admin.Client.PostAsJsonAsync($"/api/admin/listings/{listing.Id}/remove", new { reason = "Counterfeit" }, Ct)).EnsureSuccessStatusCode();
+        (await admin.Client.PostAsync($"/api/admin/listings/{listing.Id}/restore", null, Ct)).EnsureSuccessStatusCode();
+
+        // Restoring the listing does not reopen the report its removal resolved.
+        Assert.Empty((await ReportsAsync(admin, $"listingId={listing.Id}")).Items);
+        Assert.Equal([report.Id], (await ReportsAsync(admin, $"listingId={listing.Id}&status=Resolved")).Items.Select(r => r.Id));
         using var again = await reporter.Client.PostAsJsonAsync($"/api/listings/{listing.Id}/reports", new { reason = "Back again." }, Ct);
 
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
@@ -113,38 +119,52 @@ public sealed class ListingReportTests(SharedApi shared) : IClassFixture<SharedA
     }
 
     [Fact]
-    public async Task Resolving_a_report_closes_it_and_writes_one_audit_row_and_a_second_resolve_409_writes_none()
+    public async Task Removing_a_listing_resolves_its_open_reports_in_its_one_audit_row_and_leaves_another_listings_report_open()
     {
-        var (admin, listing, report) = await OpenReportAsync();
+        var seller = await App.SignUpAsync();
+        var alice = await App.SignUpAsync();
+        var bob = await App.SignUpAsync();
+        var admin = await App.SignUpAdminAsync();
+        var bag = await seller.CreateListingAsync("Bag");
+        var watch = await seller.CreateListingAsync("Watch");
+        foreach (var (who, what) in new[] { (alice, bag), (bob, bag), (alice, watch) })
+        {
+            (await who.Client.PostAsJsonAsync($"/api/listings/{what.Id}/reports", new { reason = $"{what.Title} is fake" }, Ct)).EnsureSuccessStatusCode();
+        }
 
-        var resolved = await (await admin.Client.PostAsJsonAsync($"/api/admin/reports/{report.Id}/resolve", new { note = " Genuine, receipt seen. " }, Ct))
-            .ReadAsync<ReportResponse>();
-        var again = await admin.Client.PostAsJsonAsync($"/api/admin/reports/{report.Id}/resolve", new { note = "Twice" }, Ct);
+        using var removed = await admin.Client.PostAsJsonAsync($"/api/admin/listings/{bag.Id}/remove", new { reason = " Counterfeit, two reports. " }, Ct);
 
-        Assert.Equal((ReportStatus.Resolved, admin.Id, "Genuine, receipt seen."), (resolved.Status, resolved.ResolvedById, resolved.ResolutionNote));
-        Assert.NotNull(resolved.ResolvedAt);
-        await again.AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.Empty((await ReportsAsync(admin, $"listingId={listing.Id}")).Items);
-        Assert.Equal([report.Id], (await ReportsAsync(admin, $"listingId={listing.Id}&status=Resolved")).Items.Select(r => r.Id));
-        var entry = Assert.Single(await App.AuditAsync(admin, $"targetType=Report&targetId={report.Id}"));
-        Assert.Equal(("ReportResolved", admin.Id), (entry.GetProperty("action").GetString(), entry.GetProperty("adminId").GetGuid()));
-        Assert.Equal("Genuine, receipt seen.", entry.GetProperty("details").GetProperty("reason").GetString());
-        Assert.Equal(listing.Id, entry.GetProperty("details").GetProperty("after").GetProperty("listingId").GetInt64());
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Empty((await ReportsAsync(admin, $"listingId={bag.Id}")).Items);
+        var resolved = (await ReportsAsync(admin, $"listingId={bag.Id}&status=Resolved")).Items;
+        Assert.Equal([bob.Id, alice.Id], resolved.Select(r => r.ReporterId));
+        Assert.All(resolved, r =>
+        {
+            Assert.Equal((ReportStatus.Resolved, admin.Id, "Counterfeit, two reports."), (r.Status, r.ResolvedById, r.ResolutionNote));
+            Assert.NotNull(r.ResolvedAt);
+        });
+        Assert.Single(resolved.Select(r => r.ResolvedAt).Distinct());
+        var stillOpen = Assert.Single((await ReportsAsync(admin, $"listingId={watch.Id}")).Items);
+        Assert.Equal((alice.Id, ReportStatus.Open, null, null), (stillOpen.ReporterId, stillOpen.Status, stillOpen.ResolvedAt, stillOpen.ResolvedById));
+        var entry = Assert.Single(await App.AuditAsync(admin, $"adminId={admin.Id}"));
+        Assert.Equal(("ListingRemoved", "Listing", $"{bag.Id}"),
+            (entry.GetProperty("action").GetString(), entry.GetProperty("targetType").GetString(), entry.GetProperty("targetId").GetString()));
+        Assert.Equal(2, entry.GetProperty("details").GetProperty("after").GetProperty("reportsResolved").GetInt32());
     }
 
     [Fact]
-    public async Task Resolving_needs_no_note_an_unknown_report_is_a_404_and_writes_no_audit_row()
+    public async Task Removing_a_listing_without_reports_counts_none_and_a_refused_removal_resolves_nothing()
     {
-        var (admin, _, report) = await OpenReportAsync();
+        var (admin, listing, report) = await OpenReportAsync();
+        var quiet = await (await App.SignUpAsync()).CreateListingAsync("Lamp");
 
-        using var withoutBody = await admin.Client.PostAsync($"/api/admin/reports/{report.Id}/resolve", null, Ct);
-        await (await admin.Client.PostAsJsonAsync($"/api/admin/reports/{long.MaxValue}/resolve", new { }, Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await admin.Client.PostAsJsonAsync($"/api/admin/reports/{report.Id}/resolve", new { note = new string('n', 1001) }, Ct))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "note");
+        (await admin.Client.PostAsJsonAsync($"/api/admin/listings/{quiet.Id}/remove", new { reason = "Spam" }, Ct)).EnsureSuccessStatusCode();
+        await (await admin.Client.PostAsJsonAsync($"/api/admin/listings/{listing.Id}/remove", new { reason = "   " }, Ct))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "reason");
 
-        Assert.Null((await withoutBody.ReadAsync<ReportResponse>()).ResolutionNote);
-        Assert.Empty(await App.AuditAsync(admin, $"targetType=Report&targetId={long.MaxValue}"));
-        Assert.Single(await App.AuditAsync(admin, $"targetType=Report&targetId={report.Id}"));
+        var entry = Assert.Single(await App.AuditAsync(admin, $"adminId={admin.Id}"));
+        Assert.Equal(0, entry.GetProperty("details").GetProperty("after").GetProperty("reportsResolved").GetInt32());
+        Assert.Equal([report.Id], (await ReportsAsync(admin, $"listingId={listing.Id}")).Items.Select(r => r.Id));
     }
 
     /// <summary>An admin, and an open report a user filed about another user's listing.</summary>

@@ -110,11 +110,6 @@ public sealed class SecurityTableTests(ImagesApi shared) : IClassFixture<ImagesA
             return (id, $"/api/images/{hash}/320.webp");
         }
 
-        /// <summary>An open report about the owner's listing, by a user of its own.</summary>
-        public async Task<long> ReportAsync() => await app.Db.ScalarAsync<long>($"""
-            INSERT INTO "ListingReport" ("ListingId", "ReporterId", "Reason") VALUES ({listingId}, '{await UserAsync()}', 'Table') RETURNING "Id"
-            """, Ct);
-
         /// <summary>The owner's listing, removed by an admin (written as the remove endpoint writes it).</summary>
         public async Task<long> RemovedListingAsync()
         {
@@ -234,8 +229,6 @@ public sealed class SecurityTableTests(ImagesApi shared) : IClassFixture<ImagesA
             async s => await Send(HttpMethod.Put, $"/api/admin/users/{await s.UserAsync()}/role", new { role = "Admin", reason = "Table" }), NoContent),
         ["AdminGetAuditLog"] = AdminOnly("get", "/api/admin/audit-log", _ => Get("/api/admin/audit-log"), Ok),
         ["AdminGetReports"] = AdminOnly("get", "/api/admin/reports", _ => Get("/api/admin/reports"), Ok),
-        ["AdminResolveReport"] = AdminOnly("post", "/api/admin/reports/{id}/resolve",
-            async s => await Post($"/api/admin/reports/{await s.ReportAsync()}/resolve", new { note = "Table" }), Ok),
     };
 
     public static TheoryData<string> Operations => [.. Table.Keys.Order(StringComparer.Ordinal)];
