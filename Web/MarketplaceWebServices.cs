@@ -67,11 +67,12 @@ public static class MarketplaceWebServices
 
         app.UseStaticFiles();
 
-        // Photos come from the Api; the page's <img> asks the Web (same origin) and the Web streams the Api's answer.
-        app.Map(ImageProxy.PathPrefix, ImageProxy.Configure);
-
         app.UseRouting();
         app.UseAuthentication();
+
+        // Photos come from the Api; the page's <img> asks the Web (same origin) and the Web streams the Api's answer,
+        // as the visitor (a draft's photos are only its seller's to see).
+        app.Map(ImageProxy.PathPrefix, ImageProxy.Configure);
         app.UseAuthorization();
         return app;
     }

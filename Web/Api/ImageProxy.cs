@@ -2,8 +2,8 @@ namespace Marketplace.Web.Api;
 
 /// <summary>
 /// <c>GET /api/images/{hash}/{size}</c> on the Web: the photo renditions the Api serves, streamed through so that pages
-/// link them on their own origin. Before authentication in the pipeline: a photo needs no session, and a page's many
-/// photos do not each refresh it.
+/// link them on their own origin. Sent as the visitor (a draft's photos are its seller's alone); a page's photos that
+/// meet an access token due for refresh share one exchange (<see cref="Auth.TokenRefreshGate"/>).
 /// </summary>
 public static class ImageProxy
 {
@@ -20,8 +20,14 @@ public static class ImageProxy
         }
 
         var api = context.RequestServices.GetRequiredService<MarketplaceApiClient>();
-        using var answer = await api.ForwardAsync(PathPrefix + context.Request.Path + context.Request.QueryString, context.RequestAborted);
+        using var answer = await api.ForwardAsync(
+            PathPrefix + context.Request.Path + context.Request.QueryString, context.Request.Headers.IfNoneMatch.ToString(), context.RequestAborted);
         context.Response.StatusCode = (int)answer.StatusCode;
+        if (answer.StatusCode == System.Net.HttpStatusCode.NotModified && answer.Headers.ETag is { } etag)
+        {
+            context.Response.Headers.ETag = etag.ToString();
+        }
+
         if (!answer.IsSuccessStatusCode)
         {
             return;

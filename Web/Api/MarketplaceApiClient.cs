@@ -47,6 +47,7 @@ public sealed partial class MarketplaceApiClient(
     public async Task<ApiAnswer<T>> SendAsync<T>(HttpRequestMessage request, ApiCaller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var sent = request;
         if (caller != ApiCaller.Anonymous)
         {
             var token = await AccessTokenAsync();
@@ -109,12 +110,23 @@ public sealed partial class MarketplaceApiClient(
     public Task<ApiAnswer<T>> SendJsonAsync<T>(HttpMethod method, string uri, object? body, ApiCaller caller, CancellationToken cancellationToken) =>
         SendAsync<T>(new HttpRequestMessage(method, uri) { Content = body is null ? null : JsonContent.Create(body, body.GetType(), options: Json) }, caller, cancellationToken);
 
-    /// <summary>Streams an Api answer as it is (a photo): the caller copies it to the visitor and disposes it.</summary>
-    public async Task<HttpResponseMessage> ForwardAsync(string uri, CancellationToken cancellationToken)
+    /// <summary>Streams an Api answer as it is (a photo), asked as the visitor: the caller copies it out and disposes it.</summary>
+    public async Task<HttpResponseMessage> ForwardAsync(string uri, string? ifNoneMatch, CancellationToken cancellationToken)
     {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        if (await AccessTokenAsync() is { } token)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (!string.IsNullOrEmpty(ifNoneMatch))
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        }
+
         try
         {
-            return await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or ExecutionRejectedException
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))

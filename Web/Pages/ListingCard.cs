@@ -9,7 +9,7 @@ public sealed class ListingCard(ListingResponse listing, string categoryName)
 
     public string CategoryName { get; } = categoryName;
 
-    public string? ThumbnailUrl => null;
+    public string? ThumbnailUrl => Listing.ThumbnailUrl;
 
     public string ThumbnailAlt => Listing.Title;
 }

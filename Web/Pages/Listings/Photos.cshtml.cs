@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Marketplace.Contracts.Listings;
 using Marketplace.Web.Api;
 using Microsoft.AspNetCore.Mvc;
@@ -5,15 +6,68 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Listings;
 
-/// <summary>Sell, step 2: the draft's photos (add, describe, reorder, delete), then publish it.</summary>
+/// <summary>
+/// Sell, step 2: the listing's photos (add several at once, describe, move, delete), then publish it. Every action is a
+/// plain form post (post-redirect-get); script only adds previews of the chosen files.
+/// </summary>
 public sealed class PhotosModel(MarketplaceApiClient api) : PageModel
 {
+    private static readonly Dictionary<string, string> UploadFields = new() { [ListingImageRules.FilesField] = nameof(Files) };
+
+    private static readonly Dictionary<string, string> DescribeFields = new() { ["altText"] = nameof(AltText) };
+
     public ListingResponse Listing { get; private set; } = null!;
+
+    public IReadOnlyList<ListingImageResponse> Images => Listing.Images ?? [];
 
     public bool IsDraft => Listing.Status == ListingStatus.Draft;
 
+    [BindProperty]
+    public List<IFormFile> Files { get; set; } = [];
+
+    [BindProperty]
+    public string? AltText { get; set; }
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostUploadAsync(long id, CancellationToken cancellationToken)
+    {
+        if (Files.Count == 0)
+        {
+            ModelState.AddModelError(nameof(Files), "Choose one or more photos first.");
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
+        var answer = await api.UploadImagesAsync(id, Files, cancellationToken);
+        return await AfterAsync(id, answer.Problem, UploadFields, Files.Count == 1 ? "The photo is added." : $"{Files.Count} photos are added.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostDescribeAsync(long id, long imageId, CancellationToken cancellationToken) =>
+        await AfterAsync(id, (await api.DescribeImageAsync(id, imageId, AltText ?? "", cancellationToken)).Problem, DescribeFields, "The description is saved.", cancellationToken);
+
+    public async Task<IActionResult> OnPostDeleteAsync(long id, long imageId, CancellationToken cancellationToken) =>
+        await AfterAsync(id, (await api.DeleteImageAsync(id, imageId, cancellationToken)).Problem, [], "The photo is deleted.", cancellationToken);
+
+    /// <summary>Moves a photo one place earlier (<paramref name="by"/> = -1) or later (+1); the first is the thumbnail.</summary>
+    public async Task<IActionResult> OnPostMoveAsync(long id, long imageId, int by, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var order = Images.Select(i => i.Id).ToList();
+        var from = order.IndexOf(imageId);
+        var to = from + Math.Sign(by);
+        if (from < 0 || to < 0 || to >= order.Count)
+        {
+            return Redirect($"/listings/{id}/photos");
+        }
+
+        (order[from], order[to]) = (order[to], order[from]);
+        return await AfterAsync(id, (await api.ReorderImagesAsync(id, order, cancellationToken)).Problem, [], "The photos are reordered.", cancellationToken);
+    }
 
     /// <summary>Publish: the same fields, status Active.</summary>
     public async Task<IActionResult> OnPostPublishAsync(long id, CancellationToken cancellationToken)
@@ -34,10 +88,23 @@ public sealed class PhotosModel(MarketplaceApiClient api) : PageModel
         return Redirect($"/listings/{id}");
     }
 
+    private async Task<IActionResult> AfterAsync(long id, ApiProblem? problem, Dictionary<string, string> fields, string notice, CancellationToken cancellationToken)
+    {
+        if (problem is null)
+        {
+            TempData["Notice"] = notice;
+            return Redirect($"/listings/{id}/photos");
+        }
+
+        ModelState.AddProblem(problem, fields);
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    // Only the seller works on a listing's photos; anyone else finds no such page.
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
         var listing = await api.GetListingAsync(id, cancellationToken);
-        if (!listing.Succeeded)
+        if (!listing.Succeeded || !Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var me) || me != listing.Value.SellerId)
         {
             return false;
         }
