@@ -3,6 +3,7 @@ using Marketplace.Api.Admin;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Categories;
 using Marketplace.Api.Health;
+using Marketplace.Api.Images;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Api.Listings;
 using Marketplace.Api.Mail;
@@ -69,6 +70,7 @@ public static class MarketplaceApiServices
         builder.AddJwtAuthentication();
         builder.AddCategoryCatalog();
         builder.AddListings();
+        builder.AddListingImages();
         builder.AddAdmin();
         builder.AddApiDocumentation();
         return builder;

@@ -2,6 +2,7 @@ using Marketplace.Api;
 using Marketplace.Api.Admin;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Categories;
+using Marketplace.Api.Images;
 using Marketplace.Api.Listings;
 using Marketplace.Api.OpenApi;
 using Marketplace.Api.Sellers;
@@ -27,6 +28,7 @@ app.MapMyListingsApi();
 app.MapListingContactApi();
 app.MapListingReportsApi();
 app.MapSellersApi();
+app.MapListingImagesApi();
 app.MapAdminApi();
 
 app.Run();

@@ -34,6 +34,7 @@ public sealed partial class ApiExceptionHandler(
         {
             BadHttpRequestException badRequest => Describe(badRequest),
             _ when DatabaseErrors.IsUnavailable(exception) => DatabaseUnavailable(httpContext),
+            _ when IsImageStoreFailure(exception) => ImageStoreUnavailable(httpContext),
             _ when SchemaMismatch.Find(exception) is not null || IsReadTypeMismatch(exception) =>
                 await SchemaNotReadyAsync(httpContext, exception, cancellationToken),
             _ => null,
@@ -101,6 +102,25 @@ public sealed partial class ApiExceptionHandler(
         {
             Status = StatusCodes.Status503ServiceUnavailable,
             Title = "The database is unavailable.",
+            Detail = "Try again in a few seconds.",
+        };
+    }
+
+    /// <summary>The blob store refused or did not answer (after the Azure SDK's own retries): nothing was written to the database.</summary>
+    private static bool IsImageStoreFailure(Exception exception) => exception switch
+    {
+        Azure.RequestFailedException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsImageStoreFailure),
+        _ => false,
+    };
+
+    private static ProblemDetails ImageStoreUnavailable(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.RetryAfter = "5";
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The image store is unavailable.",
             Detail = "Try again in a few seconds.",
         };
     }

@@ -86,7 +86,9 @@ public static partial class RequestLimits
 
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use(async (httpContext, next) =>
     {
-        var maxBodyBytes = httpContext.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value.MaxBodyBytes;
+        // An endpoint may state its own limit (the image upload); every other body gets RequestLimits:MaxBodyBytes.
+        var maxBodyBytes = httpContext.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+            ?? httpContext.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value.MaxBodyBytes;
         if (httpContext.Request.ContentLength > maxBodyBytes && httpContext.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is not null)
         {
             // Refused before a byte is read; Kestrel's own limit below covers bodies sent without a length (chunked).

@@ -5,6 +5,8 @@ namespace Marketplace.Contracts.Listings;
 /// <param name="Price">A decimal string with two places, in <paramref name="Currency"/>.</param>
 /// <param name="Currency">The ISO 4217 code of the marketplace's one currency (setting <c>Marketplace:Currency</c>).</param>
 /// <param name="RemovedAt">When an admin removed the listing; only its seller and admins see a removed listing.</param>
+/// <param name="ThumbnailUrl">The first photo's thumbnail; null when the listing has no photo.</param>
+/// <param name="Images">The listing's photos in order; in search results null (they carry only the first thumbnail).</param>
 public sealed record ListingResponse(
     long Id,
     string Title,
@@ -18,4 +20,6 @@ public sealed record ListingResponse(
     Guid SellerId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? RemovedAt = null);
+    DateTimeOffset? RemovedAt = null,
+    string? ThumbnailUrl = null,
+    IReadOnlyList<ListingImageResponse>? Images = null);

@@ -1,6 +1,7 @@
 using Marketplace.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ListingImageRules = Marketplace.Contracts.Listings.ListingImageRules;
 
 namespace Marketplace.Data.Configurations;
 
@@ -22,7 +23,7 @@ internal sealed class ListingImageConfiguration : IEntityTypeConfiguration<Listi
         builder.Property(i => i.ThumbnailBlobName).HasMaxLength(ListingImage.BlobNameMaxLength);
         builder.Property(i => i.DisplayBlobName).HasMaxLength(ListingImage.BlobNameMaxLength);
         builder.Property(i => i.ExternalUrl).HasMaxLength(Listing.ImageUrlMaxLength);
-        builder.Property(i => i.AltText).HasMaxLength(ListingImage.AltTextMaxLength);
+        builder.Property(i => i.AltText).HasMaxLength(ListingImageRules.AltTextMaxLength);
         builder.Property(i => i.CreatedAt).HasDefaultValueSql("now()");
         builder.Property(i => i.UpdatedAt).HasDefaultValueSql("now()");
 

@@ -10,7 +10,6 @@ public sealed class ListingImage : ITimestamped
     /// <summary>A SHA-256 in lowercase hex.</summary>
     public const int ContentHashLength = 64;
     public const int BlobNameMaxLength = 200;
-    public const int AltTextMaxLength = 500;
 
     public long Id { get; set; }
     public long ListingId { get; set; }

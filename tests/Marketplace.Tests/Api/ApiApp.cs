@@ -98,6 +98,10 @@ public sealed class ApiApp : WebApplicationFactory<MarketplaceApi::Program>
             ["RequestLimits:WritesPerWindow"] = "100000",
             ["Categories:CacheDuration"] = "00:00:00",
             ["Marketplace:PublicBaseUrl"] = PublicBaseUrl,
+            // A well-formed blob store that is never contacted: only the image tests, which pass AzuriteServer's
+            // settings, upload anything. A container of its own either way.
+            ["ConnectionStrings:blobs"] = "UseDevelopmentStorage=true",
+            ["Images:Container"] = AzuriteServer.NewContainerName(),
         };
         foreach (var (key, value) in Inbox.Settings())
         {

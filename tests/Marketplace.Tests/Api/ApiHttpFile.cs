@@ -41,7 +41,9 @@ public sealed partial class ApiHttpFile
     /// variable in <paramref name="supplied"/> is what a person fills in by hand (a token from a mail): it is asked for
     /// when the first request that uses it is about to go.
     /// </summary>
-    public async Task<List<ApiHttpFileExchange>> SendAllAsync(HttpClient client, IReadOnlyDictionary<string, Func<Task<string>>>? supplied = null)
+    /// <param name="multipartClient">Where multipart requests (the photo upload) go instead, when <paramref name="client"/> cannot carry binary bodies.</param>
+    public async Task<List<ApiHttpFileExchange>> SendAllAsync(
+        HttpClient client, IReadOnlyDictionary<string, Func<Task<string>>>? supplied = null, HttpClient? multipartClient = null)
     {
         var variables = new Dictionary<string, string>(_variables) { ["baseUrl"] = client.BaseAddress!.ToString().TrimEnd('/') };
         var responses = new Dictionary<string, JsonElement>();
@@ -70,14 +72,28 @@ public sealed partial class ApiHttpFile
                 }
             }
 
-            if (request.Body is { } body)
+            if (request.Body is { } body && contentType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
             {
-                message.Content = new StringContent(Substitute(body, variables, responses), Encoding.UTF8);
+                message.Content = new ByteArrayContent(Multipart(Substitute(body, variables, responses)));
+                message.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            }
+            else if (request.Body is { } json)
+            {
+                message.Content = new StringContent(Substitute(json, variables, responses), Encoding.UTF8);
                 message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
             }
 
-            using var response = await client.SendAsync(message, Ct);
+            var sender = client;
+            if (multipartClient is not null && contentType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
+            {
+                sender = multipartClient;
+                message.RequestUri = new Uri(multipartClient.BaseAddress!, message.RequestUri!.PathAndQuery);
+            }
+
+            using var response = await sender.SendAsync(message, Ct);
             var text = await response.Content.ReadAsStringAsync(Ct);
+            // A later request needs a named request's answer: say why it is missing rather than that it is.
+            Assert.True(request.Name is null || response.IsSuccessStatusCode, $"{request.Method} {request.Url} (@name {request.Name}) answered {(int)response.StatusCode}: {text}");
             if (request.Name is { } requestName && response.IsSuccessStatusCode && text.Length > 0)
             {
                 responses[requestName] = JsonDocument.Parse(text).RootElement.Clone();
@@ -119,13 +135,39 @@ public sealed partial class ApiHttpFile
             // {{name.response.body.$.a.b}} or {{name.response.body.$.a[0].b}}: a value from an earlier named request's JSON answer.
             var parts = reference.Split(".response.body.$.");
             Assert.True(parts.Length == 2 && responses.ContainsKey(parts[0]), $"Api.http refers to {{{{{reference}}}}}, which is neither a variable nor an earlier named answer.");
-            // JSONPath as the REST clients read it: properties by name, array items by [index] (items[0].id).
-            var element = parts[1].Split('.').Aggregate(responses[parts[0]], (current, step) =>
-                step.IndexOf('[', StringComparison.Ordinal) is var open and > 0
-                    ? current.GetProperty(step[..open])[int.Parse(step[(open + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)]
-                    : current.GetProperty(step));
+            var element = parts[1].Split('.').Aggregate(responses[parts[0]], Step);
             return element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText();
         });
+
+    // "a" or "a[2]": a property, then optionally an array element.
+    private static JsonElement Step(JsonElement current, string step)
+    {
+        var bracket = step.IndexOf('[', StringComparison.Ordinal);
+        return bracket < 0
+            ? current.GetProperty(step)
+            : current.GetProperty(step[..bracket])[int.Parse(step[(bracket + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)];
+    }
+
+    /// <summary>A multipart body as the .http format writes it: text lines end in CRLF, and a line "&lt; ./file" is that file's bytes (beside Api.http).</summary>
+    private static byte[] Multipart(string body)
+    {
+        using var bytes = new MemoryStream();
+        foreach (var line in body.Split('\n').Select(l => l.TrimEnd('\r')))
+        {
+            if (line.StartsWith("< ", StringComparison.Ordinal))
+            {
+                bytes.Write(File.ReadAllBytes(Path.Combine(ApiProcess.RepositoryRoot(), "Api", line[2..].Trim())));
+            }
+            else
+            {
+                bytes.Write(Encoding.UTF8.GetBytes(line));
+            }
+
+            bytes.Write("\r\n"u8);
+        }
+
+        return bytes.ToArray();
+    }
 
     [GeneratedRegex(@"\{\{(?<ref>[^}]+)\}\}")]
     private static partial Regex Reference();

@@ -11,7 +11,9 @@ public sealed partial class ApiHttpFileTests(PostgresServer server)
     [Fact]
     public async Task Every_request_in_Api_http_succeeds_and_every_endpoint_has_one()
     {
-        await using var app = await ApiApp.CreateAsync(server, cancellationToken: Ct);
+        var azurite = await AzuriteServer.SharedAsync();
+        var container = AzuriteServer.NewContainerName();
+        await using var app = await ApiApp.CreateAsync(server, azurite.Settings(container), cancellationToken: Ct);
         using var client = app.CreateClient();
         var file = await ApiHttpFile.ReadAsync();
         await file.CreateAdminAsync(app.ConnectionString);

@@ -43,7 +43,7 @@ public sealed class ApiProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var inherited in new[] { "ConnectionStrings__marketplacedb", "Jwt__SigningKey", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "OTEL_EXPORTER_OTLP_ENDPOINT" })
+        foreach (var inherited in new[] { "ConnectionStrings__marketplacedb", "ConnectionStrings__blobs", "Jwt__SigningKey", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "OTEL_EXPORTER_OTLP_ENDPOINT" })
         {
             start.Environment.Remove(inherited);
         }
@@ -59,6 +59,7 @@ public sealed class ApiProcess : IAsyncDisposable
         }
 
         start.Environment["Marketplace__PublicBaseUrl"] = ApiApp.PublicBaseUrl;
+        start.Environment["ConnectionStrings__blobs"] = "UseDevelopmentStorage=true";
 
         foreach (var (key, value) in environment)
         {

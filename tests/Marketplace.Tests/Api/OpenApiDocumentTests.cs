@@ -35,6 +35,11 @@ public sealed class OpenApiDocumentTests(PostgresServer server)
         ("get", "/api/users/{id}", "GetSellerProfile", false),
         ("get", "/api/admin/reports", "AdminGetReports", true),
         ("post", "/api/admin/reports/{id}/resolve", "AdminResolveReport", true),
+        ("post", "/api/listings/{id}/images", "UploadListingImages", true),
+        ("put", "/api/listings/{id}/images/order", "ReorderListingImages", true),
+        ("patch", "/api/listings/{id}/images/{imageId}", "UpdateListingImage", true),
+        ("delete", "/api/listings/{id}/images/{imageId}", "DeleteListingImage", true),
+        ("get", "/api/images/{hash}/{rendition}", "GetImage", false),
         ("get", "/api/admin/audit-log", "AdminGetAuditLog", true),
         ("post", "/api/admin/categories", "AdminCreateCategory", true),
         ("patch", "/api/admin/categories/{id}", "AdminUpdateCategory", true),
@@ -57,6 +62,11 @@ public sealed class OpenApiDocumentTests(PostgresServer server)
     public static TheoryData<string, string, string[]> Statuses => new()
     {
         { "get", "/api/categories", ["200", "400", "503"] },
+        { "post", "/api/listings/{id}/images", ["201", "400", "401", "403", "404", "409", "413", "415", "429", "503"] },
+        { "put", "/api/listings/{id}/images/order", ["200", "400", "401", "403", "404", "413", "415", "429", "503"] },
+        { "patch", "/api/listings/{id}/images/{imageId}", ["200", "400", "401", "403", "404", "413", "415", "429", "503"] },
+        { "delete", "/api/listings/{id}/images/{imageId}", ["204", "400", "401", "403", "404", "429", "503"] },
+        { "get", "/api/images/{hash}/{rendition}", ["200", "304", "400", "404", "503"] },
         { "get", "/api/categories/{slug}", ["200", "400", "404", "503"] },
         { "post", "/api/auth/register", ["201", "400", "409", "413", "415", "429", "503"] },
         { "post", "/api/auth/login", ["200", "400", "401", "403", "413", "415", "429", "503"] },

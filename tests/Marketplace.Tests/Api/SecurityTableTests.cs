@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Security.Cryptography;
 using Marketplace.Api.Auth;
+using Marketplace.Api.Images;
+using Marketplace.Tests.Support;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.Identity;
@@ -19,7 +22,7 @@ namespace Marketplace.Tests.Api;
 /// <see cref="Every_operation_in_the_document_has_a_row_and_every_row_an_operation"/>. Each cell acts on a scene of its
 /// own (fresh accounts, a fresh listing), so a cell that changes something changes nothing another cell sees.
 /// </summary>
-public sealed class SecurityTableTests(SharedApi shared) : IClassFixture<SharedApi>
+public sealed class SecurityTableTests(ImagesApi shared) : IClassFixture<ImagesApi>
 {
     private ApiApp App => shared.App;
 
@@ -94,6 +97,23 @@ public sealed class SecurityTableTests(SharedApi shared) : IClassFixture<SharedA
         public async Task<long> ReportAsync() => await app.Db.ScalarAsync<long>($"""
             INSERT INTO "ListingReport" ("ListingId", "ReporterId", "Reason") VALUES ({listingId}, '{await UserAsync()}', 'Table') RETURNING "Id"
             """, Ct);
+
+        /// <summary>A photo of the owner's listing, its renditions in the blob store (written as an upload writes them).</summary>
+        public async Task<(long Id, string ThumbnailPath)> ImageAsync()
+        {
+            var hash = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+            var store = app.Services.GetRequiredService<IImageStore>();
+            foreach (var size in new[] { 320, 1280 })
+            {
+                await store.PutAsync($"{hash}/{size}.webp", TestImages.WebP(40, 30), "image/webp", Ct);
+            }
+
+            var id = await app.Db.ScalarAsync<long>($"""
+                INSERT INTO "ListingImage" ("ListingId", "Position", "ContentHash", "ThumbnailBlobName", "DisplayBlobName", "Width", "Height", "AltText")
+                VALUES ({listingId}, 0, '{hash}', '{hash}/320.webp', '{hash}/1280.webp', 40, 30, 'Table') RETURNING "Id"
+                """, Ct);
+            return (id, $"/api/images/{hash}/320.webp");
+        }
 
         /// <summary>The owner's listing, removed by an admin (written as the remove endpoint writes it).</summary>
         public async Task<long> RemovedListingAsync()
@@ -174,6 +194,20 @@ public sealed class SecurityTableTests(SharedApi shared) : IClassFixture<SharedA
             HttpStatusCode.Conflict, unverified: Forbidden, another: HttpStatusCode.Accepted, admin: HttpStatusCode.Accepted),
         ["ReportListing"] = Signed("post", "/api/listings/{id}/reports", s => Post($"/api/listings/{s.ListingId}/reports", new { reason = "Fake." }),
             HttpStatusCode.Conflict, unverified: HttpStatusCode.Accepted, another: HttpStatusCode.Accepted, admin: HttpStatusCode.Accepted),
+
+        // A listing's photos: the seller's to change (a verified email to write); anyone sees those of an active listing.
+        ["UploadListingImages"] = Signed("post", "/api/listings/{id}/images", s => Upload(s.ListingId), HttpStatusCode.Created,
+            unverified: Forbidden, another: NotFound, admin: NotFound),
+        ["ReorderListingImages"] = Signed("put", "/api/listings/{id}/images/order",
+            async s => await Send(HttpMethod.Put, $"/api/listings/{s.ListingId}/images/order", new { imageIds = new[] { (await s.ImageAsync()).Id } }), Ok,
+            unverified: Forbidden, another: NotFound, admin: NotFound),
+        ["UpdateListingImage"] = Signed("patch", "/api/listings/{id}/images/{imageId}",
+            async s => await Send(HttpMethod.Patch, $"/api/listings/{s.ListingId}/images/{(await s.ImageAsync()).Id}", new { altText = "Table" }), Ok,
+            unverified: Forbidden, another: NotFound, admin: NotFound),
+        ["DeleteListingImage"] = Signed("delete", "/api/listings/{id}/images/{imageId}",
+            async s => await Send(HttpMethod.Delete, $"/api/listings/{s.ListingId}/images/{(await s.ImageAsync()).Id}"), NoContent,
+            unverified: Forbidden, another: NotFound, admin: NotFound),
+        ["GetImage"] = Public("get", "/api/images/{hash}/{rendition}", async s => await Get((await s.ImageAsync()).ThumbnailPath)),
 
         // Admins only: 403 for every other account.
         ["AdminCreateCategory"] = AdminOnly("post", "/api/admin/categories",
@@ -292,6 +326,11 @@ public sealed class SecurityTableTests(SharedApi shared) : IClassFixture<SharedA
         new { title = "Oak chair", description = "Sturdy.", price = "35.00", categorySlug = scene.CategorySlug };
 
     private static Task<HttpRequestMessage> Get(string path) => Send(HttpMethod.Get, path);
+
+    private static Task<HttpRequestMessage> Upload(long listingId) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/listings/{listingId}/images")
+    {
+        Content = ImageUploads.Form((TestImages.Jpeg(32, 32), "table.jpg", "image/jpeg")),
+    });
 
     private static Task<HttpRequestMessage> Post(string path, object? body = null) => Send(HttpMethod.Post, path, body);
 

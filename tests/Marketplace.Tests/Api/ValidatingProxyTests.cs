@@ -32,7 +32,8 @@ public sealed class ValidatingProxyTests(PostgresServer server, ITestOutputHelpe
         var target = new NpgsqlConnectionStringBuilder(database.ConnectionString);
         var link = new DelayedTcpProxy(target.Host!, target.Port);
         link.Open();
-        await using var api = ApiProcess.Start(new Dictionary<string, string?>
+        var blobs = (await AzuriteServer.SharedAsync()).Environment(AzuriteServer.NewContainerName());
+        await using var api = ApiProcess.Start(new Dictionary<string, string?>(blobs)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__marketplacedb"] = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = link.Port }.ConnectionString,
@@ -45,7 +46,10 @@ public sealed class ValidatingProxyTests(PostgresServer server, ITestOutputHelpe
         using var client = new HttpClient { BaseAddress = proxy.BaseAddress };
         var session = new Session(client);
 
-        session.Record(await file.SendAllAsync(session.Client, file.TokensFromMail(SmtpInbox.Shared)));
+        // Prism re-encodes a binary request body as text, which corrupts an uploaded photo: the upload goes to the Api
+        // directly (its 201 is still checked against the document by the other tests); everything else through Prism.
+        using var direct = new HttpClient { BaseAddress = api.BaseAddress };
+        session.Record(await file.SendAllAsync(session.Client, file.TokensFromMail(SmtpInbox.Shared), multipartClient: direct));
         var ada = await session.TokenAsync("ada@example.com", "correct horse battery staple");
         var bob = await session.SignUpAsync();
         var lamp = await session.CreateListingAsync(ada);

@@ -84,7 +84,7 @@ public static class OpenApiTools
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    private static string? FindOnPath(string program) =>
+    public static string? FindOnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, program))

@@ -1,0 +1,119 @@
+using Marketplace.Data;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Marketplace.Api.Images;
+
+/// <summary>
+/// Deletes rendition blobs no image row names, once they are older than Images:OrphanGracePeriod: what an upload left
+/// when it failed (or lost the per-listing race) between storing its blobs and committing its rows, and what deleted
+/// images left. One replica at a time (a PostgreSQL advisory lock). Race-free with uploads of the same photo: an upload
+/// writes its blobs again (a new ETag) before its row commits, and the sweep deletes only the version it listed.
+/// </summary>
+public sealed partial class OrphanImageSweep(
+    IConfiguration configuration,
+    IImageStore store,
+    IOptions<ListingImageOptions> options,
+    TimeProvider timeProvider,
+    ILogger<OrphanImageSweep> logger)
+{
+    /// <summary>The advisory lock's key: "mktimage" in ASCII, not used for anything else.</summary>
+    public const long LockKey = 0x6D6B74696D616765;
+
+    private const int PageSize = 500;
+
+    /// <summary>One run: the number of blobs deleted, or null when another replica holds the lock.</summary>
+    public async Task<int?> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(MarketplaceDatabase.GetRequiredConnectionString(configuration))
+        {
+            // Its own connection, closed after: a session-level lock never goes back into the pool.
+            Pooling = false,
+            ApplicationName = "marketplace-api orphan image sweep",
+        };
+        await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var tryLock = new NpgsqlCommand($"SELECT pg_try_advisory_lock({LockKey})", connection))
+        {
+            if (!(bool)(await tryLock.ExecuteScalarAsync(cancellationToken))!)
+            {
+                LogSkipped(logger);
+                return null;
+            }
+        }
+
+        try
+        {
+            var cutoff = timeProvider.GetUtcNow() - options.Value.OrphanGracePeriod;
+            var deleted = 0;
+            var page = new List<StoredImageVersion>(PageSize);
+            await foreach (var blob in store.ListAsync(cancellationToken))
+            {
+                if (blob.LastModified <= cutoff)
+                {
+                    page.Add(blob);
+                }
+
+                if (page.Count == PageSize)
+                {
+                    deleted += await SweepAsync(connection, page, cancellationToken);
+                    page.Clear();
+                }
+            }
+
+            deleted += await SweepAsync(connection, page, cancellationToken);
+            LogSwept(logger, deleted);
+            return deleted;
+        }
+        finally
+        {
+            if (connection.FullState == System.Data.ConnectionState.Open)
+            {
+                await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", connection);
+                await unlock.ExecuteScalarAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<int> SweepAsync(NpgsqlConnection connection, List<StoredImageVersion> blobs, CancellationToken cancellationToken)
+    {
+        if (blobs.Count == 0)
+        {
+            return 0;
+        }
+
+        // Which of these names does some row still use? A name of another shape is no rendition of ours: left alone.
+        var names = blobs.Where(b => BlobNames.HashOf(b.Name) is not null).Select(b => b.Name).ToArray();
+        await using var query = new NpgsqlCommand(
+            """
+            SELECT n FROM unnest(@names) AS n
+            WHERE EXISTS (SELECT 1 FROM "ListingImage" i WHERE i."ThumbnailBlobName" = n OR i."DisplayBlobName" = n)
+            """, connection);
+        query.Parameters.AddWithValue("names", names);
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        await using (var reader = await query.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                named.Add(reader.GetString(0));
+            }
+        }
+
+        var deleted = 0;
+        foreach (var blob in blobs.Where(b => names.Contains(b.Name) && !named.Contains(b.Name)))
+        {
+            if (await store.DeleteIfUnchangedAsync(blob, cancellationToken))
+            {
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Orphan image sweep deleted {Blobs} blobs no image names.")]
+    private static partial void LogSwept(ILogger logger, int blobs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Orphan image sweep skipped: another replica is running it.")]
+    private static partial void LogSkipped(ILogger logger);
+}
