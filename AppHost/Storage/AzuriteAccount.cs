@@ -13,9 +13,13 @@ public static class AzuriteAccount
     /// <summary>The blob endpoint's name on both kinds of resource.</summary>
     public const string EndpointName = "blob";
 
-    /// <summary>An Azure Storage connection string for the account behind <paramref name="blobEndpoint"/> (an http URL without path).</summary>
+    /// <summary>
+    /// An Azure Storage connection string for the account behind <paramref name="blobEndpoint"/>. The host is an IP
+    /// address, not <c>localhost</c>: on a port other than Azurite's default the Azure SDK reads a named host as
+    /// host-style (the account in the host name) and takes the account's name for a container's, which Azurite refuses.
+    /// </summary>
     public static ReferenceExpression ConnectionString(EndpointReference blobEndpoint) => ReferenceExpression.Create(
-        $"DefaultEndpointsProtocol=http;AccountName={Name};AccountKey={Key};BlobEndpoint={blobEndpoint.Property(EndpointProperty.Url)}/{Name};");
+        $"DefaultEndpointsProtocol=http;AccountName={Name};AccountKey={Key};BlobEndpoint=http://127.0.0.1:{blobEndpoint.Property(EndpointProperty.Port)}/{Name};");
 
     /// <summary>
     /// Anonymous list-containers answers 403 once the service is up (there is no anonymous 200 on a private account), so

@@ -35,7 +35,7 @@ public static class DataProtectionRegistration
             return builder;
         }
 
-        var container = new BlobServiceClient(EmulatorConnectionStrings.PathStyle(connectionString)).GetBlobContainerClient(ContainerName);
+        var container = new BlobServiceClient(connectionString).GetBlobContainerClient(ContainerName);
         builder.Services.Configure<KeyManagementOptions>(options => options.XmlRepository = new BlobXmlRepository(container));
         return builder;
     }
