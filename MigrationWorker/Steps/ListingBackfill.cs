@@ -11,7 +11,10 @@ namespace Marketplace.MigrationWorker.Steps;
 /// Fills the Listing columns a migration added for rows that existed before it, after the migrations ran:
 /// <list type="bullet">
 /// <item><c>CategoryId</c> from the legacy enum column, the enum-to-relation step of the incident's plan;</item>
-/// <item><c>SearchVector</c>, the words full-text search matches, which a trigger keeps for rows written since.</item>
+/// <item><c>SearchVector</c>, the words full-text search matches, which a trigger keeps for rows written since;</item>
+/// <item><c>ListingImage</c> rows from the legacy <c>ImageUrls</c> column: one external image per URL (no renditions,
+/// served as the URL it is), in the column's order, with the listing's title as alt text. Only for listings with no
+/// image yet, so a second run, or a listing whose seller already uploaded photos, adds nothing.</item>
 /// </list>
 /// Batched so no transaction holds many row locks or runs long, SKIP LOCKED so a row an Api request is writing is left
 /// for the next pass instead of waited on, and idempotent because each batch only touches rows still to be filled.
@@ -34,6 +37,31 @@ public sealed partial class ListingBackfill(
         SELECT l."Id"
         FROM "Listing" l
         WHERE l."SearchVector" IS NULL
+        """;
+
+    /// <summary>Listings with legacy image URLs and no image row.</summary>
+    internal const string ImageCandidatesSql = """
+        SELECT l."Id", l."ImageUrls", l."Title"
+        FROM "Listing" l
+        WHERE cardinality(l."ImageUrls") > 0
+          AND NOT EXISTS (SELECT 1 FROM "ListingImage" i WHERE i."ListingId" = l."Id")
+        """;
+
+    private static readonly string ImageBatchSql = $"""
+        WITH batch AS (
+            {ImageCandidatesSql} AND l."Id" > @after
+            ORDER BY l."Id"
+            LIMIT @batch_size
+            FOR UPDATE OF l SKIP LOCKED),
+        urls AS (
+            SELECT b."Id", b."Title", u.url, row_number() OVER (PARTITION BY b."Id" ORDER BY u.ord) - 1 AS position
+            FROM batch b, unnest(b."ImageUrls") WITH ORDINALITY AS u(url, ord)
+            WHERE btrim(coalesce(u.url, '')) <> ''),
+        inserted AS (
+            INSERT INTO "ListingImage" ("ListingId", "Position", "ExternalUrl", "AltText")
+            SELECT "Id", position, left(btrim(url), 2048), left("Title", 500) FROM urls
+            RETURNING "ListingId")
+        SELECT b."Id" FROM batch b
         """;
 
     // Each batch returns the highest id it filled, so the next one starts after it instead of walking the filled rows'
@@ -59,10 +87,12 @@ public sealed partial class ListingBackfill(
         using var step = WorkerTelemetry.Step("backfill");
         var categories = await RunAsync("Listing.CategoryId", CategoryBatchSql, cancellationToken);
         var vectors = await RunAsync("Listing.SearchVector", SearchVectorBatchSql, cancellationToken);
-        step.Activity?.SetTag("marketplace.listings.backfilled", categories + vectors);
+        var images = await RunAsync("ListingImage from Listing.ImageUrls", ImageBatchSql, cancellationToken);
+        step.Activity?.SetTag("marketplace.listings.backfilled", categories + vectors + images);
+        step.Activity?.SetTag("marketplace.backfill.images", images);
         step.Activity?.SetTag("marketplace.backfill.categories", categories);
         step.Activity?.SetTag("marketplace.backfill.search_vectors", vectors);
-        return categories + vectors;
+        return categories + vectors + images;
     }
 
     private async Task<long> RunAsync(string column, string batchSql, CancellationToken cancellationToken)

@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using Marketplace.Api.Images;
 using Marketplace.Contracts.Listings;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Marketplace.Tests.Support;
 using static Marketplace.Tests.Api.ApiCalls;
 using static Marketplace.Tests.Api.ImageUploads;
@@ -258,6 +263,45 @@ public sealed class ListingImageTests(ImagesApi images) : IClassFixture<ImagesAp
             using var response = await client.GetAsync(path, Ct);
             await response.AssertProblemAsync(HttpStatusCode.NotFound);
         }
+    }
+
+    [Fact]
+    public async Task The_orphan_sweep_deletes_blobs_no_image_names_after_the_grace_period_and_keeps_the_rest()
+    {
+        var seller = await App.SignUpAsync();
+        var listing = await seller.CreateListingAsync();
+        var kept = TestImages.Jpeg(70, 50, red: 7);
+        using var upload = await seller.UploadJpegAsync(listing.Id, kept);
+        var image = Assert.Single((await upload.ReadAsync<ListingImageList>(HttpStatusCode.Created)).Images);
+        var deleted = TestImages.Jpeg(70, 50, red: 8);
+        using var second = await seller.UploadJpegAsync(listing.Id, deleted);
+        var gone = (await second.ReadAsync<ListingImageList>(HttpStatusCode.Created)).Images[1];
+        using (await seller.Client.DeleteAsync($"/api/listings/{listing.Id}/images/{gone.Id}", Ct))
+        {
+        }
+
+        // What an upload leaves when it dies between its blobs and its row.
+        var store = App.Services.GetRequiredService<IImageStore>();
+        var orphan = Sha256(TestImages.Jpeg(70, 50, red: 9));
+        await store.PutAsync($"{orphan}/320.webp", TestImages.WebP(10, 10), "image/webp", Ct);
+
+        var settings = App.Services.GetRequiredService<IOptions<ListingImageOptions>>().Value;
+        var young = await Sweep(settings.OrphanGracePeriod).RunOnceAsync(Ct);
+        var old = await Sweep(TimeSpan.Zero).RunOnceAsync(Ct);
+
+        Assert.Equal(0, young);
+        Assert.True(old >= 3, $"{old}"); // the orphan and the deleted image's two renditions (and other tests' in this container)
+        Assert.Equal(2, (await images.BlobsAsync(Sha256(kept))).Count);
+        Assert.Empty(await images.BlobsAsync(Sha256(deleted)));
+        Assert.Empty(await images.BlobsAsync(orphan));
+        Assert.Equal(HttpStatusCode.OK, (await App.CreateClient().GetAsync(image.DisplayUrl, Ct)).StatusCode);
+
+        OrphanImageSweep Sweep(TimeSpan grace) => new(
+            App.Services.GetRequiredService<IConfiguration>(),
+            store,
+            Options.Create(new ListingImageOptions { Container = settings.Container, OrphanGracePeriod = grace }),
+            TimeProvider.System,
+            NullLogger<OrphanImageSweep>.Instance);
     }
 
     private async Task AssertNothingStoredAsync(long listingId, params byte[][] files)
