@@ -22,13 +22,21 @@ public static class MarketplaceWebServices
         services.AddOptions<MarketplaceApiOptions>().BindConfiguration(MarketplaceApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<VisitorForwardingOptions>().BindConfiguration(VisitorForwardingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        // AddServiceDefaults gave every client service discovery and the standard resilience handler; the Api client
-        // tunes the handler below and forwards the visitor's address.
+        // AddServiceDefaults gave every client service discovery and the standard resilience handler. That handler was
+        // added to the defaults, which have no client name, so it reads the options named "-standard" and never this
+        // client's: options configured under "MarketplaceApiClient-standard" would not reach it, and the Api's 503 with
+        // Retry-After 30 would be waited out until the 30 s total timeout. So the Api client replaces it with its own,
+        // tuned, and forwards the visitor's address.
         services.AddTransient<VisitorForwardingHandler>();
+        // EXTEXP0001: RemoveAllResilienceHandlers is marked for evaluation; it is the package's one way to replace the
+        // defaults' handler for one client (configuring "-standard" would retune every client of the Web instead).
+#pragma warning disable EXTEXP0001
         services.AddHttpClient<MarketplaceApiClient>((provider, http) =>
                 http.BaseAddress = provider.GetRequiredService<IOptions<MarketplaceApiOptions>>().Value.BaseAddress)
-            .AddHttpMessageHandler<VisitorForwardingHandler>();
-        services.Configure<HttpStandardResilienceOptions>(MarketplaceApiClient.ResiliencePipelineName, MarketplaceApiClient.TuneResilience);
+            .AddHttpMessageHandler<VisitorForwardingHandler>()
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler(MarketplaceApiClient.TuneResilience);
+#pragma warning restore EXTEXP0001
 
         builder.AddMarketplaceDataProtection();
         builder.AddApiSession();

@@ -1,4 +1,8 @@
+using System.Diagnostics;
 using System.Net;
+using Marketplace.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace Marketplace.Tests.Web;
 
@@ -32,6 +36,36 @@ public sealed class WebUnavailableTests
         Assert.Contains("<h1>The marketplace is briefly unavailable</h1>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_api_answering_503_with_a_long_retry_after_is_shown_to_the_visitor_at_once_and_not_asked_again()
+    {
+        // What the Api answers while its schema guard says the database is not ready: the categories from its cache,
+        // the search 503 with Retry-After 30 (Health:SchemaCheckInterval).
+        var ct = TestContext.Current.CancellationToken;
+        var searches = 0;
+        var builder = LoopbackWebApplication.CreateBuilder();
+        await using var api = builder.Build();
+        api.MapGet("/api/categories", () => Results.Json(Array.Empty<object>()));
+        api.MapGet("/api/listings", (HttpContext context) =>
+        {
+            Interlocked.Increment(ref searches);
+            context.Response.Headers.RetryAfter = "30";
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The database is not ready for this version of the service.");
+        });
+        await api.StartAsync(ct);
+
+        await using var web = new WebApp(api.BaseAddress());
+        using var client = web.CreateClient();
+        var clock = Stopwatch.StartNew();
+        using var response = await client.GetAsync("/?q=lamp", ct);
+        clock.Stop();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("<h1>The marketplace is briefly unavailable</h1>", await response.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"The page took {clock.Elapsed.TotalSeconds:0.0} s.");
+        Assert.Equal(1, Volatile.Read(ref searches));
     }
 
     [Fact]
