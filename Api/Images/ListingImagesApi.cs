@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Infrastructure;
+using Marketplace.Api.Listings;
 using Marketplace.Contracts.Listings;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
@@ -104,12 +105,12 @@ public static partial class ListingImagesApi
             .SingleOrDefaultAsync(cancellationToken);
         if (listing is null)
         {
-            return ListingNotFound(id);
+            return ListingsApi.ListingNotFound(id);
         }
 
         if (listing.Status == ListingStatus.Archived)
         {
-            return ListingArchived(id);
+            return ListingsApi.ListingArchived(id);
         }
 
         var room = settings.MaxImagesPerListing - listing.Images;
@@ -150,7 +151,7 @@ public static partial class ListingImagesApi
                 return full
                     ? ApiErrors.Field(ListingImageRules.FilesField,
                         $"Listing {id} may have at most {settings.MaxImagesPerListing} images; another upload took the room meanwhile.")
-                    : ListingNotFound(id);
+                    : ListingsApi.ListingNotFound(id);
             }
 
             return TypedResults.Created($"/api/listings/{id}", new ListingImageList(saved));
@@ -225,7 +226,7 @@ public static partial class ListingImagesApi
             var listing = await LockAsync(db, id, ct);
             if (listing is null || listing.SellerId != sellerId)
             {
-                return (Results<Ok<ListingImageList>, ValidationProblem, ProblemHttpResult>)ListingNotFound(id);
+                return (Results<Ok<ListingImageList>, ValidationProblem, ProblemHttpResult>)ListingsApi.ListingNotFound(id);
             }
 
             var images = await db.ListingImages.Where(i => i.ListingId == id).ToListAsync(ct);
@@ -364,7 +365,8 @@ public static partial class ListingImagesApi
     private static Task<Listing?> LockAsync(MarketplaceDbContext db, long id, CancellationToken ct) =>
         db.Listings.FromSql($"""SELECT * FROM "Listing" WHERE "Id" = {id} FOR UPDATE""").AsNoTracking().SingleOrDefaultAsync(ct);
 
-    private static async Task<List<ListingImageResponse>> ImagesOfAsync(MarketplaceDbContext db, long id, CancellationToken ct) =>
+    /// <summary>A listing's images in order, as answers carry them.</summary>
+    public static async Task<List<ListingImageResponse>> ImagesOfAsync(MarketplaceDbContext db, long id, CancellationToken ct) =>
         (await db.ListingImages.AsNoTracking().Where(i => i.ListingId == id).OrderBy(i => i.Position).ThenBy(i => i.Id).ToListAsync(ct))
             .Select(ImagePaths.ToResponse)
             .ToList();
@@ -392,13 +394,6 @@ public static partial class ListingImagesApi
         Title = refusal.Status == StatusCodes.Status413PayloadTooLarge ? "File too large." : "Unsupported media type.",
         Detail = refusal.Message,
     });
-
-    private static ProblemHttpResult ListingNotFound(long id) => ApiErrors.NotFound($"There is no listing {id}.");
-
-    private static ProblemHttpResult ListingArchived(long id) => TypedResults.Problem(
-        title: "Listing archived.",
-        detail: $"Listing {id} is archived and can no longer be changed.",
-        statusCode: StatusCodes.Status409Conflict);
 
     private static ProblemHttpResult ImageNotFound(long id, long imageId) => ApiErrors.NotFound($"Listing {id} has no image {imageId}.");
 

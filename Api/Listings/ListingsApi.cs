@@ -147,9 +147,7 @@ public static class ListingsApi
             return ListingNotFound(id);
         }
 
-        var images = (await db.ListingImages.AsNoTracking().Where(i => i.ListingId == id).OrderBy(i => i.Position).ThenBy(i => i.Id).ToListAsync(cancellationToken))
-            .Select(ImagePaths.ToResponse)
-            .ToList();
+        var images = await ListingImagesApi.ImagesOfAsync(db, id, cancellationToken);
         var tree = await catalog.GetAsync(cancellationToken);
         return TypedResults.Ok(listing! with { Currency = marketplace.Value.Currency, CategorySlug = tree.SlugOf(listing.CategoryId), Images = images });
     }
@@ -205,10 +203,7 @@ public static class ListingsApi
 
         if (listing.Status == ListingStatus.Archived)
         {
-            return TypedResults.Problem(
-                title: "Listing archived.",
-                detail: $"Listing {id} is archived and can no longer be changed.",
-                statusCode: StatusCodes.Status409Conflict);
+            return ListingArchived(id);
         }
 
         var (placement, problem) = await ListingPlacement.ResolveAsync(request, catalog, cancellationToken);
@@ -287,7 +282,12 @@ public static class ListingsApi
     internal static bool IsPublic(ListingStatus status, DateTimeOffset? removedAt) =>
         status is ListingStatus.Active or ListingStatus.Sold && removedAt is null;
 
-    private static ProblemHttpResult ListingNotFound(long id) => ApiErrors.NotFound($"There is no listing {id}.");
+    internal static ProblemHttpResult ListingNotFound(long id) => ApiErrors.NotFound($"There is no listing {id}.");
+
+    internal static ProblemHttpResult ListingArchived(long id) => TypedResults.Problem(
+        title: "Listing archived.",
+        detail: $"Listing {id} is archived and can no longer be changed.",
+        statusCode: StatusCodes.Status409Conflict);
 
     // The currency and the slug are not columns: the caller fills them in after the query.
     // The first thumbnail is a subquery per row of the page (an index probe on ListingImage), never a join the search plans around.
