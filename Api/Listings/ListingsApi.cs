@@ -181,8 +181,9 @@ public static class ListingsApi
             return saveProblem;
         }
 
+        // A new listing has no photos yet: the same answer a read gives, not the search results' null.
         return TypedResults.CreatedAtRoute(
-            ToResponse(listing, placement!.CategorySlug, marketplace.Value.Currency), GetListingRoute, new { id = listing.Id });
+            ToResponse(listing, placement!.CategorySlug, marketplace.Value.Currency) with { Images = [] }, GetListingRoute, new { id = listing.Id });
     }
 
     public static async Task<Results<Ok<ListingResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
@@ -222,7 +223,13 @@ public static class ListingsApi
             return saveProblem;
         }
 
-        return TypedResults.Ok(ToResponse(listing, placement!.CategorySlug, marketplace.Value.Currency));
+        // The answer a read would give: with the listing's photos.
+        var images = await ListingImagesApi.ImagesOfAsync(db, listing.Id, cancellationToken);
+        return TypedResults.Ok(ToResponse(listing, placement!.CategorySlug, marketplace.Value.Currency) with
+        {
+            Images = images,
+            ThumbnailUrl = images.Count > 0 ? images[0].ThumbnailUrl : null,
+        });
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ArchiveAsync(

@@ -54,7 +54,7 @@ public sealed class EndToEndTests(PostgresServer server)
             new { title = "Harpsichord", description = "Restored, tuned last spring.", price = 4200.00m, categorySlug = "collectibles" }, Ct);
         var listing = await created.ReadAsync<ListingResponse>(HttpStatusCode.Created);
         Assert.Equal((userId, "collectibles"), (listing.SellerId, listing.CategorySlug));
-        Assert.Equal(listing, await (await http.GetAsync(created.Headers.Location, Ct)).ReadAsync<ListingResponse>());
+        Assert.Equivalent(listing, await (await http.GetAsync(created.Headers.Location, Ct)).ReadAsync<ListingResponse>(), strict: true);
 
         var found = await (await http.GetAsync("/api/listings?q=harpsichords&categorySlug=collectibles", Ct)).ReadAsync<ListingPage>();
         Assert.Equal([listing.Id], found.Items.Select(l => l.Id));

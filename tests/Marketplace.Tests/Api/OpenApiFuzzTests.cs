@@ -77,12 +77,16 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
         Assert.True(failures.Count == 0, $"{failures.Count} of {results.Count} answers broke the contract (seed {seed}; replay with {SeedVariable}={seed}):\n" +
             string.Join('\n', failures.Take(20).Select(f => $"{f.Status} {f.Problem}\n    for {f.Request}")));
         Assert.Equal(count, results.Count);
-        Assert.True(count < 1_000 || fuzzer.DocumentedStatuses.Keys.All(op => results.Any(r => r.Request.Operation == op && r.Status is >= 200 and < 300)),
+        Assert.True(count < 1_000 || fuzzer.DocumentedStatuses.Keys.Except(NeedStoredPhotos).All(op => results.Any(r => r.Request.Operation == op && r.Status is >= 200 and < 300)),
             "Some operation never succeeded, so the fuzz never got past its first check.");
         Assert.False(api.HasExited, api.Output);
     }
 
     private const string KestrelRefusal = "refused by Kestrel";
+
+    // The fuzz's Api has no blob store and its context no photos, so these answer 400/401/403/404 here and no 2xx;
+    // they still must never answer a 5xx. Their successes are ListingImageTests', against a real Azurite.
+    private static readonly string[] NeedStoredPhotos = ["GetImage", "UpdateListingImage", "DeleteListingImage", "ReorderListingImages"];
 
     /// <summary>Sends one request; the status and, when the answer breaks the contract, why.</summary>
     private static async Task<(int Status, string? Problem)> SendAsync(HttpClient http, FuzzRequest request, IReadOnlySet<int> documented)
