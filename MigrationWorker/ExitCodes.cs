@@ -13,6 +13,9 @@ public static class ExitCodes
     public const int MigrationsPending = 7;
     public const int UnsafeMigration = 8;
 
+    /// <summary>seed-demo: the Api could not be reached, or refused a request (its problem is in the message).</summary>
+    public const int ApiFailed = 9;
+
     /// <summary>Stopped by Ctrl+C or SIGTERM before the work finished (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
 }

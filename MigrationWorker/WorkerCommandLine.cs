@@ -13,13 +13,14 @@ public static class WorkerCommandLine
             "The connection string comes from ConnectionStrings:marketplacedb (environment variable ConnectionStrings__marketplacedb). " +
             "Exit codes: 0 success; 1 a bug in the worker; 2 usage or configuration; 3 database unreachable or the migration lock held " +
             "too long; 4 a migration failed; 5 schema drift; 6 an applied migration changed; 7 migrations pending (status); " +
-            "8 unsafe (lint, or a data-losing migrate --to); 130 cancelled by Ctrl+C or SIGTERM.");
+            "8 unsafe (lint, or a data-losing migrate --to); 9 the Api unreachable or refusing (seed-demo); 130 cancelled by Ctrl+C or SIGTERM.");
         root.Subcommands.Add(MigrateCommand.Create(invocation));
         root.Subcommands.Add(StatusCommand.Create(invocation));
         root.Subcommands.Add(BaselineCommand.Create(invocation));
         root.Subcommands.Add(ScriptCommand.Create(invocation));
         root.Subcommands.Add(LintCommand.Create(invocation));
         root.Subcommands.Add(CreateAdminCommand.Create(invocation));
+        root.Subcommands.Add(SeedDemoCommand.Create(invocation));
         root.SetAction((_, cancellationToken) => MigrateCommand.RunAsync(invocation, to: null, allowDrift: false, allowDataLoss: false, cancellationToken));
         return root;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Marketplace.Data;
+using Marketplace.MigrationWorker.Demo;
 using Marketplace.MigrationWorker.Steps;
 using Marketplace.SchemaGuard;
 using Microsoft.Extensions.Configuration;
@@ -107,6 +108,9 @@ public static partial class WorkerHost
         builder.Services.AddScoped<ListingBackfill>();
         builder.Services.AddScoped<DataLossGuard>();
         builder.Services.AddScoped<MigrationBaseline>();
+        builder.Services.AddScoped<DemoCategories>();
+        builder.Services.AddScoped<DemoSellerAccounts>();
+        builder.Services.AddScoped<DemoMarketplaceSeeder>();
         invocation.ConfigureServices?.Invoke(builder.Services);
         return builder;
     }
