@@ -1,5 +1,6 @@
 using Marketplace.AppHost;
 using Marketplace.AppHost.Database;
+using Marketplace.AppHost.Demo;
 using Marketplace.AppHost.Mail;
 using Marketplace.AppHost.Schema;
 using Marketplace.AppHost.Storage;
@@ -58,6 +59,9 @@ else
 {
     // smtp4dev: the verification mails land in its inbox, linked from the dashboard.
     api.WithDevelopmentMail(builder.AddSmtp4dev("mail"), web.GetEndpoint("http"));
+
+    // A dashboard button that fills the development database with a demo marketplace, through the Api.
+    migrationWorker.WithSeedDemoCommand(api);
 }
 
 #if MARKETPLACE_AZURE

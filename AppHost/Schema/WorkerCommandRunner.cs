@@ -7,13 +7,13 @@ using Microsoft.Extensions.Logging;
 namespace Marketplace.AppHost.Schema;
 
 /// <summary>
-/// Runs one of the migration worker's commands (status, lint) as its own short process: the worker's build output, in
+/// Runs one of the migration worker's commands (status, lint, seed-demo) as its own short process: the worker's build output, in
 /// the project's folder, with the environment the worker resource gets (its connection string and settings), so the
 /// answer is about the same database with the same settings.
 /// </summary>
 public sealed class WorkerCommandRunner(ProjectResource worker)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(3);
 
     // Asked of MSBuild once: `dotnet run` would evaluate the project on every click, which took most of half a minute
     // on a loaded machine.
@@ -21,7 +21,8 @@ public sealed class WorkerCommandRunner(ProjectResource worker)
 
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public async Task<Result> RunAsync(ExecuteCommandContext context, IReadOnlyList<string> arguments)
+    /// <param name="timeout">How long the command may take before it is killed: three minutes unless given.</param>
+    public async Task<Result> RunAsync(ExecuteCommandContext context, IReadOnlyList<string> arguments, TimeSpan? timeout = null)
     {
         var projectPath = worker.GetProjectMetadata().ProjectPath;
         var startInfo = new ProcessStartInfo("dotnet")
@@ -65,13 +66,13 @@ public sealed class WorkerCommandRunner(ProjectResource worker)
         }
 
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start dotnet.");
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        timeout.CancelAfter(Timeout);
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        deadline.CancelAfter(timeout ?? DefaultTimeout);
+        var output = process.StandardOutput.ReadToEndAsync(deadline.Token);
+        var error = process.StandardError.ReadToEndAsync(deadline.Token);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(deadline.Token);
         }
         catch (OperationCanceledException)
         {

@@ -30,6 +30,8 @@ public sealed class CommandLineTests
         Assert.Contains("script", result.Output, StringComparison.Ordinal);
         Assert.Contains("5 schema drift", result.Output, StringComparison.Ordinal);
         Assert.Contains("130 cancelled", result.Output, StringComparison.Ordinal);
+        Assert.Contains("seed-demo", result.Output, StringComparison.Ordinal);
+        Assert.Contains("9 the Api unreachable or refusing (seed-demo)", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
