@@ -90,8 +90,8 @@ public static class DemoPlan
             _ => 100m,
         };
         var rounded = Math.Max(step, Math.Round(price / step) * step);
-        // Some sellers price just under a round number.
-        return rounded >= 20 && random.NextDouble() < 0.2 ? rounded - (step >= 10 ? 1m : 0.5m) : rounded;
+        // Some sellers price just under a round ten: 69 rather than 70, 799 rather than 800.
+        return rounded >= 20 && rounded % 10 == 0 && random.NextDouble() < 0.25 ? rounded - 1 : rounded;
     }
 
     /// <summary>From one line to several paragraphs: an opening, what sellers say about such things, the condition, why, how to collect.</summary>

@@ -30,10 +30,16 @@ public sealed record DemoSeedReport(
         }
         else
         {
+            var added = new[] { (SellersCreated, "seller"), (SubcategoriesAdded, "subcategory"), (ListingsCreated, "listing"), (PhotosUploaded, "photo") }
+                .Where(part => part.Item1 > 0).Select(part => Plural.Of(part.Item1, part.Item2)).ToList();
+            var did = added.Count == 0 ? "" : "added " + (added.Count == 1 ? added[0] : string.Join(", ", added[..^1]) + " and " + added[^1]);
+            if (MarkedSold > 0)
+            {
+                did += (did.Length > 0 ? ", and " : "") + $"marked {MarkedSold} sold";
+            }
+
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"Loaded the demo marketplace through the Api at {Api} in {Elapsed.TotalSeconds:0} s: added {Plural.Of(SellersCreated, "seller")}, " +
-                $"{Plural.Of(SubcategoriesAdded, "subcategory")}, {Plural.Of(ListingsCreated, "listing")} and {Plural.Of(PhotosUploaded, "photo")}, " +
-                $"and marked {MarkedSold} sold; it now has {Plural.Of(sellers, "seller")} and {Plural.Of(Listings, "listing")}.");
+                $"Loaded the demo marketplace through the Api at {Api} in {Elapsed.TotalSeconds:0} s: {did}; it now has {Plural.Of(sellers, "seller")} and {Plural.Of(Listings, "listing")}.");
         }
 
         if (ListingsSkipped > 0)
