@@ -20,6 +20,7 @@ public static class WorkerCommandLine
         root.Subcommands.Add(ScriptCommand.Create(invocation));
         root.Subcommands.Add(LintCommand.Create(invocation));
         root.Subcommands.Add(CreateAdminCommand.Create(invocation));
+        root.Subcommands.Add(DeadMailCommand.Create(invocation));
         root.SetAction((_, cancellationToken) => MigrateCommand.RunAsync(invocation, to: null, allowDrift: false, allowDataLoss: false, cancellationToken));
         return root;
     }
