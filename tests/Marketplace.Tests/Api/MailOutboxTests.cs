@@ -293,6 +293,45 @@ public sealed class MailOutboxTests(PostgresServer server)
         Assert.Empty(inbox.MailsTo(account.Email));
     }
 
+    [Fact]
+    public async Task On_a_database_without_the_outbox_registering_and_forgot_password_answer_503_and_work_once_the_worker_ran()
+    {
+        // The migration before the outbox's: its enum types do not exist when the Api first connects.
+        var migrations = Db.AllMigrations().ToList();
+        var before = migrations[migrations.FindIndex(m => m.EndsWith("_AddOutboxMail", StringComparison.Ordinal)) - 1].Split('_', 2)[1];
+        await using var app = await ApiApp.CreateAsync(server, new Dictionary<string, string?> { ["Health:SchemaCheckInterval"] = "00:00:01" },
+            migrateTo: before, cancellationToken: Ct);
+        var email = NewEmail("early");
+        using var client = app.CreateClient();
+
+        using (var register = await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "Early" }, Ct))
+        {
+            await register.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+            Assert.NotNull(register.Headers.RetryAfter);
+        }
+
+        using (var forgot = await client.PostAsJsonAsync("/api/auth/forgot-password", new { email }, Ct))
+        {
+            await forgot.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        }
+
+        var worker = await WorkerRunner.RunAsync(app.ConnectionString, [], cancellationToken: Ct);
+        Assert.True(worker.ExitCode == 0, worker.ToString());
+        var deadline = DateTime.UtcNow + Deadline;
+        HttpStatusCode status;
+        do
+        {
+            await Task.Delay(200, Ct);
+            using var registered = await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "Early" }, Ct);
+            status = registered.StatusCode;
+            Assert.True(status is HttpStatusCode.Created or HttpStatusCode.ServiceUnavailable, $"{status}: {await registered.Content.ReadAsStringAsync(Ct)}");
+        }
+        while (status != HttpStatusCode.Created && DateTime.UtcNow < deadline);
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        await app.Inbox.WaitForMailAsync(email, cancellationToken: Ct);
+    }
+
     private static async Task<ReceivedMail> WaitForSubjectAsync(SmtpInbox inbox, string email, string subject)
     {
         var deadline = DateTime.UtcNow + Deadline;
