@@ -34,7 +34,8 @@ builder.LogAtStart(blobs.Summary);
 var migrationWorker = builder.AddProject<Projects.Marketplace_MigrationWorker>("migrationworker")
     .WithReference(database.Resource)
     .WaitFor(database.Resource)
-    .WithSchemaCommands();
+    .WithSchemaCommands()
+    .WithDeadMailCommand();
 
 // The Api starts only after the worker exited 0; a failed migration leaves it unstarted rather than serving an old schema.
 var api = builder.AddProject<Projects.Marketplace_Api>("api")

@@ -14,6 +14,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<AdminAuditLog> AdminAuditLogs => Set<AdminAuditLog>();
     public DbSet<ListingReport> ListingReports => Set<ListingReport>();
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -17,13 +17,17 @@ public static class MarketplaceEnums
     public const string UserRole = "user_role";
     public const string AdminAction = "admin_action";
     public const string AuditTargetType = "audit_target_type";
+    public const string OutboxMailKind = "outbox_mail_kind";
+    public const string OutboxMailState = "outbox_mail_state";
 
     internal static void Register(ModelBuilder modelBuilder) => modelBuilder
         .HasPostgresEnum<Entities.ListingCategory>(name: ListingCategory)
         .HasPostgresEnum<Entities.ListingStatus>(name: ListingStatus)
         .HasPostgresEnum<Entities.UserRole>(name: UserRole)
         .HasPostgresEnum<Entities.AdminAction>(name: AdminAction)
-        .HasPostgresEnum<Entities.AuditTargetType>(name: AuditTargetType);
+        .HasPostgresEnum<Entities.AuditTargetType>(name: AuditTargetType)
+        .HasPostgresEnum<Entities.OutboxMailKind>(name: OutboxMailKind)
+        .HasPostgresEnum<Entities.OutboxMailState>(name: OutboxMailState);
 
     /// <summary>Maps the enums for EF Core's type mapping.</summary>
     public static NpgsqlDbContextOptionsBuilder MapMarketplaceEnums(this NpgsqlDbContextOptionsBuilder npgsql) => npgsql
@@ -31,7 +35,9 @@ public static class MarketplaceEnums
         .MapEnum<Entities.ListingStatus>(ListingStatus)
         .MapEnum<Entities.UserRole>(UserRole)
         .MapEnum<Entities.AdminAction>(AdminAction)
-        .MapEnum<Entities.AuditTargetType>(AuditTargetType);
+        .MapEnum<Entities.AuditTargetType>(AuditTargetType)
+        .MapEnum<Entities.OutboxMailKind>(OutboxMailKind)
+        .MapEnum<Entities.OutboxMailState>(OutboxMailState);
 
     /// <summary>Maps the enums at the ADO.NET level, which a data source built outside EF needs as well.</summary>
     public static NpgsqlDataSourceBuilder MapMarketplaceEnums(this NpgsqlDataSourceBuilder builder)
@@ -41,10 +47,17 @@ public static class MarketplaceEnums
         builder.MapEnum<Entities.UserRole>(UserRole);
         builder.MapEnum<Entities.AdminAction>(AdminAction);
         builder.MapEnum<Entities.AuditTargetType>(AuditTargetType);
+        builder.MapEnum<Entities.OutboxMailKind>(OutboxMailKind);
+        builder.MapEnum<Entities.OutboxMailState>(OutboxMailState);
         return builder;
     }
 
+    /// <summary>The label PostgreSQL stores for <paramref name="value"/> (<c>EmailChange</c> is <c>email_change</c>), also used in telemetry and the worker's output.</summary>
+    public static string LabelOf<TEnum>(TEnum value)
+        where TEnum : struct, Enum =>
+        new NpgsqlSnakeCaseNameTranslator().TranslateMemberName(value.ToString());
+
     /// <summary>The slug of the base category that stands for a legacy enum value (<c>HomeAndGarden</c> is <c>home-and-garden</c>).</summary>
     public static string SlugOf(ListingCategory category) =>
-        new NpgsqlSnakeCaseNameTranslator().TranslateMemberName(category.ToString()).Replace('_', '-');
+        LabelOf(category).Replace('_', '-');
 }

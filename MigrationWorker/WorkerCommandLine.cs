@@ -21,6 +21,7 @@ public static class WorkerCommandLine
         root.Subcommands.Add(LintCommand.Create(invocation));
         root.Subcommands.Add(CreateAdminCommand.Create(invocation));
         root.Subcommands.Add(SeedDemoCommand.Create(invocation));
+        root.Subcommands.Add(DeadMailCommand.Create(invocation));
         root.SetAction((_, cancellationToken) => MigrateCommand.RunAsync(invocation, to: null, allowDrift: false, allowDataLoss: false, cancellationToken));
         return root;
     }

@@ -8,6 +8,7 @@ namespace Marketplace.MigrationWorker;
 /// <summary>The worker's JSON contracts, serialized without reflection.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StatusReport))]
+[JsonSerializable(typeof(DeadMailReport))]
 [JsonSerializable(typeof(WorkerError))]
 internal sealed partial class WorkerJson : JsonSerializerContext
 {

@@ -17,6 +17,25 @@ public static class SchemaMismatch
     public static bool IsDatatypeMismatch(PostgresException exception) =>
         exception.SqlState is PostgresErrorCodes.DatatypeMismatch;
 
+    /// <summary>
+    /// A type the model names that Npgsql did not load when it first connected: missing from the database then (an enum a
+    /// pending migration creates), or created by a migration since. Npgsql refuses the value before PostgreSQL sees the
+    /// statement, so there is no SQLSTATE; its message is the only sign. Reloading the data source's types
+    /// (<c>NpgsqlDataSource.ReloadTypesAsync</c>) once the schema is current makes such a value writable.
+    /// </summary>
+    public static bool IsTypeNotLoaded(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is NotSupportedException && current.Message.Contains("could not be found in the types that were loaded by Npgsql", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The <see cref="PostgresException"/> anywhere in an exception's chain (EF Core wraps it), if any.</summary>
     public static PostgresException? Find(Exception exception)
     {

@@ -50,8 +50,9 @@ dotnet "$bin/MigrationWorker/Marketplace.MigrationWorker.dll" >"$out/worker.log"
 
 port=$(free_port)
 base=http://127.0.0.1:$port
-# No mail server: the SMTP port is one nothing listens on, so each reset mail fails at once in the background sender
-# (logged). The answer never waits for it either way; what is measured is the request.
+# No mail server: the SMTP port is one nothing listens on, so each reset mail's attempt fails at once in the outbox's
+# sender (and is retried later). The answer never waits for it either way; what is measured is the request, which
+# commits one outbox row for every address.
 smtp_port=$(free_port)
 ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey=bench-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz \
   Marketplace__PublicBaseUrl="$base" Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__Security=None \
@@ -76,4 +77,5 @@ per_email=$(( (WARMUP + REQUESTS) / ACCOUNTS + 1 ))
 
 say "forgot-password: $REQUESTS existing and $REQUESTS unknown emails, interleaved, after $WARMUP of each as warm-up (load $(cut -d' ' -f1-3 /proc/loadavg))"
 python3 bench/forgot-password/measure.py "$base" "$out/existing" "$REQUESTS" "$WARMUP"
-say "done (load $(cut -d' ' -f1-3 /proc/loadavg)); reset tokens stored: $(psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -d $db -qAt -c 'SELECT count(*) FROM "PasswordResetToken"')"
+say "done (load $(cut -d' ' -f1-3 /proc/loadavg)); outbox rows by state: $(psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -d $db -qAt -F ' ' -R ', ' \
+  -c 'SELECT "State", count(*) FROM "OutboxMail" GROUP BY 1 ORDER BY 1'); reset tokens stored: $(psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -d $db -qAt -c 'SELECT count(*) FROM "PasswordResetToken"')"

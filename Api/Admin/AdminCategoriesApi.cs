@@ -16,7 +16,7 @@ namespace Marketplace.Api.Admin;
 public static class AdminCategoriesApi
 {
     /// <summary>Category moves take this transaction-scoped advisory lock, so two moves cannot together make a cycle.</summary>
-    private const long TreeLock = 0x4D6B7443_61744D76; // "MktCatMv"
+    private const long TreeLock = AdvisoryLockKeys.CategoryTree;
 
     public static RouteGroupBuilder MapAdminCategories(this RouteGroupBuilder writes)
     {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marketplace.Api.Infrastructure;
+using Marketplace.Api.Mail;
 using Marketplace.Contracts.Accounts;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
@@ -76,8 +77,9 @@ public static class AuthApi
             .WithName("ResendVerification")
             .WithSummary("Mail a new verification link")
             .WithDescription(
-                "Mails the caller a new link to verify their address; the links mailed before stop working. A verified address " +
-                "answers 409; a few requests per account per window, then 429. 503 when the mail server did not take the mail.")
+                "Queues a mail with a new link to verify the caller's address and answers 202 once it is stored; the outbox sends it, " +
+                "retrying while the mail server is down, and the links mailed before stop working when it goes out. A verified " +
+                "address answers 409; a few requests per account per window, then 429.")
             .RequireAuthorization()
             .RequireRateLimiting(RequestLimits.MailPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -87,9 +89,10 @@ public static class AuthApi
             .WithName("ChangeEmail")
             .WithSummary("Change the email address")
             .WithDescription(
-                "Mails a verification link to newEmail; the account switches to it only when the link is followed (verify-email), " +
+                "Queues a mail with a verification link to newEmail and answers 202 once it is stored (the outbox sends it, retrying " +
+                "while the mail server is down); the account switches to the new address only when the link is followed (verify-email), " +
                 "and keeps its current address until then. Needs the current password (400 naming it when wrong); an address " +
-                "another account has answers 409; 503 when the mail server did not take the mail.")
+                "another account has answers 409.")
             .RequireAuthorization()
             .RequireRateLimiting(RequestLimits.MailPolicy)
             .ProducesBodyProblems()
@@ -104,8 +107,7 @@ public static class AuthApi
         ClaimsPrincipal caller,
         MarketplaceDbContext db,
         PasswordVerifier passwords,
-        EmailVerification verification,
-        HttpResponse response,
+        MailOutbox outbox,
         CancellationToken cancellationToken)
     {
         var (user, signedOut, wrongPassword) = await ConfirmedByPasswordAsync(caller, request.CurrentPassword, db, passwords, cancellationToken);
@@ -131,28 +133,20 @@ public static class AuthApi
             return EmailTaken();
         }
 
-        if (!await verification.SendAsync(user, newEmail, cancellationToken))
-        {
-            response.Headers.RetryAfter = MailRetryAfterSeconds;
-            return TypedResults.Problem(
-                title: "Mail not sent.",
-                detail: "The mail server did not take the mail to the new address. Try again later.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-
+        outbox.AddVerification(db, user, newEmail);
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted((string?)null);
     }
 
     /// <summary>
-    /// Creates the account, then mails its verification link. The account exists whether or not the mail went out: a
-    /// mail server that is down must not turn away a registration (nor make a retry answer 409); the failure is logged
-    /// and the user asks for another link with resend-verification.
+    /// Creates the account and its verification mail in one transaction: the outbox sends the mail, retrying while the
+    /// mail server is down, so a registration never waits on it or loses it.
     /// </summary>
     public static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
         RegisterRequest request,
         MarketplaceDbContext db,
         PasswordVerifier passwords,
-        EmailVerification verification,
+        MailOutbox outbox,
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
@@ -172,6 +166,7 @@ public static class AuthApi
         };
         user.PasswordHash = passwords.Hash(user, request.Password);
         db.Users.Add(user);
+        outbox.AddVerification(db, user, user.Email);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -182,7 +177,6 @@ public static class AuthApi
             return EmailTaken();
         }
 
-        await verification.SendAsync(user, user.Email, cancellationToken);
         return TypedResults.Created((string?)null, new UserResponse(user.Id, user.Email, user.DisplayName, user.CreatedAt));
     }
 
@@ -322,8 +316,7 @@ public static class AuthApi
     public static async Task<Results<Accepted, ProblemHttpResult>> ResendVerificationAsync(
         ClaimsPrincipal caller,
         MarketplaceDbContext db,
-        EmailVerification verification,
-        HttpResponse response,
+        MailOutbox outbox,
         CancellationToken cancellationToken)
     {
         var userId = AccessTokens.UserIdOf(caller);
@@ -344,19 +337,10 @@ public static class AuthApi
                 statusCode: StatusCodes.Status409Conflict);
         }
 
-        if (!await verification.SendAsync(user, user.Email, cancellationToken))
-        {
-            response.Headers.RetryAfter = MailRetryAfterSeconds;
-            return TypedResults.Problem(
-                title: "Mail not sent.",
-                detail: "The mail server did not take the verification mail. Try again later.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-
+        outbox.AddVerification(db, user, user.Email);
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted((string?)null);
     }
-
-    private const string MailRetryAfterSeconds = "60";
 
     /// <summary>One answer for a token that is malformed, unknown, used or expired: which of them is nobody's business.</summary>
     public static ValidationProblem InvalidVerificationToken() => ApiErrors.Field("token",

@@ -1,9 +1,7 @@
 using Marketplace.Api.Infrastructure;
-using Marketplace.Api.Mail;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Marketplace.Api.Auth;
 
@@ -20,56 +18,11 @@ public enum VerificationOutcome
 }
 
 /// <summary>
-/// Verification links: issuing one (on registration, on resend, and for a new address after a change of email) and
-/// following one. A link verifies the address it was mailed to; when that is not the account's current address, the
-/// account switches to it.
+/// Following a verification link (the links are mailed through the outbox: <see cref="Mail.MailOutbox.AddVerification"/>).
+/// A link verifies the address it was mailed to; when that is not the account's current address, the account switches to it.
 /// </summary>
-public sealed partial class EmailVerification(
-    MarketplaceDbContext db,
-    IEmailSender sender,
-    AccountMails mails,
-    IOptions<AccountsOptions> accounts,
-    TimeProvider timeProvider,
-    ILogger<EmailVerification> logger)
+public sealed class EmailVerification(MarketplaceDbContext db, TimeProvider timeProvider)
 {
-    /// <summary>
-    /// Stores a new token for <paramref name="email"/> (the account's own address, or the new one after a change of
-    /// email), drops the account's unused older ones so only the newest link works, and mails the link. Returns whether
-    /// the SMTP server took the mail; a failure is logged, not thrown, so the caller decides what it means.
-    /// </summary>
-    public async Task<bool> SendAsync(User user, string email, CancellationToken cancellationToken)
-    {
-        var lifetime = accounts.Value.VerificationTokenLifetime;
-        var now = timeProvider.GetUtcNow();
-        var (token, hash) = MailedTokens.Create();
-        await db.VerificationTokens.Where(t => t.UserId == user.Id && t.UsedAt == null).ExecuteDeleteAsync(cancellationToken);
-        db.VerificationTokens.Add(new VerificationToken
-        {
-            UserId = user.Id,
-            TokenHash = hash,
-            Email = email,
-            CreatedAt = now,
-            ExpiresAt = now + lifetime,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-
-        var message = User.NormalizeEmail(email) == user.NormalizedEmail
-            ? mails.Verification(email, user.DisplayName, token, lifetime)
-            : mails.EmailChange(email, user.DisplayName, token, lifetime);
-        try
-        {
-            await sender.SendAsync(message, cancellationToken);
-            return true;
-        }
-#pragma warning disable CA1031 // Whatever the SMTP server or the network did, the token is stored and a resend can follow.
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-#pragma warning restore CA1031
-        {
-            LogNotSent(logger, ex, user.Id);
-            return false;
-        }
-    }
-
     /// <summary>Follows a link once: marks the token used and the address verified (switching to it after a change), in one transaction.</summary>
     public async Task<(VerificationOutcome Outcome, User? User)> VerifyAsync(string token, CancellationToken cancellationToken)
     {
@@ -131,7 +84,4 @@ public sealed partial class EmailVerification(
             return (VerificationOutcome.Verified, user);
         });
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The verification mail for user {UserId} could not be sent; the account can ask for another.")]
-    private static partial void LogNotSent(ILogger logger, Exception exception, Guid userId);
 }

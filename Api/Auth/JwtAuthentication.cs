@@ -1,4 +1,6 @@
 using System.Globalization;
+using Marketplace.Api.Jobs;
+using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
@@ -56,8 +58,8 @@ public static class JwtAuthentication
             .BindConfiguration(TokenCleanupOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton<TokenCleanup>();
-        builder.Services.AddHostedService<TokenCleanupService>();
+        builder.Services.AddPeriodicJob<TokenCleanup>(TokenCleanup.JobName, services => new PeriodicJobSchedule(
+            services.GetRequiredService<IOptions<TokenCleanupOptions>>().Value.Interval, AdvisoryLockKeys.TokenCleanup));
         builder.Services.AddSingleton<PasswordVerifier>();
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         builder.Services.AddScoped<EmailVerification>();

@@ -30,12 +30,13 @@ public static class PasswordResetApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        api.MapPost("/forgot-password", ForgotPassword)
+        api.MapPost("/forgot-password", ForgotPasswordAsync)
             .WithName("ForgotPassword")
             .WithSummary("Mail a password reset link")
             .WithDescription(
-                "Answers 202 whether or not an account has this email, doing the same work either way; an account gets a mail " +
-                "with a single-use link to /reset-password. Limited per caller and per email (429).");
+                "Answers 202 whether or not an account has this email, doing the same work either way (a mail queued in the outbox, " +
+                "which looks the account up when it sends); an account gets a mail with a single-use link to /reset-password. " +
+                "Limited per caller and per email (429).");
 
         api.MapPost("/reset-password", ResetPasswordAsync)
             .WithName("ResetPassword")
@@ -51,11 +52,13 @@ public static class PasswordResetApi
         return app;
     }
 
-    public static Results<Accepted, ValidationProblem, ProblemHttpResult> ForgotPassword(
+    public static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> ForgotPasswordAsync(
         ForgotPasswordRequest request,
         HttpContext httpContext,
         ForgotPasswordLimiter limiter,
-        MailOutbox outbox)
+        MarketplaceDbContext db,
+        MailOutbox outbox,
+        CancellationToken cancellationToken)
     {
         var normalizedEmail = User.NormalizeEmail(request.Email);
         using var lease = limiter.Acquire(normalizedEmail);
@@ -64,36 +67,11 @@ public static class PasswordResetApi
             return TooManyForThisEmail(httpContext, lease);
         }
 
-        // Everything that depends on whether an account has the email happens after the answer, in the background:
-        // the request only checks the limit and queues the same work either way, so neither its answer nor its time
-        // says whether the account exists (bench/README.md).
-        outbox.Enqueue((services, cancellationToken) => ResetMailAsync(services, normalizedEmail, cancellationToken));
+        // The same work for every address: one outbox row committed, whether or not an account has it. The sender looks
+        // the account up, so neither this answer nor its time says whether the account exists (bench/README.md).
+        outbox.AddPasswordReset(db, request.Email);
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted((string?)null);
-    }
-
-    /// <summary>
-    /// Stores a new reset token for the account with the email, if one has it, and answers its mail (null for nobody).
-    /// One statement finds the account and inserts the token's hash for it (no row when there is none).
-    /// </summary>
-    private static async Task<EmailMessage?> ResetMailAsync(IServiceProvider services, string normalizedEmail, CancellationToken cancellationToken)
-    {
-        var db = services.GetRequiredService<MarketplaceDbContext>();
-        var lifetime = services.GetRequiredService<IOptions<AccountsOptions>>().Value.PasswordResetTokenLifetime;
-        var (token, hash) = MailedTokens.Create();
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var expiresAt = now + lifetime;
-        var account = await db.Database.SqlQuery<ResetRecipient>($"""
-            WITH account AS (
-                SELECT "Id", "Email", "DisplayName" FROM "User" WHERE "NormalizedEmail" = {normalizedEmail}
-            ), stored AS (
-                INSERT INTO "PasswordResetToken" ("UserId", "TokenHash", "ExpiresAt", "CreatedAt")
-                SELECT "Id", {hash}, {expiresAt}, {now} FROM account
-            )
-            SELECT "Email", "DisplayName" FROM account
-            """).ToListAsync(cancellationToken);
-        return account.SingleOrDefault() is { } recipient
-            ? services.GetRequiredService<AccountMails>().PasswordReset(recipient.Email, recipient.DisplayName, token, lifetime)
-            : null;
     }
 
     public static async Task<Results<NoContent, ValidationProblem>> ResetPasswordAsync(
@@ -216,7 +194,6 @@ public static class PasswordResetApi
             type: "https://tools.ietf.org/html/rfc6585#section-4");
     }
 
-    private sealed record ResetRecipient(string Email, string DisplayName);
 }
 
 /// <summary>Forgot-password requests per normalized email on this instance (Accounts:ForgotPasswordsPerEmail per ForgotPasswordWindow).</summary>

@@ -147,14 +147,14 @@ public sealed partial class SchemaReadinessMonitor(
 
             if (reading.IsVerified)
             {
-                return Ready(reading.Fingerprint);
+                return await ReadyAsync(reading.Fingerprint);
             }
 
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
             var verification = await scope.ServiceProvider.GetRequiredService<SchemaVerifier>().VerifyAsync(db, CancellationToken.None);
             return verification.IsCurrent
-                ? Ready(verification.Fingerprint)
+                ? await ReadyAsync(verification.Fingerprint)
                 : new ReadinessVerdict(
                     false,
                     $"The database is not what this build expects ({verification.Problems.Count} problem{(verification.Problems.Count == 1 ? "" : "s")}): " +
@@ -168,6 +168,16 @@ public sealed partial class SchemaReadinessMonitor(
             // No database text here: the description reaches /health's body in Development.
             return new ReadinessVerdict(false, "The database could not be reached to check its schema.", ["the database is unreachable"], null);
         }
+    }
+
+    /// <summary>
+    /// A schema judged ready for the first time may hold types Npgsql has not loaded (an enum a migration created after
+    /// this process first connected): the data source reads them again, so that writing one is not an error.
+    /// </summary>
+    private async Task<ReadinessVerdict> ReadyAsync(string? fingerprint)
+    {
+        await dataSource.ReloadTypesAsync(CancellationToken.None);
+        return Ready(fingerprint);
     }
 
     private static ReadinessVerdict Ready(string? fingerprint) => new(

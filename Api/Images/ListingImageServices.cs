@@ -1,4 +1,6 @@
 using Azure.Storage.Blobs;
+using Marketplace.Api.Jobs;
+using Marketplace.Data;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Api.Images;
@@ -35,8 +37,8 @@ public static class ListingImageServices
         builder.Services.AddSingleton<IImageStore, AzureBlobImageStore>();
         builder.Services.AddSingleton<ImageProcessor>();
         builder.Services.AddSingleton<ImageProcessing>();
-        builder.Services.AddSingleton<OrphanImageSweep>();
-        builder.Services.AddHostedService<OrphanImageSweepService>();
+        builder.Services.AddPeriodicJob<OrphanImageSweep>(OrphanImageSweep.JobName, services => new PeriodicJobSchedule(
+            services.GetRequiredService<IOptions<ListingImageOptions>>().Value.OrphanSweepInterval, AdvisoryLockKeys.OrphanImageSweep));
         return builder;
     }
 }

@@ -1,4 +1,5 @@
-using Marketplace.Data;
+using System.Diagnostics;
+using Marketplace.Api.Jobs;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -7,72 +8,48 @@ namespace Marketplace.Api.Images;
 /// <summary>
 /// Deletes rendition blobs no image row names, once they are older than Images:OrphanGracePeriod: what an upload left
 /// when it failed (or lost the per-listing race) between storing its blobs and committing its rows, and what deleted
-/// images left. One replica at a time (a PostgreSQL advisory lock). Race-free with uploads of the same photo: an upload
-/// writes its blobs again (a new ETag) before its row commits, and the sweep deletes only the version it listed.
+/// images left. A periodic job on one replica at a time (<see cref="Marketplace.Data.AdvisoryLockKeys.OrphanImageSweep"/>).
+/// Race-free with uploads of the same photo: an upload writes its blobs again (a new ETag) before its row commits, and
+/// the sweep deletes only the version it listed.
 /// </summary>
 public sealed partial class OrphanImageSweep(
-    IConfiguration configuration,
+    NpgsqlDataSource dataSource,
     IImageStore store,
     IOptions<ListingImageOptions> options,
     TimeProvider timeProvider,
-    ILogger<OrphanImageSweep> logger)
+    ILogger<OrphanImageSweep> logger) : IPeriodicJob
 {
-    /// <summary>The advisory lock's key: "mktimage" in ASCII, not used for anything else.</summary>
-    public const long LockKey = 0x6D6B74696D616765;
+    public const string JobName = "orphan-image-sweep";
 
     private const int PageSize = 500;
 
-    /// <summary>One run: the number of blobs deleted, or null when another replica holds the lock.</summary>
-    public async Task<int?> RunOnceAsync(CancellationToken cancellationToken)
+    public Task RunAsync(CancellationToken cancellationToken) => SweepAsync(cancellationToken);
+
+    /// <summary>One sweep: the number of blobs deleted.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(MarketplaceDatabase.GetRequiredConnectionString(configuration))
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var cutoff = timeProvider.GetUtcNow() - options.Value.OrphanGracePeriod;
+        var deleted = 0;
+        var page = new List<StoredImageVersion>(PageSize);
+        await foreach (var blob in store.ListAsync(cancellationToken))
         {
-            // Its own connection, closed after: a session-level lock never goes back into the pool.
-            Pooling = false,
-            ApplicationName = "marketplace-api orphan image sweep",
-        };
-        await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using (var tryLock = new NpgsqlCommand($"SELECT pg_try_advisory_lock({LockKey})", connection))
-        {
-            if (!(bool)(await tryLock.ExecuteScalarAsync(cancellationToken))!)
+            if (blob.LastModified <= cutoff)
             {
-                LogSkipped(logger);
-                return null;
+                page.Add(blob);
+            }
+
+            if (page.Count == PageSize)
+            {
+                deleted += await SweepAsync(connection, page, cancellationToken);
+                page.Clear();
             }
         }
 
-        try
-        {
-            var cutoff = timeProvider.GetUtcNow() - options.Value.OrphanGracePeriod;
-            var deleted = 0;
-            var page = new List<StoredImageVersion>(PageSize);
-            await foreach (var blob in store.ListAsync(cancellationToken))
-            {
-                if (blob.LastModified <= cutoff)
-                {
-                    page.Add(blob);
-                }
-
-                if (page.Count == PageSize)
-                {
-                    deleted += await SweepAsync(connection, page, cancellationToken);
-                    page.Clear();
-                }
-            }
-
-            deleted += await SweepAsync(connection, page, cancellationToken);
-            LogSwept(logger, deleted);
-            return deleted;
-        }
-        finally
-        {
-            if (connection.FullState == System.Data.ConnectionState.Open)
-            {
-                await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", connection);
-                await unlock.ExecuteScalarAsync(CancellationToken.None);
-            }
-        }
+        deleted += await SweepAsync(connection, page, cancellationToken);
+        Activity.Current?.SetTag("marketplace.images.deleted", deleted);
+        LogSwept(logger, deleted);
+        return deleted;
     }
 
     private async Task<int> SweepAsync(NpgsqlConnection connection, List<StoredImageVersion> blobs, CancellationToken cancellationToken)
@@ -113,7 +90,4 @@ public sealed partial class OrphanImageSweep(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Orphan image sweep deleted {Blobs} blobs no image names.")]
     private static partial void LogSwept(ILogger logger, int blobs);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Orphan image sweep skipped: another replica is running it.")]
-    private static partial void LogSkipped(ILogger logger);
 }

@@ -35,7 +35,7 @@ public sealed partial class ApiExceptionHandler(
             BadHttpRequestException badRequest => Describe(badRequest),
             _ when DatabaseErrors.IsUnavailable(exception) => DatabaseUnavailable(httpContext),
             _ when IsImageStoreFailure(exception) => ImageStoreUnavailable(httpContext),
-            _ when SchemaMismatch.Find(exception) is not null || IsReadTypeMismatch(exception) =>
+            _ when SchemaMismatch.Find(exception) is not null || IsReadTypeMismatch(exception) || SchemaMismatch.IsTypeNotLoaded(exception) =>
                 await SchemaNotReadyAsync(httpContext, exception, cancellationToken),
             _ => null,
         };
@@ -126,12 +126,13 @@ public sealed partial class ApiExceptionHandler(
     }
 
     /// <summary>
-    /// An undefined table, column, type or function is the schema this build expects missing: 503 at once. A datatype
+    /// An undefined table, column, type or function is the schema this build expects missing: 503 at once (so is a type
+    /// Npgsql has not loaded, which the re-check loads once the schema is current). A datatype
     /// mismatch may be a retyped column or a bug in our SQL; the re-check it triggers tells which (a bug stays a 500).
     /// </summary>
     private async Task<ProblemDetails?> SchemaNotReadyAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (SchemaMismatch.Find(exception) is { } error && SchemaMismatch.IsMissingObject(error))
+        if (SchemaMismatch.Find(exception) is { } error && SchemaMismatch.IsMissingObject(error) || SchemaMismatch.IsTypeNotLoaded(exception))
         {
             _ = schemaReadiness.ReportSchemaError(exception);
         }

@@ -16,8 +16,6 @@ namespace Marketplace.Api.Listings;
 /// </summary>
 public static partial class ListingContactApi
 {
-    private const string MailRetryAfterSeconds = "60";
-
     public static IEndpointRouteBuilder MapListingContactApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/listings")
@@ -29,8 +27,8 @@ public static partial class ListingContactApi
             .WithDescription(
                 "Mails the message to the seller of an active listing, with the caller's address as Reply-To, so the seller answers by mail; " +
                 "neither address is in any answer. The caller's email address must be verified (403 otherwise). A listing that is not " +
-                "active and visible is a 404; one's own listing, or a sold one, a 409. A few messages per buyer per hour (429); " +
-                "503 when the mail server did not take the mail.")
+                "active and visible is a 404; one's own listing, or a sold one, a 409. A few messages per buyer per hour (429). " +
+                "Answers 202 once the mail is stored in the outbox, which sends it, retrying while the mail server is down.")
             .RequireAuthorization()
             .RequireVerifiedEmail()
             .RequireRateLimiting(RequestLimits.ContactPolicy)
@@ -48,9 +46,8 @@ public static partial class ListingContactApi
         ContactSellerRequest request,
         ClaimsPrincipal caller,
         MarketplaceDbContext db,
-        IEmailSender sender,
+        MailOutbox outbox,
         ListingMails mails,
-        HttpResponse response,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -93,24 +90,9 @@ public static partial class ListingContactApi
                 statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        var mail = mails.BuyerMessage(listing.SellerEmail, listing.SellerName, buyer.Email, buyer.DisplayName, id, listing.Title, message);
+        outbox.AddMessage(db, mails.BuyerMessage(listing.SellerEmail, listing.SellerName, buyer.Email, buyer.DisplayName, id, listing.Title, message));
+        await db.SaveChangesAsync(cancellationToken);
         var logger = loggers.CreateLogger(typeof(ListingContactApi));
-        try
-        {
-            await sender.SendAsync(mail, cancellationToken);
-        }
-#pragma warning disable CA1031 // Whatever the SMTP server or the network did, the buyer is told to try again.
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-#pragma warning restore CA1031
-        {
-            LogNotSent(logger, ex, id, buyerId);
-            response.Headers.RetryAfter = MailRetryAfterSeconds;
-            return TypedResults.Problem(
-                title: "Message not sent.",
-                detail: "The mail server did not take the message. Try again later.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-
         LogSent(logger, id, buyerId, listing.SellerId);
         return TypedResults.Accepted((string?)null);
     }
@@ -118,9 +100,6 @@ public static partial class ListingContactApi
     private static ProblemHttpResult Conflict(string title, string detail) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Buyer {BuyerId} wrote to seller {SellerId} about listing {ListingId}.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Buyer {BuyerId} wrote to seller {SellerId} about listing {ListingId}; the mail is in the outbox.")]
     private static partial void LogSent(ILogger logger, long listingId, Guid buyerId, Guid sellerId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The message of buyer {BuyerId} about listing {ListingId} could not be mailed.")]
-    private static partial void LogNotSent(ILogger logger, Exception exception, long listingId, Guid buyerId);
 }

@@ -73,8 +73,21 @@ public sealed class AccountMails(IOptions<MarketplaceOptions> options)
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
-    private static string Describe(TimeSpan lifetime) =>
-        lifetime.TotalHours >= 1 && lifetime.TotalHours == Math.Floor(lifetime.TotalHours)
-            ? $"{lifetime.TotalHours:0} hour{(lifetime.TotalHours == 1 ? "" : "s")}"
-            : $"{Math.Ceiling(lifetime.TotalMinutes):0} minutes";
+    /// <summary>
+    /// How long a link works, to the minute: a mail sent later than asked for (the outbox retried it) says what is left,
+    /// "23 hours and 10 minutes", rather than the whole lifetime.
+    /// </summary>
+    private static string Describe(TimeSpan lifetime)
+    {
+        var minutes = (long)Math.Round(lifetime.TotalMinutes, MidpointRounding.AwayFromZero);
+        var (hours, rest) = (minutes / 60, minutes % 60);
+        return (hours, rest) switch
+        {
+            (0, _) => Count(rest, "minute"),
+            (_, 0) => Count(hours, "hour"),
+            _ => $"{Count(hours, "hour")} and {Count(rest, "minute")}",
+        };
+
+        static string Count(long count, string unit) => $"{count} {unit}{(count == 1 ? "" : "s")}";
+    }
 }

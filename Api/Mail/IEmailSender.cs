@@ -13,4 +13,5 @@ public interface IEmailSender
 /// <param name="TextBody">The plain-text part.</param>
 /// <param name="HtmlBody">The HTML part; every piece of user data in it must already be HTML-encoded.</param>
 /// <param name="ReplyTo">Where replies go, when not to the sender.</param>
-public sealed record EmailMessage(string To, string Subject, string TextBody, string HtmlBody, string? ReplyTo = null);
+/// <param name="MessageId">The Message-ID (without angle brackets), the same on every attempt of one mail so that a mail client shows a duplicate once; null for a new one.</param>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string HtmlBody, string? ReplyTo = null, string? MessageId = null);

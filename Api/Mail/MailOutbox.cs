@@ -1,62 +1,68 @@
-using System.Threading.Channels;
+using Marketplace.Api.Auth;
+using Marketplace.Data;
+using Marketplace.Data.Entities;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Api.Mail;
 
 /// <summary>
-/// Work a request hands over that may end in a mail: it runs in the background, with services of a scope of its own,
-/// and answers the mail to send, or null for none.
+/// Where a request puts the mail it causes: a row added to the request's context, so that it commits in the same
+/// transaction as the change it is about (and not without it). The caller's SaveChanges commits it; the senders
+/// (<see cref="OutboxSender"/>) on every replica send it, retrying while the mail server is down. Nothing waits in memory.
 /// </summary>
-public delegate Task<EmailMessage?> MailWork(IServiceProvider services, CancellationToken cancellationToken);
-
-/// <summary>
-/// Work handed over by a request and done by <see cref="MailOutboxSender"/> in the background, so that no answer waits
-/// on the database work or SMTP behind a mail (and an answer's timing says nothing about whether a mail went out).
-/// Bounded: when it is full, the work is dropped and logged rather than held in memory without end.
-/// </summary>
-public sealed partial class MailOutbox(ILogger<MailOutbox> logger)
+public sealed class MailOutbox(IOptions<AccountsOptions> accounts, TimeProvider timeProvider)
 {
-    public const int Capacity = 10_000;
-
-    private readonly Channel<MailWork> _channel = Channel.CreateBounded<MailWork>(
-        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
-
-    public ChannelReader<MailWork> Reader => _channel.Reader;
-
-    public void Enqueue(MailWork work)
+    /// <summary>
+    /// A link that verifies <paramref name="email"/> for <paramref name="user"/>: the account's own address (registration,
+    /// resend) or a new one (change of email). Its token is minted when it is sent, and a newer one replaces it.
+    /// </summary>
+    public OutboxMail AddVerification(MarketplaceDbContext db, User user, string email) => Add(db, new OutboxMail
     {
-        if (!_channel.Writer.TryWrite(work))
-        {
-            LogDropped(logger);
-        }
-    }
+        Kind = User.NormalizeEmail(email) == user.NormalizedEmail ? OutboxMailKind.Verification : OutboxMailKind.EmailChange,
+        UserId = user.Id,
+        ToAddress = email,
+    }, accounts.Value.VerificationTokenLifetime);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The mail queue is full; a mail's work was dropped.")]
-    private static partial void LogDropped(ILogger logger);
-}
-
-/// <summary>Drains <see cref="MailOutbox"/>: does each piece of work and sends its mail, logging (not retrying) a failure.</summary>
-public sealed partial class MailOutboxSender(
-    MailOutbox queue, IServiceScopeFactory scopes, IEmailSender sender, ILogger<MailOutboxSender> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// A reset link for whichever account has <paramref name="email"/>, committed whether or not one has it: the sender
+    /// looks the account up, so the request does the same work for every address.
+    /// </summary>
+    public OutboxMail AddPasswordReset(MarketplaceDbContext db, string email) => Add(db, new OutboxMail
     {
-        await foreach (var work in queue.Reader.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                if (await work(scope.ServiceProvider, stoppingToken) is { } message)
-                {
-                    await sender.SendAsync(message, stoppingToken);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-    }
+        Kind = OutboxMailKind.PasswordReset,
+        ToAddress = email.Trim(),
+    }, accounts.Value.PasswordResetTokenLifetime);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A queued mail could not be made or sent.")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    /// <summary>
+    /// A mail composed in full (the generic path: a buyer's message, moderation notices, notifications, alerts); it must
+    /// hold no secret, since it waits in the database as it is. <paramref name="notAfter"/>: dropped rather than sent after.
+    /// </summary>
+    public OutboxMail AddMessage(MarketplaceDbContext db, EmailMessage message, DateTimeOffset? notAfter = null) => Add(db, new OutboxMail
+    {
+        Kind = OutboxMailKind.Message,
+        ToAddress = message.To,
+        ReplyTo = message.ReplyTo,
+        Subject = message.Subject,
+        TextBody = message.TextBody,
+        HtmlBody = message.HtmlBody,
+        ExpiresAt = notAfter,
+    }, linkLifetime: null);
+
+    private OutboxMail Add(MarketplaceDbContext db, OutboxMail mail, TimeSpan? linkLifetime)
+    {
+        // As PostgreSQL stores it (microseconds), so that the row and what the sender reads back agree.
+        var now = timeProvider.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+        mail.Id = Guid.CreateVersion7(now);
+        mail.State = OutboxMailState.Pending;
+        mail.CreatedAt = now;
+        mail.DueAt = now;
+        if (linkLifetime is { } lifetime)
+        {
+            mail.ExpiresAt = now + lifetime;
+        }
+
+        db.OutboxMails.Add(mail);
+        return mail;
+    }
 }

@@ -1,8 +1,16 @@
+using Marketplace.Api.Auth;
+using Marketplace.Api.Jobs;
+using Marketplace.Data;
+using Microsoft.Extensions.Options;
+
 namespace Marketplace.Api.Mail;
 
 public static class MailServices
 {
-    /// <summary>The SMTP sender with its settings validated at start-up, and the composer of account mails.</summary>
+    /// <summary>
+    /// The SMTP sender with its settings validated at start-up, the composers of mails, the outbox requests add their mail
+    /// to, and its two periodic jobs: the sender on every replica, the purge on one at a time.
+    /// </summary>
     public static IHostApplicationBuilder AddMail(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SmtpOptions>()
@@ -18,11 +26,22 @@ public static class MailServices
             .Validate(smtp => smtp.Timeout >= TimeSpan.FromSeconds(1) && smtp.Timeout <= TimeSpan.FromMinutes(5),
                 "Smtp:Timeout must be between 00:00:01 and 00:05:00.")
             .ValidateOnStart();
+        builder.Services.AddOptions<OutboxOptions>()
+            .BindConfiguration(OutboxOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(outbox => outbox.MaxRetryDelay >= outbox.RetryDelay, "Outbox:MaxRetryDelay must not be shorter than Outbox:RetryDelay.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         builder.Services.AddSingleton<AccountMails>();
         builder.Services.AddSingleton<ListingMails>();
+        builder.Services.AddSingleton<MailedTokenKey>();
         builder.Services.AddSingleton<MailOutbox>();
-        builder.Services.AddHostedService<MailOutboxSender>();
+        builder.Services.AddSingleton<MailMetrics>();
+        builder.Services.AddSingleton<OutboxMailComposer>();
+        builder.Services.AddPeriodicJob<OutboxSender>(OutboxSender.JobName, services => new PeriodicJobSchedule(
+            services.GetRequiredService<IOptions<OutboxOptions>>().Value.PollInterval));
+        builder.Services.AddPeriodicJob<OutboxPurge>(OutboxPurge.JobName, services => new PeriodicJobSchedule(
+            services.GetRequiredService<IOptions<OutboxOptions>>().Value.PurgeInterval, AdvisoryLockKeys.OutboxPurge));
         return builder;
     }
 }

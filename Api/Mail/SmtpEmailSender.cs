@@ -18,6 +18,11 @@ public sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILogg
             mime.ReplyTo.Add(MailboxAddress.Parse(message.ReplyTo));
         }
 
+        if (message.MessageId is not null)
+        {
+            mime.MessageId = message.MessageId;
+        }
+
         mime.Subject = message.Subject;
         mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
 

@@ -57,3 +57,35 @@ public enum AuditTargetType
     Category,
     Report,
 }
+
+/// <summary>What an outbox mail is, stored as the PostgreSQL enum <c>outbox_mail_kind</c>.</summary>
+public enum OutboxMailKind
+{
+    /// <summary>The link that verifies the account's own address (registration, resend); minted when sent.</summary>
+    Verification,
+
+    /// <summary>The link to a new address after a change of email; minted when sent.</summary>
+    EmailChange,
+
+    /// <summary>A password reset link for whichever account has the address asked for (none: nothing is sent); minted when sent.</summary>
+    PasswordReset,
+
+    /// <summary>A mail composed in full when it was queued (a buyer's message to a seller, and every later notice); it holds no secret.</summary>
+    Message,
+}
+
+/// <summary>Where an outbox mail is in its life, stored as the PostgreSQL enum <c>outbox_mail_state</c>.</summary>
+public enum OutboxMailState
+{
+    /// <summary>Waiting to be sent, or to be tried again (from its DueAt).</summary>
+    Pending,
+
+    /// <summary>The SMTP server took it.</summary>
+    Sent,
+
+    /// <summary>Given up on: the retry budget is spent, or the SMTP server refused it for good.</summary>
+    Dead,
+
+    /// <summary>Not sent, on purpose: its link would have expired, no account has the address, or a newer mail replaced it.</summary>
+    Dropped,
+}

@@ -28,6 +28,8 @@ namespace Marketplace.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "audit_target_type", new[] { "user", "listing", "category", "report" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "listing_category", new[] { "electronics", "furniture", "clothing", "vehicles", "home_and_garden", "sports", "books_and_media", "toys", "collectibles", "other" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "listing_status", new[] { "draft", "active", "sold", "archived" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "outbox_mail_kind", new[] { "verification", "email_change", "password_reset", "message" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "outbox_mail_state", new[] { "pending", "sent", "dead", "dropped" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "user_role", new[] { "user", "admin" });
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -394,6 +396,73 @@ namespace Marketplace.Data.Migrations
                     b.ToTable("ListingReport", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.OutboxMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("text");
+
+                    b.Property<OutboxMailKind>("Kind")
+                        .HasColumnType("outbox_mail_kind");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<OutboxMailState>("State")
+                        .HasColumnType("outbox_mail_state");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("TextBody")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex(new[] { "CompletedAt" }, "IX_OutboxMail_Completed_CompletedAt")
+                        .HasFilter("\"CompletedAt\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "DueAt" }, "IX_OutboxMail_Pending_DueAt")
+                        .HasFilter("\"State\" = 'pending'");
+
+                    b.ToTable("OutboxMail", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.PasswordResetToken", b =>
                 {
                     b.Property<long>("Id")
@@ -650,6 +719,16 @@ namespace Marketplace.Data.Migrations
                     b.Navigation("Listing");
 
                     b.Navigation("Reporter");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.OutboxMail", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.PasswordResetToken", b =>

@@ -1,3 +1,4 @@
+using Marketplace.Data;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -17,8 +18,8 @@ public sealed partial class MigrationLock(
     TimeProvider timeProvider,
     ILogger<MigrationLock> logger)
 {
-    /// <summary>A fixed key shared by every worker: the ASCII bytes of "Marketpl".</summary>
-    public const long Key = 0x4d61726b6574706c;
+    /// <summary>A fixed key shared by every worker (its home, with every other key: <see cref="AdvisoryLockKeys"/>).</summary>
+    public const long Key = AdvisoryLockKeys.Migration;
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(10);

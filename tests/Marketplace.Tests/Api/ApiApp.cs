@@ -97,6 +97,8 @@ public sealed class ApiApp : WebApplicationFactory<MarketplaceApi::Program>
             ["Jwt:SigningKey"] = SigningKey,
             ["RequestLimits:WritesPerWindow"] = "100000",
             ["Categories:CacheDuration"] = "00:00:00",
+            // Mail goes out within a tenth of a second, so tests that wait for it wait little.
+            ["Outbox:PollInterval"] = "00:00:00.100",
             ["Marketplace:PublicBaseUrl"] = PublicBaseUrl,
             // A well-formed blob store that is never contacted: only the image tests, which pass AzuriteServer's
             // settings, upload anything. A container of its own either way.

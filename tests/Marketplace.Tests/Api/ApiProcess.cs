@@ -59,6 +59,7 @@ public sealed class ApiProcess : IAsyncDisposable
         }
 
         start.Environment["Marketplace__PublicBaseUrl"] = ApiApp.PublicBaseUrl;
+        start.Environment["Outbox__PollInterval"] = "00:00:00.200";
         start.Environment["ConnectionStrings__blobs"] = "UseDevelopmentStorage=true";
 
         foreach (var (key, value) in environment)
@@ -103,6 +104,9 @@ public sealed class ApiProcess : IAsyncDisposable
         await _process.WaitForExitAsync(timeout.Token);
         return _process.ExitCode;
     }
+
+    /// <summary>Ends the process with SIGKILL, as a crash or an out-of-memory kill does: nothing of it runs after.</summary>
+    public Task KillAsync() => _process.KillAsync();
 
     /// <summary>The folder with Marketplace.sln, above the test output.</summary>
     public static string RepositoryRoot()

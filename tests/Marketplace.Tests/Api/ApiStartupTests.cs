@@ -51,6 +51,10 @@ public sealed class ApiStartupTests(PostgresServer server)
     [InlineData("Accounts__ForgotPasswordsPerEmail", "0", "Accounts:ForgotPasswordsPerEmail")]
     [InlineData("TokenCleanup__Interval", "00:00:00", "TokenCleanup:Interval")]
     [InlineData("TokenCleanup__BatchSize", "0", "TokenCleanup:BatchSize")]
+    [InlineData("Outbox__PollInterval", "00:00:00", "Outbox:PollInterval")]
+    [InlineData("Outbox__MaxAttempts", "0", "Outbox:MaxAttempts")]
+    [InlineData("Outbox__RetainFor", "00:10:00", "Outbox:RetainFor")]
+    [InlineData("Outbox__PurgeInterval", "00:00:00", "Outbox:PurgeInterval")]
     [InlineData("Database__MaxRetryCount", "11", "Database:MaxRetryCount")]
     [InlineData("Database__MaxRetryDelay", "00:01:00", "Database:MaxRetryDelay")]
     public async Task An_out_of_range_setting_stops_start_up_naming_it(string variable, string value, string setting)
@@ -67,6 +71,24 @@ public sealed class ApiStartupTests(PostgresServer server)
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains(setting + " must be between", api.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_outbox_retry_delay_longer_than_its_cap_stops_start_up_naming_both()
+    {
+        await using var api = ApiProcess.Start(new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__marketplacedb"] = UnreachableDatabase,
+            ["Jwt__SigningKey"] = ApiApp.SigningKey,
+            ["Outbox__RetryDelay"] = "00:05:00",
+            ["Outbox__MaxRetryDelay"] = "00:01:00",
+        });
+
+        var exitCode = await api.WaitForExitAsync();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Outbox:MaxRetryDelay must not be shorter than Outbox:RetryDelay", api.Output, StringComparison.Ordinal);
     }
 
     [Theory]

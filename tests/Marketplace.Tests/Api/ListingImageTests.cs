@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Marketplace.Api.Images;
 using Marketplace.Contracts.Listings;
-using Microsoft.Extensions.Configuration;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -290,8 +290,8 @@ public sealed class ListingImageTests(ImagesApi images) : IClassFixture<ImagesAp
         await store.PutAsync($"{orphan}/320.webp", TestImages.WebP(10, 10), "image/webp", Ct);
 
         var settings = App.Services.GetRequiredService<IOptions<ListingImageOptions>>().Value;
-        var young = await Sweep(settings.OrphanGracePeriod).RunOnceAsync(Ct);
-        var old = await Sweep(TimeSpan.Zero).RunOnceAsync(Ct);
+        var young = await Sweep(settings.OrphanGracePeriod).SweepAsync(Ct);
+        var old = await Sweep(TimeSpan.Zero).SweepAsync(Ct);
 
         Assert.Equal(0, young);
         Assert.True(old >= 3, $"{old}"); // the orphan and the deleted image's two renditions (and other tests' in this container)
@@ -301,7 +301,7 @@ public sealed class ListingImageTests(ImagesApi images) : IClassFixture<ImagesAp
         Assert.Equal(HttpStatusCode.OK, (await App.CreateClient().GetAsync(image.DisplayUrl, Ct)).StatusCode);
 
         OrphanImageSweep Sweep(TimeSpan grace) => new(
-            App.Services.GetRequiredService<IConfiguration>(),
+            App.Services.GetRequiredService<NpgsqlDataSource>(),
             store,
             Options.Create(new ListingImageOptions { Container = settings.Container, OrphanGracePeriod = grace }),
             TimeProvider.System,

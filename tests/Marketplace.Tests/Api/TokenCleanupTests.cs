@@ -1,11 +1,13 @@
 using Marketplace.Api.Auth;
+using Marketplace.Api.Jobs;
+using Marketplace.Data;
 using Marketplace.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using static Marketplace.Tests.Api.ApiCalls;
 
 namespace Marketplace.Tests.Api;
 
-/// <summary>The Api's background cleanup of used and expired tokens: in batches, one replica at a time.</summary>
+/// <summary>The Api's background cleanup of used and expired tokens: in batches, one replica at a time (a periodic job).</summary>
 public sealed class TokenCleanupTests(PostgresServer server)
 {
     [Fact]
@@ -24,9 +26,9 @@ public sealed class TokenCleanupTests(PostgresServer server)
         await InsertAsync(app, "RefreshToken", user, "used", "now() + interval '1 day'", used: true, count: 1);
         await InsertAsync(app, "RefreshToken", user, "fresh", "now() + interval '1 day'", used: false, count: 1);
 
-        var deleted = await app.Services.GetRequiredService<TokenCleanup>().RunOnceAsync(Ct);
+        var outcome = await RunAsync(app);
 
-        Assert.Equal(2 * 5 + 5, deleted);
+        Assert.Equal(PeriodicJobOutcome.Ran, outcome);
         foreach (var table in new[] { "VerificationToken", "PasswordResetToken" })
         {
             Assert.Equal(["fresh"], await LabelsAsync(app, table));
@@ -45,27 +47,25 @@ public sealed class TokenCleanupTests(PostgresServer server)
         await using var other = await app.Db.DataSource.OpenConnectionAsync(Ct);
         await using (var take = other.CreateCommand())
         {
-            take.CommandText = $"SELECT pg_advisory_lock({TokenCleanup.LockKey})";
+            take.CommandText = $"SELECT pg_advisory_lock({AdvisoryLockKeys.TokenCleanup})";
             await take.ExecuteScalarAsync(Ct);
         }
 
-        var whileHeld = await Task.WhenAll(
-            app.Services.GetRequiredService<TokenCleanup>().RunOnceAsync(Ct),
-            replica.Services.GetRequiredService<TokenCleanup>().RunOnceAsync(Ct));
+        var whileHeld = await Task.WhenAll(RunAsync(app), RunAsync(replica));
 
-        Assert.Equal([null, null], whileHeld);
+        Assert.Equal([PeriodicJobOutcome.LockHeldElsewhere, PeriodicJobOutcome.LockHeldElsewhere], whileHeld);
         Assert.Equal(["expired", "expired"], await LabelsAsync(app, "PasswordResetToken"));
         await using (var release = other.CreateCommand())
         {
-            release.CommandText = $"SELECT pg_advisory_unlock({TokenCleanup.LockKey})";
+            release.CommandText = $"SELECT pg_advisory_unlock({AdvisoryLockKeys.TokenCleanup})";
             Assert.True((bool)(await release.ExecuteScalarAsync(Ct))!);
         }
 
-        Assert.Equal(2, await replica.Services.GetRequiredService<TokenCleanup>().RunOnceAsync(Ct));
+        Assert.Equal(PeriodicJobOutcome.Ran, await RunAsync(replica));
         Assert.Empty(await LabelsAsync(app, "PasswordResetToken"));
         // The run let go of its lock: it is free again.
         await using var check = other.CreateCommand();
-        check.CommandText = $"SELECT pg_try_advisory_lock({TokenCleanup.LockKey})";
+        check.CommandText = $"SELECT pg_try_advisory_lock({AdvisoryLockKeys.TokenCleanup})";
         Assert.True((bool)(await check.ExecuteScalarAsync(Ct))!);
     }
 
@@ -86,6 +86,9 @@ public sealed class TokenCleanupTests(PostgresServer server)
 
         Assert.Equal(["fresh"], await LabelsAsync(app, "RefreshToken"));
     }
+
+    private static Task<PeriodicJobOutcome> RunAsync(ApiApp app) =>
+        app.Services.GetRequiredService<PeriodicJobRunner>().RunOnceAsync<TokenCleanup>(Ct);
 
     /// <summary>Token rows whose hash starts with the label's bytes, so a test can tell which rows remain.</summary>
     private static Task InsertAsync(ApiApp app, string table, Guid user, string label, string expiresAt, bool used, int count) =>

@@ -55,6 +55,13 @@ public sealed class CapturedProcess : IAsyncDisposable
         _process.WaitForExit(); // flushes the redirected output
     }
 
+    /// <summary>SIGKILL (on Unix; TerminateProcess on Windows): the process gets no chance to finish anything.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync(CancellationToken.None);
+    }
+
     private void Append(string? line)
     {
         lock (_output)

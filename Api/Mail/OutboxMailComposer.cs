@@ -1,0 +1,125 @@
+using Marketplace.Api.Auth;
+using Marketplace.Data;
+using Marketplace.Data.Entities;
+using Marketplace.Data.Outbox;
+using Npgsql;
+
+namespace Marketplace.Api.Mail;
+
+/// <summary>
+/// Turns a claimed outbox row into the mail to send: a message as it was stored; a verification or reset mail with its
+/// link minted now (<see cref="MailedTokens.For"/>, the same on every attempt) and its token's hash stored, unless the
+/// mail is to be dropped. The token is committed before the mail is sent, in a transaction of its own, so a link is
+/// never followed before it works; minting it again on a retry stores nothing new, and a token whose mail never went
+/// out opens nothing (only the key outside the database makes it). A link lives from when its mail was asked for (the
+/// row's CreatedAt), however late the mail goes out; its text says what is left.
+/// </summary>
+public sealed class OutboxMailComposer(NpgsqlDataSource dataSource, AccountMails accountMails, MailedTokenKey tokenKey)
+{
+    /// <summary>The mail to send, or why it is dropped.</summary>
+    public async Task<(EmailMessage? Message, MailDrop? Drop)> ComposeAsync(OutboxMail mail, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (mail.Kind == OutboxMailKind.Message)
+        {
+            return (new EmailMessage(mail.ToAddress, mail.Subject ?? "", mail.TextBody ?? "", mail.HtmlBody ?? "", mail.ReplyTo), null);
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var composed = mail.Kind == OutboxMailKind.PasswordReset
+            ? await PasswordResetAsync(connection, transaction, mail, now, cancellationToken)
+            : await VerificationAsync(connection, transaction, mail, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return composed;
+    }
+
+    private async Task<(EmailMessage?, MailDrop?)> VerificationAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxMail mail, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var userId = mail.UserId ?? throw new InvalidOperationException($"Outbox mail {mail.Id} is a verification mail without an account.");
+
+        // One replica at a time per account, until this transaction ends: the newest-link rule below holds across replicas.
+        await using (var lockAccount = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@class, hashtext(@user::text))", connection, transaction))
+        {
+            lockAccount.Parameters.AddWithValue("class", AdvisoryLockKeys.VerificationMailClass);
+            lockAccount.Parameters.AddWithValue("user", userId);
+            await lockAccount.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (await OutboxMailTable.IsReplacedAsync(connection, transaction, mail, cancellationToken))
+        {
+            return (null, MailDrop.Replaced);
+        }
+
+        await using var read = new NpgsqlCommand(
+            """SELECT "NormalizedEmail", "DisplayName", "EmailVerifiedAt" IS NOT NULL FROM "User" WHERE "Id" = @user""", connection, transaction);
+        read.Parameters.AddWithValue("user", userId);
+        string normalizedEmail, displayName;
+        bool verified;
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return (null, MailDrop.NoAccount);
+            }
+
+            (normalizedEmail, displayName, verified) = (reader.GetString(0), reader.GetString(1), reader.GetBoolean(2));
+        }
+
+        if (verified && normalizedEmail == User.NormalizeEmail(mail.ToAddress))
+        {
+            return (null, MailDrop.AlreadyVerified);
+        }
+
+        var (token, hash) = MailedTokens.For(tokenKey, mail.Id);
+        // Only the newest link works: the account's other unused links go as this one is stored.
+        await using var store = new NpgsqlCommand("""
+            DELETE FROM "VerificationToken" WHERE "UserId" = @user AND "UsedAt" IS NULL AND "TokenHash" <> @hash;
+            INSERT INTO "VerificationToken" ("UserId", "TokenHash", "Email", "ExpiresAt", "CreatedAt")
+            VALUES (@user, @hash, @email, @expires, @created)
+            ON CONFLICT ("TokenHash") DO NOTHING;
+            """, connection, transaction);
+        store.Parameters.AddWithValue("user", userId);
+        store.Parameters.AddWithValue("hash", hash);
+        store.Parameters.AddWithValue("email", mail.ToAddress);
+        store.Parameters.AddWithValue("expires", mail.ExpiresAt!.Value);
+        store.Parameters.AddWithValue("created", mail.CreatedAt);
+        await store.ExecuteNonQueryAsync(cancellationToken);
+
+        var left = mail.ExpiresAt!.Value - now;
+        return (mail.Kind == OutboxMailKind.Verification
+            ? accountMails.Verification(mail.ToAddress, displayName, token, left)
+            : accountMails.EmailChange(mail.ToAddress, displayName, token, left), null);
+    }
+
+    private async Task<(EmailMessage?, MailDrop?)> PasswordResetAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxMail mail, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (token, hash) = MailedTokens.For(tokenKey, mail.Id);
+        // One statement finds the account with the address asked for and stores the link's hash for it (no row when none has it).
+        await using var store = new NpgsqlCommand("""
+            WITH account AS (
+                SELECT "Id", "Email", "DisplayName" FROM "User" WHERE "NormalizedEmail" = @normalized
+            ), stored AS (
+                INSERT INTO "PasswordResetToken" ("UserId", "TokenHash", "ExpiresAt", "CreatedAt")
+                SELECT "Id", @hash, @expires, @created FROM account
+                ON CONFLICT ("TokenHash") DO NOTHING
+            )
+            SELECT "Email", "DisplayName" FROM account
+            """, connection, transaction);
+        store.Parameters.AddWithValue("normalized", User.NormalizeEmail(mail.ToAddress));
+        store.Parameters.AddWithValue("hash", hash);
+        store.Parameters.AddWithValue("expires", mail.ExpiresAt!.Value);
+        store.Parameters.AddWithValue("created", mail.CreatedAt);
+        await using var reader = await store.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return (null, MailDrop.NoAccount);
+        }
+
+        // To the address as the account has it, whatever case it was asked in.
+        var message = accountMails.PasswordReset(reader.GetString(0), reader.GetString(1), token, mail.ExpiresAt!.Value - now);
+        await reader.CloseAsync();
+        return (message, null);
+    }
+}
