@@ -41,8 +41,8 @@ public static class ListingsApi
             .WithName("SearchListings")
             .WithSummary("Search listings")
             .WithDescription(
-                "Active (or sold) listings, filtered and sorted, a page at a time. Pass nextCursor back as cursor for the next page; " +
-                "a cursor only works with the sort it came from.");
+                "Active (or sold) listings, filtered and sorted, a page at a time. Pass nextCursor back as cursor for the next page, " +
+                "previousCursor for the page before; a cursor only works with the sort it came from.");
 
         // {id:long}: an id that is not a number matches no route and gets the same 404 problem as an id that does not exist.
         api.MapGet("/{id:long}", GetAsync)
@@ -100,7 +100,7 @@ public static class ListingsApi
         Guid? sellerId,
         [Description("Words to find in the title or description, in web-search syntax: \"red bike\" -broken.")][StringLength(MaxQueryLength)] string? q,
         [Description("newest (the default), price_asc or price_desc.")] string? sort,
-        [Description("The nextCursor of the previous page.")][StringLength(200)] string? cursor,
+        [Description("The nextCursor or previousCursor of the page seen last.")][StringLength(200)] string? cursor,
         [Description("Listings per page, 1 to 100; 20 by default.")][Range(1, ListingSearch.MaxPageSize)] int? limit,
         MarketplaceDbContext db,
         CategoryCatalog catalog,
@@ -116,17 +116,18 @@ public static class ListingsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var rows = await ListingSearch.Page(db.Listings.AsNoTracking(), plan)
-            .Select(AsResponse)
-            .ToListAsync(cancellationToken);
+        var page = await KeysetPaging.ReadAsync(
+            fromCursor => ListingSearch.Page(db.Listings.AsNoTracking(), fromCursor ? plan : plan with { After = null, Before = false })
+                .Select(AsResponse)
+                .ToListAsync(cancellationToken),
+            plan.PageSize, plan.After is not null, plan.Before);
 
         var tree = await catalog.GetAsync(cancellationToken);
         var currency = marketplace.Value.Currency;
-        var items = rows.Take(plan.PageSize).Select(row => row with { Currency = currency, CategorySlug = tree.SlugOf(row.CategoryId) }).ToList();
-        var nextCursor = rows.Count > plan.PageSize
-            ? cursors.Create(plan.Sort, new ListingPosition(items[^1].CreatedAt, items[^1].Price, items[^1].Id))
-            : null;
-        return TypedResults.Ok(new ListingPage(items, nextCursor));
+        var items = page.Items.Select(row => row with { Currency = currency, CategorySlug = tree.SlugOf(row.CategoryId) }).ToList();
+        var nextCursor = page.HasAfter ? cursors.Create(plan.Sort, PositionOf(items[^1])) : null;
+        var previousCursor = page.HasBefore ? cursors.Create(plan.Sort, PositionOf(items[0]), before: true) : null;
+        return TypedResults.Ok(new ListingPage(items, nextCursor, previousCursor));
     }
 
     public static async Task<Results<Ok<ListingResponse>, ProblemHttpResult>> GetAsync(
@@ -253,6 +254,8 @@ public static class ListingsApi
 
         return TypedResults.NoContent();
     }
+
+    private static ListingPosition PositionOf(ListingResponse listing) => new(listing.CreatedAt, listing.Price, listing.Id);
 
     private static void Place(Listing listing, decimal price, ListingPlacement placement)
     {
