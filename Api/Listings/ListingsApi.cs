@@ -74,7 +74,8 @@ public static class ListingsApi
             .WithName("UpdateListing")
             .WithSummary("Replace a listing")
             .WithDescription(
-                "Replaces the caller's listing. Someone else's listing answers 404; an archived one 409. " +
+                "Replaces the caller's listing. Someone else's listing answers 404; an archived one 409, and so does status Draft for a " +
+                "listing that has been published (archive it instead). " +
                 "The caller's email address must be verified (403 otherwise).")
             .RequireVerifiedEmail()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -208,6 +209,12 @@ public static class ListingsApi
             return ListingArchived(id);
         }
 
+        // A draft is what was never public: what buyers have seen is archived, never taken back (nor deleted) as a draft.
+        if (request.Status == Contracts.Listings.ListingStatus.Draft && listing.Status != ListingStatus.Draft)
+        {
+            return ListingPublished(id, "cannot go back to being a draft; archive it to take it down");
+        }
+
         var (placement, problem) = await ListingPlacement.ResolveAsync(request, catalog, cancellationToken);
         if (problem is not null)
         {
@@ -295,8 +302,16 @@ public static class ListingsApi
     internal static ProblemHttpResult ListingNotFound(long id) => ApiErrors.NotFound($"There is no listing {id}.");
 
     internal static ProblemHttpResult ListingArchived(long id) => TypedResults.Problem(
+        type: ListingProblemTypes.Archived,
         title: "Listing archived.",
-        detail: $"Listing {id} is archived and can no longer be changed.",
+        detail: $"Listing {id} is archived and can no longer be changed; relist it first.",
+        statusCode: StatusCodes.Status409Conflict);
+
+    /// <summary>The listing has been public, so it <paramref name="cannot"/> (what the request asked).</summary>
+    internal static ProblemHttpResult ListingPublished(long id, string cannot) => TypedResults.Problem(
+        type: ListingProblemTypes.Published,
+        title: "Listing published.",
+        detail: $"Listing {id} has been published and {cannot}.",
         statusCode: StatusCodes.Status409Conflict);
 
     // The currency and the slug are not columns: the caller fills them in after the query.
