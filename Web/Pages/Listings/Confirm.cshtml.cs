@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marketplace.Contracts.Listings;
 using Marketplace.Web.Api;
 using Microsoft.AspNetCore.Mvc;
@@ -71,14 +70,12 @@ public sealed class ConfirmModel(MarketplaceApiClient api) : PageModel
             return false;
         }
 
-        var listing = await api.GetListingAsync(id, cancellationToken);
-        if (!listing.Succeeded || !Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var me) || me != listing.Value.SellerId)
+        if (await OwnListing.LoadAsync(api, User, id, cancellationToken) is not { } listing)
         {
             return false;
         }
 
-        Listing = listing.Value;
-        Change = change;
+        (Listing, Change) = (listing, change);
         return true;
     }
 }

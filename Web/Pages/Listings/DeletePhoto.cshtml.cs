@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marketplace.Contracts.Listings;
 using Marketplace.Web.Api;
 using Microsoft.AspNetCore.Mvc;
@@ -38,20 +37,19 @@ public sealed class DeletePhotoModel(MarketplaceApiClient api) : PageModel
 
     private async Task<bool> LoadAsync(long id, long imageId, CancellationToken cancellationToken)
     {
-        var listing = await api.GetListingAsync(id, cancellationToken);
-        if (!listing.Succeeded || !Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var me) || me != listing.Value.SellerId)
+        if (await OwnListing.LoadAsync(api, User, id, cancellationToken) is not { } listing)
         {
             return false;
         }
 
-        var images = listing.Value.Images ?? [];
+        var images = listing.Images ?? [];
         var index = images.Select(i => i.Id).ToList().IndexOf(imageId);
         if (index < 0)
         {
             return false;
         }
 
-        (Listing, Image, Number) = (listing.Value, images[index], index + 1);
+        (Listing, Image, Number) = (listing, images[index], index + 1);
         return true;
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marketplace.Contracts.Listings;
 using Marketplace.Web.Api;
 using Marketplace.Web.Presentation;
@@ -62,13 +61,12 @@ public sealed class EditModel(MarketplaceApiClient api, Money money) : PageModel
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
-        var listing = await api.GetListingAsync(id, cancellationToken);
-        if (!listing.Succeeded || !Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var me) || me != listing.Value.SellerId)
+        if (await OwnListing.LoadAsync(api, User, id, cancellationToken) is not { } listing)
         {
             return false;
         }
 
-        Listing = listing.Value;
+        Listing = listing;
         Form = await ListingFormData.LoadAsync(api, money, cancellationToken);
         return true;
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Marketplace.Contracts.Listings;
 using Marketplace.Web.Api;
 using Microsoft.AspNetCore.Mvc;
@@ -125,13 +124,12 @@ public sealed class PhotosModel(MarketplaceApiClient api) : PageModel
     // Only the seller works on a listing's photos; anyone else finds no such page.
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
-        var listing = await api.GetListingAsync(id, cancellationToken);
-        if (!listing.Succeeded || !Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var me) || me != listing.Value.SellerId)
+        if (await OwnListing.LoadAsync(api, User, id, cancellationToken) is not { } listing)
         {
             return false;
         }
 
-        Listing = listing.Value;
+        Listing = listing;
         return true;
     }
 }
