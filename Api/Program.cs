@@ -6,6 +6,7 @@ using Marketplace.Api.Images;
 using Marketplace.Api.Listings;
 using Marketplace.Api.OpenApi;
 using Marketplace.Api.Sellers;
+using Marketplace.Api.Settings;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,14 +22,17 @@ app.MapApiDocumentation();
 
 app.MapCategoriesApi();
 app.MapAuthApi();
+app.MapAccountApi();
 app.MapPasswordResetApi();
 app.MapAccountPages();
 app.MapListingsApi();
+app.MapListingLifecycleApi();
 app.MapListingImagesApi();
 app.MapMyListingsApi();
 app.MapListingContactApi();
 app.MapListingReportsApi();
 app.MapSellersApi();
+app.MapMarketplaceSettingsApi();
 app.MapAdminApi();
 
 app.Run();

@@ -3,7 +3,8 @@ using Marketplace.Web.Auth;
 using Marketplace.Web.DataProtection;
 using Marketplace.Web.Errors;
 using Marketplace.Web.Forwarding;
-using Microsoft.AspNetCore.Authentication.Cookies;
+using Marketplace.Web.Presentation;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,8 @@ public static class MarketplaceWebServices
 
         services.AddOptions<MarketplaceApiOptions>().BindConfiguration(MarketplaceApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<VisitorForwardingOptions>().BindConfiguration(VisitorForwardingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MarketplaceCultureOptions>().BindConfiguration(MarketplaceCultureOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Money>();
 
         // AddServiceDefaults gave every client service discovery and the standard resilience handler. That handler was
         // added to the defaults, which have no client name, so it reads the options named "-standard" and never this
@@ -47,8 +50,23 @@ public static class MarketplaceWebServices
                 options.Conventions.AuthorizePage("/Listings/Create");
                 options.Conventions.AuthorizePage("/Listings/Photos");
                 options.Conventions.AuthorizePage("/Listings/Edit");
+                options.Conventions.AuthorizePage("/Listings/Confirm");
+                options.Conventions.AuthorizePage("/Listings/DeletePhoto");
+                options.Conventions.AuthorizePage("/Account/Index");
+                // StaleFormFilter checks every form's token instead, and shows a form whose token no longer fits again.
+                options.Conventions.AddFolderApplicationModelConvention("/", model =>
+                {
+                    foreach (var check in model.Filters.OfType<AutoValidateAntiforgeryTokenAttribute>().ToList())
+                    {
+                        model.Filters.Remove(check);
+                    }
+                });
             })
-            .AddMvcOptions(options => options.Filters.Add<ApiExceptionPageFilter>());
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add<ApiExceptionPageFilter>();
+                options.Filters.Add<StaleFormFilter>();
+            });
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "marketplace.antiforgery";
@@ -56,6 +74,7 @@ public static class MarketplaceWebServices
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddScoped<ApiExceptionPageFilter>();
+        services.AddScoped<StaleFormFilter>();
         return builder;
     }
 

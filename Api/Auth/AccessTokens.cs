@@ -14,6 +14,9 @@ public sealed class AccessTokens(IOptions<JwtOptions> options, TimeProvider time
     public const string NameClaim = JwtRegisteredClaimNames.Name;
     public const string RoleClaim = "role";
 
+    /// <summary>Whether the account's address was verified when the token was issued; a client shows it, the Api reads the database.</summary>
+    public const string EmailVerifiedClaim = "email_verified";
+
     private readonly JsonWebTokenHandler _handler = new();
     private readonly SigningCredentials _signingCredentials = new(options.Value.CreateSigningKey(), SecurityAlgorithms.HmacSha256);
 
@@ -36,6 +39,7 @@ public sealed class AccessTokens(IOptions<JwtOptions> options, TimeProvider time
                 [JwtRegisteredClaimNames.Email] = user.Email,
                 [NameClaim] = user.DisplayName,
                 [RoleClaim] = user.Role.ToString(),
+                [EmailVerifiedClaim] = user.EmailVerifiedAt is not null,
                 [SecurityStamps.ClaimType] = user.SecurityStamp,
             },
             SigningCredentials = _signingCredentials,

@@ -10,6 +10,7 @@ using Marketplace.Contracts.Categories;
 using Marketplace.Contracts.Listings;
 using Marketplace.Contracts.Reports;
 using Marketplace.Contracts.Sellers;
+using Marketplace.Contracts.Settings;
 
 namespace Marketplace.Api.Infrastructure;
 
@@ -30,6 +31,8 @@ namespace Marketplace.Api.Infrastructure;
 [JsonSerializable(typeof(RegisterRequest))]
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(UserResponse))]
+[JsonSerializable(typeof(AccountResponse))]
+[JsonSerializable(typeof(UpdateAccountRequest))]
 [JsonSerializable(typeof(AccessTokenResponse))]
 [JsonSerializable(typeof(RefreshRequest))]
 [JsonSerializable(typeof(ChangePasswordRequest))]
@@ -54,4 +57,5 @@ namespace Marketplace.Api.Infrastructure;
 [JsonSerializable(typeof(ReportListingRequest))]
 [JsonSerializable(typeof(ReportResponse))]
 [JsonSerializable(typeof(ReportPage))]
+[JsonSerializable(typeof(MarketplaceSettingsResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

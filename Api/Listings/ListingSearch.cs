@@ -16,8 +16,11 @@ public enum ListingSort
     PriceDesc,
 }
 
-/// <summary>A validated search, ready to run: what to find, in which order, after which listing, how many.</summary>
-public sealed record ListingSearchPlan(ListingFilter Filter, ListingSort Sort, ListingPosition? After, int PageSize);
+/// <summary>
+/// A validated search, ready to run: what to find, in which order, after which listing (or with <paramref name="Before"/>,
+/// before it), how many.
+/// </summary>
+public sealed record ListingSearchPlan(ListingFilter Filter, ListingSort Sort, ListingPosition? After, int PageSize, bool Before = false);
 
 /// <summary>What a search asks for, after validation.</summary>
 public sealed record ListingFilter(
@@ -92,9 +95,10 @@ public static class ListingSearch
         }
 
         ListingPosition? after = null;
+        var before = false;
         if (!string.IsNullOrEmpty(query.Cursor) && sort is { } cursorSort)
         {
-            after = cursors.Read(query.Cursor, cursorSort);
+            (after, before) = cursors.Read(query.Cursor, cursorSort);
             if (after is null)
             {
                 errors["cursor"] = ["The cursor is not one this search issued; start again without a cursor."];
@@ -114,7 +118,7 @@ public static class ListingSearch
             query.MaxPrice,
             query.SellerId,
             string.IsNullOrWhiteSpace(query.Q) ? null : query.Q);
-        return (new ListingSearchPlan(filter, sort!.Value, after, query.Limit ?? DefaultPageSize), errors);
+        return (new ListingSearchPlan(filter, sort!.Value, after, query.Limit ?? DefaultPageSize, before), errors);
     }
 
     public static ListingSort? ParseSort(string? sort) => sort switch
@@ -126,7 +130,8 @@ public static class ListingSearch
     };
 
     /// <summary>
-    /// The page (one more row than asked for, to tell whether another follows), in the sort's order.
+    /// The page (one more row than asked for, to tell whether another follows), in the sort's order; for a page before a
+    /// listing (<see cref="ListingSearchPlan.Before"/>), in the reverse order, nearest that listing first.
     /// </summary>
     /// <remarks>
     /// A newest-first page with a price range is found in two steps, in one query: the ids from an index-only scan of
@@ -144,7 +149,10 @@ public static class ListingSearch
         }
 
         var ids = page.Select(l => l.Id);
-        return listings.Where(l => ids.Contains(l.Id)).OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id);
+        var rows = listings.Where(l => ids.Contains(l.Id));
+        return plan.Before
+            ? rows.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id)
+            : rows.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id);
     }
 
     public static IQueryable<Listing> Apply(IQueryable<Listing> listings, ListingSearchPlan plan)
@@ -186,18 +194,30 @@ public static class ListingSearch
             query = query.WhereTextMatches(text);
         }
 
-        // Row-value comparisons ((Price, Id) > (@price, @id)) are what an index on (..., Price, Id) can seek to.
-        return sort switch
+        // Row-value comparisons ((Price, Id) > (@price, @id)) are what an index on (..., Price, Id) can seek to. A page
+        // before a listing walks the same index the other way: the comparison and the order are both reversed.
+        var ascending = (sort == ListingSort.PriceAsc) != plan.Before;
+        if (after is not null)
         {
-            ListingSort.PriceAsc => (after is null ? query : query.Where(l =>
-                    EF.Functions.GreaterThan(ValueTuple.Create(l.Price, l.Id), ValueTuple.Create(after.Price, after.Id))))
-                .OrderBy(l => l.Price).ThenBy(l => l.Id),
-            ListingSort.PriceDesc => (after is null ? query : query.Where(l =>
-                    EF.Functions.LessThan(ValueTuple.Create(l.Price, l.Id), ValueTuple.Create(after.Price, after.Id))))
-                .OrderByDescending(l => l.Price).ThenByDescending(l => l.Id),
-            _ => (after is null ? query : query.Where(l =>
-                    EF.Functions.LessThan(ValueTuple.Create(l.CreatedAt, l.Id), ValueTuple.Create(after.CreatedAt, after.Id))))
-                .OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id),
+            query = (sort, ascending) switch
+            {
+                (ListingSort.Newest, true) => query.Where(l =>
+                    EF.Functions.GreaterThan(ValueTuple.Create(l.CreatedAt, l.Id), ValueTuple.Create(after.CreatedAt, after.Id))),
+                (ListingSort.Newest, false) => query.Where(l =>
+                    EF.Functions.LessThan(ValueTuple.Create(l.CreatedAt, l.Id), ValueTuple.Create(after.CreatedAt, after.Id))),
+                (_, true) => query.Where(l =>
+                    EF.Functions.GreaterThan(ValueTuple.Create(l.Price, l.Id), ValueTuple.Create(after.Price, after.Id))),
+                (_, false) => query.Where(l =>
+                    EF.Functions.LessThan(ValueTuple.Create(l.Price, l.Id), ValueTuple.Create(after.Price, after.Id))),
+            };
+        }
+
+        return (sort, ascending) switch
+        {
+            (ListingSort.Newest, true) => query.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id),
+            (ListingSort.Newest, false) => query.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id),
+            (_, true) => query.OrderBy(l => l.Price).ThenBy(l => l.Id),
+            (_, false) => query.OrderByDescending(l => l.Price).ThenByDescending(l => l.Id),
         };
     }
 }

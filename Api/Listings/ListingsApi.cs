@@ -41,8 +41,8 @@ public static class ListingsApi
             .WithName("SearchListings")
             .WithSummary("Search listings")
             .WithDescription(
-                "Active (or sold) listings, filtered and sorted, a page at a time. Pass nextCursor back as cursor for the next page; " +
-                "a cursor only works with the sort it came from.");
+                "Active (or sold) listings, filtered and sorted, a page at a time. Pass nextCursor back as cursor for the next page, " +
+                "previousCursor for the page before; a cursor only works with the sort it came from.");
 
         // {id:long}: an id that is not a number matches no route and gets the same 404 problem as an id that does not exist.
         api.MapGet("/{id:long}", GetAsync)
@@ -74,7 +74,8 @@ public static class ListingsApi
             .WithName("UpdateListing")
             .WithSummary("Replace a listing")
             .WithDescription(
-                "Replaces the caller's listing. Someone else's listing answers 404; an archived one 409. " +
+                "Replaces the caller's listing. Someone else's listing answers 404; an archived one 409, and so does status Draft for a " +
+                "listing that has been published (archive it instead). " +
                 "The caller's email address must be verified (403 otherwise).")
             .RequireVerifiedEmail()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -100,7 +101,7 @@ public static class ListingsApi
         Guid? sellerId,
         [Description("Words to find in the title or description, in web-search syntax: \"red bike\" -broken.")][StringLength(MaxQueryLength)] string? q,
         [Description("newest (the default), price_asc or price_desc.")] string? sort,
-        [Description("The nextCursor of the previous page.")][StringLength(200)] string? cursor,
+        [Description("The nextCursor or previousCursor of the page seen last.")][StringLength(200)] string? cursor,
         [Description("Listings per page, 1 to 100; 20 by default.")][Range(1, ListingSearch.MaxPageSize)] int? limit,
         MarketplaceDbContext db,
         CategoryCatalog catalog,
@@ -116,17 +117,18 @@ public static class ListingsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var rows = await ListingSearch.Page(db.Listings.AsNoTracking(), plan)
-            .Select(AsResponse)
-            .ToListAsync(cancellationToken);
+        var page = await KeysetPaging.ReadAsync(
+            fromCursor => ListingSearch.Page(db.Listings.AsNoTracking(), fromCursor ? plan : plan with { After = null, Before = false })
+                .Select(AsResponse)
+                .ToListAsync(cancellationToken),
+            plan.PageSize, plan.After is not null, plan.Before);
 
         var tree = await catalog.GetAsync(cancellationToken);
         var currency = marketplace.Value.Currency;
-        var items = rows.Take(plan.PageSize).Select(row => row with { Currency = currency, CategorySlug = tree.SlugOf(row.CategoryId) }).ToList();
-        var nextCursor = rows.Count > plan.PageSize
-            ? cursors.Create(plan.Sort, new ListingPosition(items[^1].CreatedAt, items[^1].Price, items[^1].Id))
-            : null;
-        return TypedResults.Ok(new ListingPage(items, nextCursor));
+        var items = page.Items.Select(row => row with { Currency = currency, CategorySlug = tree.SlugOf(row.CategoryId) }).ToList();
+        var nextCursor = page.HasAfter ? cursors.Create(plan.Sort, PositionOf(items[^1])) : null;
+        var previousCursor = page.HasBefore ? cursors.Create(plan.Sort, PositionOf(items[0]), before: true) : null;
+        return TypedResults.Ok(new ListingPage(items, nextCursor, previousCursor));
     }
 
     public static async Task<Results<Ok<ListingResponse>, ProblemHttpResult>> GetAsync(
@@ -207,6 +209,12 @@ public static class ListingsApi
             return ListingArchived(id);
         }
 
+        // A draft is what was never public: what buyers have seen is archived, never taken back (nor deleted) as a draft.
+        if (request.Status == Contracts.Listings.ListingStatus.Draft && listing.Status != ListingStatus.Draft)
+        {
+            return ListingPublished(id, "cannot go back to being a draft; archive it to take it down");
+        }
+
         var (placement, problem) = await ListingPlacement.ResolveAsync(request, catalog, cancellationToken);
         if (problem is not null)
         {
@@ -254,6 +262,8 @@ public static class ListingsApi
         return TypedResults.NoContent();
     }
 
+    private static ListingPosition PositionOf(ListingResponse listing) => new(listing.CreatedAt, listing.Price, listing.Id);
+
     private static void Place(Listing listing, decimal price, ListingPlacement placement)
     {
         listing.Price = price;
@@ -292,8 +302,16 @@ public static class ListingsApi
     internal static ProblemHttpResult ListingNotFound(long id) => ApiErrors.NotFound($"There is no listing {id}.");
 
     internal static ProblemHttpResult ListingArchived(long id) => TypedResults.Problem(
+        type: ListingProblemTypes.Archived,
         title: "Listing archived.",
-        detail: $"Listing {id} is archived and can no longer be changed.",
+        detail: $"Listing {id} is archived and can no longer be changed; relist it first.",
+        statusCode: StatusCodes.Status409Conflict);
+
+    /// <summary>The listing has been public, so it <paramref name="cannot"/> (what the request asked).</summary>
+    internal static ProblemHttpResult ListingPublished(long id, string cannot) => TypedResults.Problem(
+        type: ListingProblemTypes.Published,
+        title: "Listing published.",
+        detail: $"Listing {id} has been published and {cannot}.",
         statusCode: StatusCodes.Status409Conflict);
 
     // The currency and the slug are not columns: the caller fills them in after the query.

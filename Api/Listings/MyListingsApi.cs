@@ -27,13 +27,13 @@ public static class MyListingsApi
             .WithSummary("List my listings")
             .WithDescription(
                 "The caller's own listings, drafts, active, sold and archived alike, newest first; one an admin removed carries removedAt. " +
-                "Give status (once or more) for only those statuses. Pass nextCursor back as cursor for the next page.");
+                "Give status (once or more) for only those statuses. Pass nextCursor back as cursor for the next page, previousCursor for the page before.");
         return app;
     }
 
     public static async Task<Results<Ok<ListingPage>, ValidationProblem>> GetAsync(
         [Description("Only listings in these statuses (repeat it for several); every status by default.")] ListingStatus[]? status,
-        [Description("The nextCursor of the previous page.")][StringLength(200)] string? cursor,
+        [Description("The nextCursor or previousCursor of the page seen last.")][StringLength(200)] string? cursor,
         [Description("Listings per page, 1 to 100; 20 by default.")][Range(1, ListingSearch.MaxPageSize)] int? limit,
         ClaimsPrincipal caller,
         MarketplaceDbContext db,
@@ -49,8 +49,8 @@ public static class MyListingsApi
             errors["status"] = [$"'{unknown}' is not a listing status."];
         }
 
-        NewestFirstPosition? after = null;
-        if (!string.IsNullOrEmpty(cursor) && (after = cursors.Read(cursor)) is null)
+        var (from, before) = string.IsNullOrEmpty(cursor) ? (null, false) : cursors.ReadEither(cursor);
+        if (!string.IsNullOrEmpty(cursor) && from is null)
         {
             errors["cursor"] = ["The cursor is not one this list issued; start again without a cursor."];
         }
@@ -68,21 +68,30 @@ public static class MyListingsApi
             query = query.Where(l => statuses.Contains(l.Status));
         }
 
-        if (after is not null)
-        {
-            query = query.Where(l => EF.Functions.LessThan(ValueTuple.Create(l.CreatedAt, l.Id), ValueTuple.Create(after.CreatedAt, after.Id)));
-        }
-
         var pageSize = limit ?? ListingSearch.DefaultPageSize;
-        var rows = await query
-            .OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id)
-            .Take(pageSize + 1)
-            .Select(ListingsApi.AsResponse)
-            .ToListAsync(cancellationToken);
+        var page = await KeysetPaging.ReadAsync(
+            fromCursor =>
+            {
+                var walk = (fromCursor ? from : null, before) switch
+                {
+                    (null, _) => query.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id),
+                    ({ } at, false) => query
+                        .Where(l => EF.Functions.LessThan(ValueTuple.Create(l.CreatedAt, l.Id), ValueTuple.Create(at.CreatedAt, at.Id)))
+                        .OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id),
+                    ({ } at, true) => query
+                        .Where(l => EF.Functions.GreaterThan(ValueTuple.Create(l.CreatedAt, l.Id), ValueTuple.Create(at.CreatedAt, at.Id)))
+                        .OrderBy(l => l.CreatedAt).ThenBy(l => l.Id),
+                };
+                return walk.Take(pageSize + 1).Select(ListingsApi.AsResponse).ToListAsync(cancellationToken);
+            },
+            pageSize, from is not null, before);
 
         var tree = await catalog.GetAsync(cancellationToken);
         var currency = marketplace.Value.Currency;
-        var items = rows.Take(pageSize).Select(row => row with { Currency = currency, CategorySlug = tree.SlugOf(row.CategoryId) }).ToList();
-        return TypedResults.Ok(new ListingPage(items, cursors.After(rows, pageSize, l => new NewestFirstPosition(l.CreatedAt, l.Id))));
+        var items = page.Items.Select(row => row with { Currency = currency, CategorySlug = tree.SlugOf(row.CategoryId) }).ToList();
+        return TypedResults.Ok(new ListingPage(
+            items,
+            page.HasAfter ? cursors.Create(new NewestFirstPosition(items[^1].CreatedAt, items[^1].Id)) : null,
+            page.HasBefore ? cursors.Create(new NewestFirstPosition(items[0].CreatedAt, items[0].Id), before: true) : null));
     }
 }

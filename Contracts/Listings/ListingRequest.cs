@@ -25,7 +25,7 @@ public sealed record ListingRequest : IValidatableObject
     public decimal? Price { get; init; }
 
     /// <summary>The slug of an active category, e.g. <c>home-and-garden</c> or one of its subcategories.</summary>
-    [StringLength(CategoryRules.SlugMaxLength)]
+    [CategoryGiven, StringLength(CategoryRules.SlugMaxLength)]
     public string? CategorySlug { get; init; }
 
     /// <summary>The legacy fixed category, for clients that predate the category tree.</summary>
@@ -36,12 +36,6 @@ public sealed record ListingRequest : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (string.IsNullOrWhiteSpace(CategorySlug) && Category is null)
-        {
-            yield return new ValidationResult(
-                "Give categorySlug (a slug from GET /api/categories) or the legacy category.", [nameof(CategorySlug)]);
-        }
-
         if (Status == ListingStatus.Archived)
         {
             yield return new ValidationResult("A listing is archived with DELETE, not by setting its status.", [nameof(Status)]);

@@ -29,7 +29,7 @@ public sealed partial class PriceJsonConverter : JsonConverter<decimal>
         if (reader.TokenType == JsonTokenType.String
             && reader.GetString() is { } text
             && DecimalText().IsMatch(text)
-            && decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed))
+            && decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
         {
             return parsed;
         }
@@ -40,8 +40,8 @@ public sealed partial class PriceJsonConverter : JsonConverter<decimal>
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.ToString("0.00", CultureInfo.InvariantCulture));
 
-    // Digits with an optional fraction: the syntax alone, so that an over-long or over-precise price gets the range or
-    // places message rather than a parse error.
-    [GeneratedRegex("^(0|[1-9][0-9]*)(\\.[0-9]+)?$")]
+    // Digits with an optional sign and fraction: the syntax alone, so that a negative, over-long or over-precise price
+    // gets the range or places message, reported with the request's other fields, rather than a parse error alone.
+    [GeneratedRegex("^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$")]
     private static partial Regex DecimalText();
 }

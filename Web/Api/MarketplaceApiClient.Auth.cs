@@ -26,4 +26,22 @@ public sealed partial class MarketplaceApiClient
     public Task<ApiAnswer<ApiNoContent>> ResetPasswordAsync(string token, string newPassword, CancellationToken cancellationToken) =>
         SendJsonAsync<ApiNoContent>(HttpMethod.Post, "/api/auth/reset-password",
             new ResetPasswordRequest { Token = token, NewPassword = newPassword }, ApiCaller.Anonymous, cancellationToken);
+
+    public Task<ApiAnswer<AccountResponse>> GetAccountAsync(CancellationToken cancellationToken) =>
+        GetAsync<AccountResponse>("/api/me", ApiCaller.SignedIn, cancellationToken);
+
+    public Task<ApiAnswer<AccountResponse>> ChangeDisplayNameAsync(string displayName, CancellationToken cancellationToken) =>
+        SendJsonAsync<AccountResponse>(HttpMethod.Patch, "/api/me", new UpdateAccountRequest { DisplayName = displayName }, ApiCaller.SignedIn, cancellationToken);
+
+    /// <summary>A new password; the answer is the session's new pair (every other session of the account ends).</summary>
+    public Task<ApiAnswer<AccessTokenResponse>> ChangePasswordAsync(string currentPassword, string newPassword, CancellationToken cancellationToken) =>
+        SendJsonAsync<AccessTokenResponse>(HttpMethod.Post, "/api/auth/change-password",
+            new ChangePasswordRequest { CurrentPassword = currentPassword, NewPassword = newPassword }, ApiCaller.SignedIn, cancellationToken);
+
+    public Task<ApiAnswer<ApiNoContent>> ChangeEmailAsync(string newEmail, string currentPassword, CancellationToken cancellationToken) =>
+        SendJsonAsync<ApiNoContent>(HttpMethod.Post, "/api/auth/change-email",
+            new ChangeEmailRequest { NewEmail = newEmail, CurrentPassword = currentPassword }, ApiCaller.SignedIn, cancellationToken);
+
+    public Task<ApiAnswer<ApiNoContent>> SignOutEverywhereAsync(CancellationToken cancellationToken) =>
+        SendJsonAsync<ApiNoContent>(HttpMethod.Post, "/api/auth/sign-out-everywhere", body: null, ApiCaller.SignedIn, cancellationToken);
 }

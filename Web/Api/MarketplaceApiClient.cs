@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Marketplace.Web.Auth;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
@@ -18,7 +19,7 @@ namespace Marketplace.Web.Api;
 /// token from their session cookie.
 /// </summary>
 public sealed partial class MarketplaceApiClient(
-    HttpClient http, IHttpContextAccessor httpContextAccessor, TimeProvider timeProvider, ILogger<MarketplaceApiClient> logger)
+    HttpClient http, IHttpContextAccessor httpContextAccessor, TimeProvider timeProvider, IMemoryCache cache, ILogger<MarketplaceApiClient> logger)
 {
     /// <summary>The name of the standard resilience handler's options for this client (client name + "-standard").</summary>
     public const string ResiliencePipelineName = nameof(MarketplaceApiClient) + "-standard";
@@ -143,7 +144,7 @@ public sealed partial class MarketplaceApiClient(
     internal static async Task<ApiProblem> ReadProblemAsync(HttpResponseMessage response, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        string? title = null, detail = null;
+        string? title = null, detail = null, type = null;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         if (mediaType is "application/problem+json" or "application/json")
@@ -154,6 +155,7 @@ public sealed partial class MarketplaceApiClient(
                 var root = document.RootElement;
                 title = StringOf(root, "title");
                 detail = StringOf(root, "detail");
+                type = StringOf(root, "type");
                 if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("errors", out var fields) && fields.ValueKind == JsonValueKind.Object)
                 {
                     foreach (var field in fields.EnumerateObject())
@@ -170,7 +172,7 @@ public sealed partial class MarketplaceApiClient(
             }
         }
 
-        return new ApiProblem(status, title, detail, errors, RetryAfterOf(response, now));
+        return new ApiProblem(status, title, detail, errors, RetryAfterOf(response, now), type);
     }
 
     private static string? StringOf(JsonElement root, string name) =>

@@ -6,12 +6,19 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace Marketplace.Web.Auth;
 
 /// <summary>
-/// Who a session belongs to, read from the Api's access token: its id (<c>sub</c>), display name, email and role. The
+/// Who a session belongs to, read from the Api's access token: its id (<c>sub</c>), display name, email, role, and
+/// whether the address was verified when the token was issued (<c>email_verified</c>; absent from an older Api's). The
 /// Web does not check the token's signature: it received it from the Api over its own connection, and the Api checks
 /// it on every call; these claims only decide what the pages show.
 /// </summary>
 public static class AccessTokenClaims
 {
+    /// <summary>The claim that says whether the address is verified: "true" or "false"; absent when the token did not say.</summary>
+    public const string EmailVerified = "email_verified";
+
+    /// <summary>Whether the session's account still has to verify its address (false when the token did not say).</summary>
+    public static bool MustVerifyEmail(ClaimsPrincipal user) => user?.FindFirst(EmailVerified)?.Value == "false";
+
     public static ClaimsPrincipal PrincipalOf(string accessToken)
     {
         ArgumentNullException.ThrowIfNull(accessToken);
@@ -28,6 +35,11 @@ public static class AccessTokenClaims
         Add(claims, root, "name", ClaimTypes.Name);
         Add(claims, root, "email", ClaimTypes.Email);
         Add(claims, root, "role", ClaimTypes.Role);
+        if (root.TryGetProperty(EmailVerified, out var verified) && verified.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            claims.Add(new Claim(EmailVerified, verified.ValueKind == JsonValueKind.True ? "true" : "false"));
+        }
+
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marketplace.Contracts.Accounts;
+using Marketplace.Web.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -55,6 +56,35 @@ public static class ApiSession
         var properties = new AuthenticationProperties { IsPersistent = true, AllowRefresh = true };
         Store(properties, tokens);
         return httpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccessTokenClaims.PrincipalOf(tokens.AccessToken), properties);
+    }
+
+    /// <summary>
+    /// Exchanges the session's refresh token now, rather than when the access token is due, so that the pages show at
+    /// once what changed about the account (a new display name, a verified address). False when the Api refused: the
+    /// session is over.
+    /// </summary>
+    public static async Task<bool> RefreshNowAsync(HttpContext httpContext, MarketplaceApiClient api, TokenRefreshGate gate)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(gate);
+        if (await httpContext.GetTokenAsync(RefreshTokenName) is not { Length: > 0 } refreshToken)
+        {
+            return false;
+        }
+
+        var fresh = await gate.RefreshAsync(refreshToken, async token =>
+        {
+            var answer = await api.RefreshAsync(token, CancellationToken.None);
+            return answer.Succeeded ? answer.Value : null;
+        });
+        if (fresh is null)
+        {
+            return false;
+        }
+
+        await SignInAsync(httpContext, fresh);
+        return true;
     }
 
     /// <summary>Puts a pair of tokens in the ticket; the cookie lives as long as the refresh token.</summary>

@@ -1,3 +1,4 @@
+using Marketplace.Contracts.Categories;
 using Marketplace.Contracts.Listings;
 using Marketplace.Web.Api;
 using Microsoft.AspNetCore.Mvc;
@@ -5,68 +6,40 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages;
 
-/// <summary>Home and search: words, a category from the tree (with its subcategories), a price range, a sort, cursor pages.</summary>
+/// <summary>
+/// The first page a visitor sees: the categories to browse, and the newest listings. A search address of before
+/// (<c>/?q=lamp</c>) goes on to the search page with its filters.
+/// </summary>
 public sealed class IndexModel(MarketplaceApiClient api) : PageModel
 {
-    private static readonly Dictionary<string, string> Fields = new()
-    {
-        ["q"] = nameof(Q),
-        ["categorySlug"] = nameof(Category),
-        ["minPrice"] = nameof(MinPrice),
-        ["maxPrice"] = nameof(MaxPrice),
-        ["sort"] = nameof(Sort),
-        ["cursor"] = ProblemModelState.FormKey,
-    };
+    public const int NewestCount = 8;
 
-    [BindProperty(SupportsGet = true)]
-    public string? Q { get; set; }
+    private static readonly string[] SearchKeys = ["q", "category", "minPrice", "maxPrice", "sort", "cursor"];
 
-    [BindProperty(SupportsGet = true)]
-    public string? Category { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? MinPrice { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? MaxPrice { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Sort { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Cursor { get; set; }
+    public IReadOnlyList<CategoryResponse> Roots { get; private set; } = [];
 
     public IReadOnlyList<CategoryOption> Categories { get; private set; } = [];
 
-    public IReadOnlyList<ListingResponse> Results { get; private set; } = [];
+    public IReadOnlyList<ListingResponse> Newest { get; private set; } = [];
 
-    public string? NextCursor { get; private set; }
+    public IEnumerable<ListingCard> Cards => ListingCard.Of(Newest, l => CategoryOption.NameOf(Categories, l));
 
-    public string CategoryName(ListingResponse listing) => CategoryOption.NameOf(Categories, listing);
-
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Categories = await CategoryOption.LoadAsync(api, cancellationToken);
-
-        var page = await api.SearchAsync(new Dictionary<string, string?>
+        if (SearchKeys.Any(key => Request.Query.ContainsKey(key)))
         {
-            ["q"] = Q,
-            ["categorySlug"] = Category,
-            ["minPrice"] = MinPrice,
-            ["maxPrice"] = MaxPrice,
-            ["sort"] = Sort,
-            ["cursor"] = Cursor,
-        }, cancellationToken);
-        if (!page.Succeeded)
-        {
-            ModelState.AddProblem(page.Problem, Fields);
-            return;
+            return Redirect("/search" + Request.QueryString);
         }
 
-        Results = page.Value.Items;
-        NextCursor = page.Value.NextCursor;
-    }
+        var tree = await api.GetCategoriesAsync(cancellationToken);
+        if (tree.Succeeded)
+        {
+            Roots = tree.Value;
+            Categories = CategoryOption.Flatten(tree.Value);
+        }
 
-    /// <summary>This search's address with another cursor (null: the first page).</summary>
-    public string PageUrl(string? cursor) => Url.Page("/Index", new { Q, Category, MinPrice, MaxPrice, Sort, Cursor = cursor }) ?? "/";
+        var newest = await api.SearchAsync(new Dictionary<string, string?>(), cancellationToken, limit: NewestCount);
+        Newest = newest.Succeeded ? newest.Value.Items : [];
+        return Page();
+    }
 }

@@ -25,7 +25,7 @@ public sealed class CheckYourMailModel(MarketplaceApiClient api) : PageModel
         var answer = await api.ResendVerificationAsync(cancellationToken);
         if (!answer.Succeeded)
         {
-            ModelState.AddProblem(answer.Problem, new Dictionary<string, string>());
+            ModelState.AddProblem(answer.Problem, new Dictionary<string, string>(), FormPurpose.ResendVerification);
             return Page();
         }
 

@@ -19,10 +19,16 @@ public sealed class ForgotPasswordModel(MarketplaceApiClient api) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var answer = await api.ForgotPasswordAsync(Input.Email ?? "", cancellationToken);
+        if (string.IsNullOrWhiteSpace(Input.Email))
+        {
+            ModelState.AddModelError("Input.Email", "Enter the email address of your account.");
+            return Page();
+        }
+
+        var answer = await api.ForgotPasswordAsync(Input.Email.Trim(), cancellationToken);
         if (!answer.Succeeded)
         {
-            ModelState.AddProblem(answer.Problem, Fields);
+            ModelState.AddProblem(answer.Problem, Fields, FormPurpose.ForgotPassword);
             return Page();
         }
 

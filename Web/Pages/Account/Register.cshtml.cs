@@ -23,19 +23,27 @@ public sealed class RegisterModel(MarketplaceApiClient api) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        AccountChecks.Email(ModelState, "Input.Email", Input.Email);
+        AccountChecks.DisplayName(ModelState, "Input.DisplayName", Input.DisplayName);
+        AccountChecks.NewPassword(ModelState, "Input.Password", Input.Password);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
         var answer = await api.RegisterAsync(
-            new RegisterRequest { Email = Input.Email ?? "", Password = Input.Password ?? "", DisplayName = Input.DisplayName ?? "" },
+            new RegisterRequest { Email = Input.Email!.Trim(), Password = Input.Password!, DisplayName = Input.DisplayName!.Trim() },
             cancellationToken);
         if (!answer.Succeeded)
         {
             // A 409 names no field, but it is about the email: an account has it already.
-            if (answer.Problem.Status == StatusCodes.Status409Conflict && answer.Problem.Errors.Count == 0)
+            if (answer.Problem.Status == StatusCodes.Status409Conflict)
             {
-                ModelState.AddModelError("Input.Email", answer.Problem.Detail ?? "An account with this email already exists.");
+                ModelState.AddModelError("Input.Email", PersonMessages.ForProblem(answer.Problem, FormPurpose.Register));
             }
             else
             {
-                ModelState.AddProblem(answer.Problem, Fields);
+                ModelState.AddProblem(answer.Problem, Fields, FormPurpose.Register);
             }
 
             return Page();

@@ -11,7 +11,7 @@ public sealed class ResetPasswordModel(MarketplaceApiClient api) : PageModel
     private static readonly Dictionary<string, string> Fields = new()
     {
         ["token"] = ProblemModelState.FormKey,
-        ["newPassword"] = "NewPassword",
+        ["newPassword"] = nameof(NewPassword),
     };
 
     [BindProperty(SupportsGet = true)]
@@ -24,10 +24,16 @@ public sealed class ResetPasswordModel(MarketplaceApiClient api) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var answer = await api.ResetPasswordAsync(Token ?? "", NewPassword ?? "", cancellationToken);
+        AccountChecks.NewPassword(ModelState, nameof(NewPassword), NewPassword);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var answer = await api.ResetPasswordAsync(Token ?? "", NewPassword!, cancellationToken);
         if (!answer.Succeeded)
         {
-            ModelState.AddProblem(answer.Problem, Fields);
+            ModelState.AddProblem(answer.Problem, Fields, FormPurpose.ResetPassword);
             return Page();
         }
 

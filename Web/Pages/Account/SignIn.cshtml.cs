@@ -26,21 +26,22 @@ public sealed class SignInModel(MarketplaceApiClient api) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var answer = await api.LoginAsync(new LoginRequest { Email = Input.Email ?? "", Password = Input.Password ?? "" }, cancellationToken);
+        if (string.IsNullOrWhiteSpace(Input.Email))
+        {
+            ModelState.AddModelError("Input.Email", "Enter your email address.");
+        }
+
+        AccountChecks.CurrentPassword(ModelState, "Input.Password", Input.Password, "Enter your password.");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var answer = await api.LoginAsync(new LoginRequest { Email = Input.Email!, Password = Input.Password! }, cancellationToken);
         if (!answer.Succeeded)
         {
-            // One message for a wrong email or password (the Api does not say which); a suspension says why.
-            if (answer.Problem.Errors.Count == 0 && answer.Problem.Status != StatusCodes.Status429TooManyRequests)
-            {
-                ModelState.AddModelError(ProblemModelState.FormKey, answer.Problem.Status == StatusCodes.Status403Forbidden
-                    ? answer.Problem.Message
-                    : "The email or password is not right.");
-            }
-            else
-            {
-                ModelState.AddProblem(answer.Problem, Fields);
-            }
-
+            // One message for a wrong email or password: the Api does not say which, and neither does the page.
+            ModelState.AddProblem(answer.Problem, answer.Problem.Status == StatusCodes.Status400BadRequest ? Fields : [], FormPurpose.SignIn);
             return Page();
         }
 

@@ -1,4 +1,5 @@
 using Marketplace.Web.Api;
+using Marketplace.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -6,15 +7,20 @@ namespace Marketplace.Web.Pages.Account;
 
 /// <summary>
 /// The page a verification link opens (<c>/verify-email?token=</c>). The GET changes nothing (mail scanners follow
-/// links): its button posts the token, and the POST verifies.
+/// links): its button posts the token, and the POST verifies. A visitor signed in here gets a fresh session at once,
+/// so that the pages stop asking them to verify.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class VerifyEmailModel(MarketplaceApiClient api) : PageModel
+public sealed class VerifyEmailModel(MarketplaceApiClient api, TokenRefreshGate gate) : PageModel
 {
+    private static readonly Dictionary<string, string> Fields = new() { ["token"] = ProblemModelState.FormKey };
+
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
 
     public string? VerifiedEmail { get; private set; }
+
+    public bool SignedIn => User.Identity?.IsAuthenticated == true;
 
     public void OnGet() => Response.Headers["Referrer-Policy"] = "no-referrer";
 
@@ -24,15 +30,15 @@ public sealed class VerifyEmailModel(MarketplaceApiClient api) : PageModel
         if (answer.Succeeded)
         {
             VerifiedEmail = answer.Value.Email;
+            if (SignedIn)
+            {
+                await ApiSession.RefreshNowAsync(HttpContext, api, gate);
+            }
+
             return Page();
         }
 
-        ModelState.AddModelError(ProblemModelState.FormKey, answer.Problem.Status switch
-        {
-            StatusCodes.Status409Conflict => "Another account uses this address now, so yours keeps its current one.",
-            StatusCodes.Status429TooManyRequests => ProblemModelState.TooManyRequests(answer.Problem.RetryAfter),
-            _ => "This link is not valid: it was already used, has expired, or was copied incompletely. Sign in and ask for a new one.",
-        });
+        ModelState.AddProblem(answer.Problem, Fields, FormPurpose.VerifyEmail);
         return Page();
     }
 }

@@ -1,18 +1,25 @@
 using System.Security.Claims;
+using Marketplace.Contracts.Categories;
 using Marketplace.Contracts.Listings;
 using Marketplace.Contracts.Sellers;
 using Marketplace.Web.Api;
+using Marketplace.Web.Auth;
+using Marketplace.Web.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Listings;
 
 /// <summary>
-/// One listing: its photos, price, category, description and seller; "Contact the seller" (the platform mails the
-/// seller, the buyer as reply-to; neither address appears here) and "Report this listing", both for signed-in visitors.
+/// One listing: title, price and seller, its photos, description and category; "Contact the seller" (the platform mails
+/// the seller, the buyer as reply-to; neither address appears here) while it is for sale, and "Report this listing".
+/// The page follows the listing's state: a sold one takes no messages, an archived one offers its seller to relist it,
+/// a draft to publish or delete it. Only its seller sees a draft, an archived or a removed listing.
 /// </summary>
 public sealed class DetailsModel(MarketplaceApiClient api) : PageModel
 {
+    private const string KeptMessageKey = "ContactMessage";
+
     private static readonly Dictionary<string, string> ContactFields = new() { ["message"] = nameof(Message) };
 
     private static readonly Dictionary<string, string> ReportFields = new() { ["reason"] = nameof(Reason) };
@@ -21,7 +28,8 @@ public sealed class DetailsModel(MarketplaceApiClient api) : PageModel
 
     public SellerProfileResponse? Seller { get; private set; }
 
-    public string? CategoryName { get; private set; }
+    /// <summary>The listing's category from the root down to it; empty when it cannot be named.</summary>
+    public IReadOnlyList<CategoryPathItem> CategoryPath { get; private set; } = [];
 
     [BindProperty]
     public string? Message { get; set; }
@@ -33,20 +41,83 @@ public sealed class DetailsModel(MarketplaceApiClient api) : PageModel
 
     public bool IsSeller => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var me) && me == Listing.SellerId;
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    public bool IsRemoved => Listing.RemovedAt is not null;
 
-    public async Task<IActionResult> OnPostContactAsync(long id, CancellationToken cancellationToken) => await AfterAsync(
-        id, await api.ContactSellerAsync(id, Message ?? "", cancellationToken),
-        "Your message is on its way to the seller. Their answer comes to your email.", ContactFields, cancellationToken);
+    /// <summary>Buyers may write to the seller while the listing is for sale.</summary>
+    public bool TakesMessages => !IsSeller && Listing.Status == ListingStatus.Active && !IsRemoved;
 
-    public async Task<IActionResult> OnPostReportAsync(long id, CancellationToken cancellationToken) => await AfterAsync(
-        id, await api.ReportListingAsync(id, Reason ?? "", cancellationToken),
-        "Thank you. Our moderators will look at this listing.", ReportFields, cancellationToken);
+    /// <summary>Buyers may report what is shown to them: for sale or sold.</summary>
+    public bool TakesReports => !IsSeller && Listing.Status is ListingStatus.Active or ListingStatus.Sold && !IsRemoved;
 
-    // Post-redirect-get with a notice; a refusal is shown next to the form's field, what was typed kept.
+    /// <summary>A message typed while signed out (the session ended in another window), kept through signing in.</summary>
+    public bool HoldsMessage => !string.IsNullOrWhiteSpace(Message);
+
+    public string SignInUrl => "/account/sign-in?returnUrl=" + Uri.EscapeDataString($"/listings/{Listing.Id}");
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!StaleFormFilter.IsShownAgain(HttpContext) && TempData[KeptMessageKey] is string kept)
+        {
+            Message = kept;
+        }
+
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostContactAsync(long id, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(Message))
+        {
+            ModelState.AddModelError(nameof(Message), "Write your message to the seller.");
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
+        return await AfterAsync(id, await api.ContactSellerAsync(id, Message, cancellationToken),
+            "Your message is on its way to the seller. Their answer comes to your email.", ContactFields, FormPurpose.Contact, cancellationToken);
+    }
+
+    /// <summary>Signed out with a message typed: keep it, sign in, and come back to it.</summary>
+    public IActionResult OnPostKeepMessage(long id)
+    {
+        TempData[KeptMessageKey] = Message;
+        return Redirect("/account/sign-in?returnUrl=" + Uri.EscapeDataString($"/listings/{id}#contact-heading"));
+    }
+
+    public async Task<IActionResult> OnPostReportAsync(long id, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(Reason))
+        {
+            ModelState.AddModelError(nameof(Reason), "Say in a few words what is wrong with this listing.");
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
+        return await AfterAsync(id, await api.ReportListingAsync(id, Reason, cancellationToken),
+            "Thank you. Our moderators will look at this listing.", ReportFields, FormPurpose.Report, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRelistAsync(long id, CancellationToken cancellationToken)
+    {
+        var answer = await api.RelistListingAsync(id, cancellationToken);
+        return answer.Succeeded
+            ? await AfterAsync(id, new ApiAnswer<ApiNoContent>(ApiNoContent.Value), "Your listing is for sale again.", [], FormPurpose.ChangeListing, cancellationToken)
+            : await AfterAsync(id, new ApiAnswer<ApiNoContent>(answer.Problem), "", [], FormPurpose.ChangeListing, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || !IsSeller)
+        {
+            return NotFound();
+        }
+
+        var answer = await api.UpdateListingAsync(id, ListingInput.From(Listing).ToRequest(ListingStatus.Active), cancellationToken);
+        return await AfterAsync(id, answer.Succeeded ? new ApiAnswer<ApiNoContent>(ApiNoContent.Value) : new ApiAnswer<ApiNoContent>(answer.Problem),
+            "Your listing is published.", [], FormPurpose.ChangeListing, cancellationToken);
+    }
+
+    // Post-redirect-get with a notice; a refusal is shown on the page, next to the field it is about, what was typed kept.
     private async Task<IActionResult> AfterAsync(
-        long id, ApiAnswer<ApiNoContent> answer, string notice, Dictionary<string, string> fields, CancellationToken cancellationToken)
+        long id, ApiAnswer<ApiNoContent> answer, string notice, Dictionary<string, string> fields, FormPurpose purpose, CancellationToken cancellationToken)
     {
         if (answer.Succeeded)
         {
@@ -54,7 +125,7 @@ public sealed class DetailsModel(MarketplaceApiClient api) : PageModel
             return Redirect($"/listings/{id}");
         }
 
-        ModelState.AddProblem(answer.Problem, fields);
+        ModelState.AddProblem(answer.Problem, fields, purpose);
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
@@ -70,7 +141,7 @@ public sealed class DetailsModel(MarketplaceApiClient api) : PageModel
         var seller = await api.GetSellerAsync(Listing.SellerId, cancellationToken);
         Seller = seller.Succeeded ? seller.Value : null;
         var category = Listing.CategorySlug is { } slug ? await api.GetCategoryAsync(slug, cancellationToken) : null;
-        CategoryName = category?.Succeeded == true ? string.Join(" › ", category.Value.Path.Select(p => p.Name)) : Listing.Category.ToString();
+        CategoryPath = category?.Succeeded == true ? category.Value.Path : [];
         return true;
     }
 }

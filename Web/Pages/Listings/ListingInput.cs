@@ -32,43 +32,64 @@ public sealed class ListingInput
         {
             Title = listing.Title,
             Description = listing.Description,
-            Price = listing.Price.ToString("0.00", CultureInfo.InvariantCulture),
+            Price = Prices.ForEditing(listing.Price),
             CategorySlug = listing.CategorySlug,
         };
     }
 
     /// <summary>
-    /// The request for the Api. The problems the Api cannot be asked about go into <paramref name="modelState"/> here: a
-    /// price that is not a number, and one with more than two decimal places (the request's price is a two-place string,
-    /// so it would arrive rounded). The request then has no price, so the Api still judges the other fields and cannot
-    /// accept it. Everything else the Api judges.
+    /// Checks every field the form can judge, all in one round, into <paramref name="modelState"/> under
+    /// <c>Input.*</c>; true when the request may be sent. What only the Api knows (a category removed meanwhile) it
+    /// answers itself, and that is shown the same way.
     /// </summary>
-    public ListingRequest ToRequest(ModelStateDictionary modelState, ListingStatus? status)
+    public bool Check(ModelStateDictionary modelState)
     {
         ArgumentNullException.ThrowIfNull(modelState);
-        decimal? price = null;
-        if (!string.IsNullOrWhiteSpace(Price))
+        if (string.IsNullOrWhiteSpace(Title))
         {
-            price = Prices.Parse(Price);
-            if (price is null)
-            {
-                modelState.AddModelError("Input.Price", "Enter a price as a number, such as 24.50.");
-            }
-            else if (decimal.Round(price.Value, 2) != price.Value)
-            {
-                // The price travels as a two-place decimal string: 19.999 would arrive as 20.00, so it is never sent.
-                modelState.AddModelError("Input.Price", "A price has at most two decimal places, such as 24.50.");
-                price = null;
-            }
+            modelState.AddModelError("Input.Title", "Enter a title: what you are selling, in a few words.");
+        }
+        else if (Title.Trim().Length > ListingRules.TitleMaxLength)
+        {
+            modelState.AddModelError("Input.Title", Invariant($"Shorten the title to {ListingRules.TitleMaxLength} characters or fewer."));
         }
 
-        return new ListingRequest
+        if (string.IsNullOrWhiteSpace(Description))
         {
-            Title = Title ?? "",
-            Description = Description ?? "",
-            Price = price,
-            CategorySlug = string.IsNullOrWhiteSpace(CategorySlug) ? null : CategorySlug,
-            Status = status,
-        };
+            modelState.AddModelError("Input.Description", "Enter a description: its condition, size, and anything a buyer should know.");
+        }
+        else if (Description.Trim().Length > ListingRules.DescriptionMaxLength)
+        {
+            modelState.AddModelError("Input.Description", Invariant($"Shorten the description to {ListingRules.DescriptionMaxLength:N0} characters or fewer."));
+        }
+
+        var price = Prices.Read(Price);
+        if (price.IsEmpty)
+        {
+            modelState.AddModelError("Input.Price", "Enter a price, such as 24.50 or 24,50; 0 if you give it away.");
+        }
+        else if (price.Error is { } error)
+        {
+            modelState.AddModelError("Input.Price", error);
+        }
+
+        if (string.IsNullOrWhiteSpace(CategorySlug))
+        {
+            modelState.AddModelError("Input.CategorySlug", "Choose a category from the list.");
+        }
+
+        return modelState.IsValid;
     }
+
+    /// <summary>The request for the Api, after <see cref="Check"/> passed (or from a listing the Api answered).</summary>
+    public ListingRequest ToRequest(ListingStatus? status) => new()
+    {
+        Title = Title?.Trim() ?? "",
+        Description = Description?.Trim() ?? "",
+        Price = Prices.Read(Price).Amount,
+        CategorySlug = string.IsNullOrWhiteSpace(CategorySlug) ? null : CategorySlug,
+        Status = status,
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using System.Globalization;
 using Marketplace.Contracts.Listings;
 using Marketplace.Web.Api;
 using Microsoft.AspNetCore.Mvc;
@@ -7,20 +7,24 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Marketplace.Web.Pages.Listings;
 
 /// <summary>
-/// Sell, step 2: the listing's photos (add several at once, describe, move, delete), then publish it. Every action is a
-/// plain form post (post-redirect-get); script only adds previews of the chosen files.
+/// Sell, step 2: the listing's photos (add several at once, describe, move, delete after asking), then publish it.
+/// Every action is a plain form post (post-redirect-get); script only adds previews of the chosen files. Its seller's
+/// only (anyone else gets a 404 before anything is shown); an archived listing's photos wait until it is relisted.
 /// </summary>
 public sealed class PhotosModel(MarketplaceApiClient api) : PageModel
 {
     private static readonly Dictionary<string, string> UploadFields = new() { [ListingImageRules.FilesField] = nameof(Files) };
 
-    private static readonly Dictionary<string, string> DescribeFields = new() { ["altText"] = nameof(AltText) };
+    // Each photo has a description field of its own; the problem is said above the form, naming the photo.
+    private static readonly Dictionary<string, string> DescribeFields = new() { ["altText"] = ProblemModelState.FormKey };
 
     public ListingResponse Listing { get; private set; } = null!;
 
     public IReadOnlyList<ListingImageResponse> Images => Listing.Images ?? [];
 
     public bool IsDraft => Listing.Status == ListingStatus.Draft;
+
+    public bool IsArchived => Listing.Status == ListingStatus.Archived || Listing.RemovedAt is not null;
 
     [BindProperty]
     public List<IFormFile> Files { get; set; } = [];
@@ -33,21 +37,38 @@ public sealed class PhotosModel(MarketplaceApiClient api) : PageModel
 
     public async Task<IActionResult> OnPostUploadAsync(long id, CancellationToken cancellationToken)
     {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
         if (Files.Count == 0)
         {
             ModelState.AddModelError(nameof(Files), "Choose one or more photos first.");
-            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+            return Page();
         }
 
         var answer = await api.UploadImagesAsync(id, Files, cancellationToken);
         return await AfterAsync(id, answer.Problem, UploadFields, Files.Count == 1 ? "The photo is added." : $"{Files.Count} photos are added.", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostDescribeAsync(long id, long imageId, CancellationToken cancellationToken) =>
-        await AfterAsync(id, (await api.DescribeImageAsync(id, imageId, AltText ?? "", cancellationToken)).Problem, DescribeFields, "The description is saved.", cancellationToken);
+    public async Task<IActionResult> OnPostDescribeAsync(long id, long imageId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(AltText))
+        {
+            if (!await LoadAsync(id, cancellationToken))
+            {
+                return NotFound();
+            }
 
-    public async Task<IActionResult> OnPostDeleteAsync(long id, long imageId, CancellationToken cancellationToken) =>
-        await AfterAsync(id, (await api.DeleteImageAsync(id, imageId, cancellationToken)).Problem, [], "The photo is deleted.", cancellationToken);
+            var number = Images.Select(i => i.Id).ToList().IndexOf(imageId) + 1;
+            ModelState.AddModelError(ProblemModelState.FormKey, string.Create(CultureInfo.InvariantCulture,
+                $"Describe photo {number} in a few words: what someone who cannot see it should know."));
+            return Page();
+        }
+
+        return await AfterAsync(id, (await api.DescribeImageAsync(id, imageId, AltText, cancellationToken)).Problem, DescribeFields, "The description is saved.", cancellationToken);
+    }
 
     /// <summary>Moves a photo one place earlier (<paramref name="by"/> = -1) or later (+1); the first is the thumbnail.</summary>
     public async Task<IActionResult> OnPostMoveAsync(long id, long imageId, int by, CancellationToken cancellationToken)
@@ -77,10 +98,10 @@ public sealed class PhotosModel(MarketplaceApiClient api) : PageModel
             return NotFound();
         }
 
-        var answer = await api.UpdateListingAsync(id, ListingInput.From(Listing).ToRequest(ModelState, ListingStatus.Active), cancellationToken);
+        var answer = await api.UpdateListingAsync(id, ListingInput.From(Listing).ToRequest(ListingStatus.Active), cancellationToken);
         if (!answer.Succeeded)
         {
-            ModelState.AddProblem(answer.Problem, new Dictionary<string, string>());
+            ModelState.AddProblem(answer.Problem, new Dictionary<string, string>(), FormPurpose.ChangeListing);
             return Page();
         }
 
@@ -96,20 +117,19 @@ public sealed class PhotosModel(MarketplaceApiClient api) : PageModel
             return Redirect($"/listings/{id}/photos");
         }
 
-        ModelState.AddProblem(problem, fields);
+        ModelState.AddProblem(problem, fields, FormPurpose.Photos);
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
     // Only the seller works on a listing's photos; anyone else finds no such page.
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
-        var listing = await api.GetListingAsync(id, cancellationToken);
-        if (!listing.Succeeded || !Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var me) || me != listing.Value.SellerId)
+        if (await OwnListing.LoadAsync(api, User, id, cancellationToken) is not { } listing)
         {
             return false;
         }
 
-        Listing = listing.Value;
+        Listing = listing;
         return true;
     }
 }

@@ -18,9 +18,9 @@ public sealed class ProfileModel(MarketplaceApiClient api) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Cursor { get; set; }
 
-    public string? NextCursor { get; private set; }
+    public PagerLinks Pager { get; private set; } = new(null, null);
 
-    public string CategoryName(ListingResponse listing) => CategoryOption.NameOf(Categories, listing);
+    public IEnumerable<ListingCard> Cards => ListingCard.Of(Listings, l => CategoryOption.NameOf(Categories, l));
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -35,10 +35,14 @@ public sealed class ProfileModel(MarketplaceApiClient api) : PageModel
         if (listings.Succeeded)
         {
             Listings = listings.Value.Items;
-            NextCursor = listings.Value.NextCursor;
+            Pager = new PagerLinks(
+                listings.Value.PreviousCursor is { } previous ? PageUrl(previous) : null,
+                listings.Value.NextCursor is { } next ? PageUrl(next) : null);
         }
 
         Categories = await CategoryOption.LoadAsync(api, cancellationToken);
         return Page();
     }
+
+    private string PageUrl(string cursor) => $"/sellers/{Seller.Id}?cursor={Uri.EscapeDataString(cursor)}";
 }

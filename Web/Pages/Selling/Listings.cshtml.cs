@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Selling;
 
-/// <summary>The seller's listings, a tab per status; publish a draft, mark an active one sold, archive any.</summary>
+/// <summary>
+/// The seller's listings, a tab per status, as cards: publish a draft or relist an archived one here; marking sold,
+/// archiving and deleting a draft ask first, on their own page.
+/// </summary>
 public sealed class ListingsModel(MarketplaceApiClient api) : PageModel
 {
     public static readonly IReadOnlyList<(ListingStatus Status, string Label)> Tabs =
@@ -25,23 +28,13 @@ public sealed class ListingsModel(MarketplaceApiClient api) : PageModel
 
     public IReadOnlyList<ListingResponse> Items { get; private set; } = [];
 
-    public string? NextCursor { get; private set; }
+    public PagerLinks Pager { get; private set; } = new(null, null);
+
+    public string TabLabel => Tabs.First(t => t.Status == Status).Label;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public Task<IActionResult> OnPostPublishAsync(long id, CancellationToken cancellationToken) =>
-        ChangeStatusAsync(id, ListingStatus.Active, "is published", cancellationToken);
-
-    public Task<IActionResult> OnPostSoldAsync(long id, CancellationToken cancellationToken) =>
-        ChangeStatusAsync(id, ListingStatus.Sold, "is marked as sold", cancellationToken);
-
-    public async Task<IActionResult> OnPostArchiveAsync(long id, CancellationToken cancellationToken)
-    {
-        var answer = await api.ArchiveListingAsync(id, cancellationToken);
-        return await AfterAsync(answer.Problem, "The listing is archived.", cancellationToken);
-    }
-
-    private async Task<IActionResult> ChangeStatusAsync(long id, ListingStatus status, string done, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPublishAsync(long id, CancellationToken cancellationToken)
     {
         var listing = await api.GetListingAsync(id, cancellationToken);
         if (!listing.Succeeded)
@@ -49,9 +42,19 @@ public sealed class ListingsModel(MarketplaceApiClient api) : PageModel
             return await AfterAsync(listing.Problem, "", cancellationToken);
         }
 
-        var answer = await api.UpdateListingAsync(id, ListingInput.From(listing.Value).ToRequest(ModelState, status), cancellationToken);
-        return await AfterAsync(answer.Problem, $"\"{listing.Value.Title}\" {done}.", cancellationToken);
+        var answer = await api.UpdateListingAsync(id, ListingInput.From(listing.Value).ToRequest(ListingStatus.Active), cancellationToken);
+        return await AfterAsync(answer.Problem, $"“{listing.Value.Title}” is published.", cancellationToken);
     }
+
+    public async Task<IActionResult> OnPostRelistAsync(long id, CancellationToken cancellationToken)
+    {
+        var answer = await api.RelistListingAsync(id, cancellationToken);
+        return await AfterAsync(answer.Problem, answer.Succeeded ? $"“{answer.Value.Title}” is for sale again." : "", cancellationToken);
+    }
+
+    /// <summary>The address of a tab's page (a cursor for pages after the first).</summary>
+    public static string TabUrl(ListingStatus status, string? cursor = null) =>
+        $"/me/listings?status={status}" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
 
     // Post-redirect-get back to the tab the button was on; a refusal is shown on that tab instead.
     private async Task<IActionResult> AfterAsync(ApiProblem? problem, string notice, CancellationToken cancellationToken)
@@ -59,10 +62,10 @@ public sealed class ListingsModel(MarketplaceApiClient api) : PageModel
         if (problem is null)
         {
             TempData["Notice"] = notice;
-            return RedirectToPage(new { status = Status });
+            return Redirect(TabUrl(Status));
         }
 
-        ModelState.AddProblem(problem, new Dictionary<string, string>());
+        ModelState.AddProblem(problem, new Dictionary<string, string>(), FormPurpose.ChangeListing);
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -72,11 +75,13 @@ public sealed class ListingsModel(MarketplaceApiClient api) : PageModel
         var page = await api.MyListingsAsync(Status, Cursor, cancellationToken);
         if (!page.Succeeded)
         {
-            ModelState.AddProblem(page.Problem, new Dictionary<string, string>());
+            ModelState.AddProblem(page.Problem, new Dictionary<string, string> { ["cursor"] = ProblemModelState.FormKey }, FormPurpose.MyListings);
             return;
         }
 
         Items = page.Value.Items;
-        NextCursor = page.Value.NextCursor;
+        Pager = new PagerLinks(
+            page.Value.PreviousCursor is { } previous ? TabUrl(Status, previous) : null,
+            page.Value.NextCursor is { } next ? TabUrl(Status, next) : null);
     }
 }

@@ -53,18 +53,17 @@ public sealed class SellerStoryTests(LocalBinariesApp app, ChromiumBrowser chrom
 
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = title, Exact = true })).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your listing is published.");
-        await Expect(Page.GetByText("24.50 EUR")).ToBeVisibleAsync();
-        await Expect(Page.GetByText("Category: Home & Garden")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("€24.50")).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Home & Garden" }).First).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Photos" }).GetByRole(AriaRole.Img)).ToHaveCountAsync(2);
         await SaveScreenshotAsync("listing");
 
-        // Find it by search, with its thumbnail.
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Search", Exact = true }).ClickAsync();
-        await Page.GetByLabel("Search for").FillAsync(words);
+        // Find it by the search in the header, with its thumbnail.
+        await Page.GetByRole(AriaRole.Searchbox, new() { Name = "Search listings" }).FillAsync(words);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
         var result = Page.GetByRole(AriaRole.Listitem).Filter(new() { Has = Page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }) });
         await Expect(result).ToHaveCountAsync(1);
-        await Expect(result).ToContainTextAsync("24.50 EUR");
+        await Expect(result).ToContainTextAsync("€24.50");
         await Expect(result).ToContainTextAsync("Home & Garden");
         var thumbnail = result.GetByRole(AriaRole.Img);
         await Expect(thumbnail).ToBeVisibleAsync();
@@ -78,17 +77,18 @@ public sealed class SellerStoryTests(LocalBinariesApp app, ChromiumBrowser chrom
         await Page.GetByLabel("Price").FillAsync("19.00");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your changes are saved.");
-        await Expect(Page.GetByText("19.00 EUR")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("€19.00")).ToBeVisibleAsync();
 
-        // Archive it: shown under Archived in My listings, gone from the search.
+        // Archive it, after saying yes: shown under Archived in My listings, gone from the search.
         await Page.GetByRole(AriaRole.Link, new() { Name = "My listings", Exact = true }).ClickAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = $"Archive {title}", Exact = true }).ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true })).ToHaveCountAsync(0);
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Archived", Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = $"Archive {title}", Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Yes, archive it" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("is archived");
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true })).ToBeVisibleAsync();
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Search", Exact = true }).ClickAsync();
-        await Page.GetByLabel("Search for").FillAsync(words);
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Active", Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true })).ToHaveCountAsync(0);
+        await Page.GetByRole(AriaRole.Searchbox, new() { Name = "Search listings" }).FillAsync(words);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
-        await Expect(Page.GetByText("No listings match.")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("No listings match your search.")).ToBeVisibleAsync();
     }
 }

@@ -315,7 +315,23 @@ public sealed class CreateListingTests(SharedApi shared) : IClassFixture<SharedA
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         var fields = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal);
-        Assert.Equal(["description", "price", "title"], fields);
+        Assert.Equal(["categorySlug", "description", "price", "title"], fields);
         Assert.Equal(JsonValueKind.String, problem.GetProperty("traceId").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("""{"title": "", "description": "d", "price": "-1"}""")]
+    [InlineData("""{"title": "", "description": "d", "price": "-1.00", "categorySlug": null}""")]
+    [InlineData("""{"title": "   ", "description": "d", "price": "12.345"}""")]
+    public async Task Every_field_problem_of_a_request_comes_in_one_answer_a_negative_price_string_too(string body)
+    {
+        var seller = await App.SignUpAsync();
+        var before = await App.CountListingsAsync();
+
+        using var response = await seller.Client.PostJsonAsync("/api/listings", body);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["categorySlug", "price", "title"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(before, await App.CountListingsAsync());
     }
 }

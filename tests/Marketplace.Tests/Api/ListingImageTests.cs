@@ -241,12 +241,10 @@ public sealed class ListingImageTests(ImagesApi images) : IClassFixture<ImagesAp
     public async Task Photos_of_a_draft_are_404_to_everyone_but_the_seller_and_admins_and_not_publicly_cacheable()
     {
         var seller = await App.SignUpAsync();
-        var listing = await seller.CreateListingAsync();
+        // A draft from the start: a listing once published never goes back to being one.
+        var listing = await seller.CreateListingAsync(status: "Draft");
         using var upload = await seller.UploadJpegAsync(listing.Id, TestImages.Jpeg(120, 80, red: 33));
         var image = Assert.Single((await upload.ReadAsync<ListingImageList>(HttpStatusCode.Created)).Images);
-        using var draft = await seller.Client.PutAsJsonAsync($"/api/listings/{listing.Id}",
-            new { title = listing.Title, description = listing.Description, price = listing.Price, categorySlug = "furniture", status = "Draft" }, Ct);
-        Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
 
         using var anonymous = await App.CreateClient().GetAsync(image.DisplayUrl, Ct);
         using var stranger = await (await App.SignUpAsync()).Client.GetAsync(image.DisplayUrl, Ct);

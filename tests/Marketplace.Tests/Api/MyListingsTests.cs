@@ -83,9 +83,17 @@ public sealed class MyListingsTests(SharedApi shared) : IClassFixture<SharedApi>
 
         Assert.Equal([2, 2, 1], pages.Select(p => p.Items.Count));
         Assert.Equal(Enumerable.Reverse(ids), pages.SelectMany(p => p.Items).Select(l => l.Id));
+        Assert.Null(pages[0].PreviousCursor);
+        var back = await (await seller.Client.GetAsync($"/api/me/listings?limit=2&cursor={pages[2].PreviousCursor}", Ct)).ReadAsync<ListingPage>();
+        var backToFirst = await (await seller.Client.GetAsync($"/api/me/listings?limit=2&cursor={back.PreviousCursor}", Ct)).ReadAsync<ListingPage>();
+        Assert.Equal(pages[1].Items.Select(l => l.Id), back.Items.Select(l => l.Id));
+        Assert.Equal(pages[0].Items.Select(l => l.Id), backToFirst.Items.Select(l => l.Id));
+        Assert.Null(backToFirst.PreviousCursor);
         var searchCursor = (await (await App.CreateClient().GetAsync("/api/listings?limit=1", Ct)).ReadAsync<ListingPage>()).NextCursor;
         Assert.NotNull(searchCursor);
         await (await seller.Client.GetAsync($"/api/me/listings?cursor={searchCursor}", Ct)).AssertProblemAsync(HttpStatusCode.BadRequest, "cursor");
+        var searchPreviousCursor = (await (await App.CreateClient().GetAsync($"/api/listings?limit=1&cursor={searchCursor}", Ct)).ReadAsync<ListingPage>()).PreviousCursor;
+        await (await seller.Client.GetAsync($"/api/me/listings?cursor={searchPreviousCursor}", Ct)).AssertProblemAsync(HttpStatusCode.BadRequest, "cursor");
         await (await seller.Client.GetAsync("/api/me/listings?cursor=forged", Ct)).AssertProblemAsync(HttpStatusCode.BadRequest, "cursor");
         await (await seller.Client.GetAsync("/api/me/listings?limit=0", Ct)).AssertProblemAsync(HttpStatusCode.BadRequest, "limit");
         await (await seller.Client.GetAsync("/api/me/listings?limit=101", Ct)).AssertProblemAsync(HttpStatusCode.BadRequest, "limit");

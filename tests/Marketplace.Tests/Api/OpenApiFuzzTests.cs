@@ -178,6 +178,8 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
         var listingIds = new List<string> { "999999999" };
         var archivable = new List<string>(); // archiving is for good, so ArchiveListing gets listings of its own
         var adasListings = new List<string>(); // UpdateListing succeeds only for the seller: ada's, with ada's token
+        var adasArchived = new List<string>(); // RelistListing: ada's archived listings
+        var adasDrafts = new List<string>(); // DeleteDraftListing: ada's drafts of their own (deleting is for good)
         foreach (var name in new[] { "ada", "bob" })
         {
             var email = $"{name}-{Guid.NewGuid():N}@example.com";
@@ -190,7 +192,9 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             userIds.Add($"{user.Id}");
             emails.Add(email);
             foreach (var (title, status) in new[] { ("Brass lamp", "Active"), ("Red bike", "Active"), ("Walnut desk", "Draft"), ("Old radio", "Sold") }
-                         .Concat(Enumerable.Range(0, 10).Select(i => ($"To archive {i}", "Active"))))
+                         .Concat(Enumerable.Range(0, 10).Select(i => ($"To archive {i}", "Active")))
+                         .Concat(name == "ada" ? Enumerable.Range(0, 5).Select(i => ($"To relist {i}", "Active")) : [])
+                         .Concat(name == "ada" ? Enumerable.Range(0, 5).Select(i => ($"To delete {i}", "Draft")) : []))
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, "/api/listings")
                 {
@@ -198,6 +202,21 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
                 };
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 var id = $"{(await (await http.SendAsync(request, Ct)).ReadAsync<ListingResponse>(HttpStatusCode.Created)).Id}";
+                if (title.StartsWith("To relist", StringComparison.Ordinal))
+                {
+                    using var archive = new HttpRequestMessage(HttpMethod.Delete, $"/api/listings/{id}");
+                    archive.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    (await http.SendAsync(archive, Ct)).EnsureSuccessStatusCode();
+                    adasArchived.Add(id);
+                    continue;
+                }
+
+                if (title.StartsWith("To delete", StringComparison.Ordinal))
+                {
+                    adasDrafts.Add(id);
+                    continue;
+                }
+
                 (title.StartsWith("To archive", StringComparison.Ordinal) ? archivable : listingIds).Add(id);
                 if (name == "ada" && !title.StartsWith("To archive", StringComparison.Ordinal))
                 {
@@ -314,6 +333,10 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             ["ArchiveListing.id"] = archivable,
             ["UpdateListing.id"] = adasListings,
             ["UpdateListing.bearer"] = [tokens[0]],
+            ["RelistListing.id"] = adasArchived,
+            ["RelistListing.bearer"] = [tokens[0]],
+            ["DeleteDraftListing.id"] = adasDrafts,
+            ["DeleteDraftListing.bearer"] = [tokens[0]],
             ["slug"] = slugs,
             ["categorySlug"] = slugs,
             ["sellerId"] = userIds,

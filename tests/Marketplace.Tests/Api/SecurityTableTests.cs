@@ -110,6 +110,20 @@ public sealed class SecurityTableTests(ImagesApi shared) : IClassFixture<ImagesA
             return (id, $"/api/images/{hash}/320.webp");
         }
 
+        /// <summary>The owner's listing, archived (written as the archive endpoint writes it).</summary>
+        public async Task<long> ArchivedListingAsync()
+        {
+            await app.Db.ExecuteAsync($"""UPDATE "Listing" SET "Status" = 'archived' WHERE "Id" = {listingId}""", Ct);
+            return listingId;
+        }
+
+        /// <summary>The owner's listing as a draft that was never published.</summary>
+        public async Task<long> DraftListingAsync()
+        {
+            await app.Db.ExecuteAsync($"""UPDATE "Listing" SET "Status" = 'draft' WHERE "Id" = {listingId}""", Ct);
+            return listingId;
+        }
+
         /// <summary>The owner's listing, removed by an admin (written as the remove endpoint writes it).</summary>
         public async Task<long> RemovedListingAsync()
         {
@@ -183,6 +197,17 @@ public sealed class SecurityTableTests(ImagesApi shared) : IClassFixture<ImagesA
         ["ArchiveListing"] = Signed("delete", "/api/listings/{id}", s => Send(HttpMethod.Delete, $"/api/listings/{s.ListingId}"), NoContent,
             unverified: NotFound, another: NotFound, admin: NotFound),
         ["GetMyListings"] = Signed("get", "/api/me/listings", _ => Get("/api/me/listings"), Ok, unverified: Ok, another: Ok, admin: Ok),
+        // Relisting puts a listing back in front of buyers (a verified email); deleting is for drafts only.
+        ["RelistListing"] = Signed("post", "/api/listings/{id}/relist", async s => await Post($"/api/listings/{await s.ArchivedListingAsync()}/relist"), Ok,
+            unverified: Forbidden, another: NotFound, admin: NotFound),
+        ["DeleteDraftListing"] = Signed("delete", "/api/listings/{id}/draft", async s => await Send(HttpMethod.Delete, $"/api/listings/{await s.DraftListingAsync()}/draft"),
+            NoContent, unverified: NotFound, another: NotFound, admin: NotFound),
+
+        // The signed-in account as its owner sees it; each caller sees and names its own.
+        ["GetMyAccount"] = Signed("get", "/api/me", _ => Get("/api/me"), Ok, unverified: Ok, another: Ok, admin: Ok),
+        ["UpdateMyAccount"] = Signed("patch", "/api/me", _ => Send(HttpMethod.Patch, "/api/me", new { displayName = "Renamed" }), Ok,
+            unverified: Ok, another: Ok, admin: Ok),
+        ["GetMarketplaceSettings"] = Public("get", "/api/marketplace", _ => Get("/api/marketplace")),
 
         // Buyers: a verified email to write to a seller, any account to report; never about one's own listing (409).
         ["ContactSeller"] = Signed("post", "/api/listings/{id}/contact", s => Post($"/api/listings/{s.ListingId}/contact", new { message = "Still there?" }),

@@ -1,0 +1,115 @@
+using System.Globalization;
+using Marketplace.Contracts.Accounts;
+using Marketplace.Contracts.Listings;
+
+namespace Marketplace.Web.Api;
+
+/// <summary>
+/// Every sentence a person reads about a problem the Api answered, in one place: by the field the Api named (its JSON
+/// name), by the problem's type, and by its status in what the visitor was doing. The Api's own title and detail are
+/// for Api clients (they name endpoints and field codes) and never reach a page.
+/// </summary>
+public static class PersonMessages
+{
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["title"] = Invariant($"Enter a title of at most {ListingRules.TitleMaxLength} characters."),
+        ["description"] = Invariant($"Enter a description of at most {ListingRules.DescriptionMaxLength:N0} characters."),
+        ["price"] = Prices.Accepted,
+        ["minPrice"] = Prices.Accepted,
+        ["maxPrice"] = Prices.Accepted,
+        ["categorySlug"] = "Choose a category from the list.",
+        ["category"] = "Choose a category from the list.",
+        ["q"] = "Enter fewer words (at most 200 characters).",
+        ["sort"] = "Choose an order from the list.",
+        ["email"] = AccountRules.EmailPatternMessage,
+        ["newEmail"] = AccountRules.EmailPatternMessage,
+        ["password"] = Invariant($"Enter a password of at least {AccountRules.PasswordMinLength} characters."),
+        ["newPassword"] = Invariant($"Enter a new password of at least {AccountRules.PasswordMinLength} characters."),
+        ["currentPassword"] = "This is not your current password.",
+        ["displayName"] = Invariant($"Enter a display name of at most {AccountRules.DisplayNameMaxLength} characters."),
+        ["message"] = Invariant($"Write a message of at most {ContactRules.MessageMaxLength:N0} characters."),
+        ["reason"] = "Say in a few words what is wrong with this listing (at most 1,000 characters).",
+        ["altText"] = Invariant($"Describe the photo in at most {ListingImageRules.AltTextMaxLength} characters."),
+        [ListingImageRules.FilesField] = "Choose JPEG, PNG or WebP photos: one was another kind of file, damaged, too large, or one too many.",
+        ["token"] = "This link has expired or was already used. Ask for a new one.",
+        ["cursor"] = "The results have changed since this page was made. Start again from the first page.",
+    };
+
+    private static readonly Dictionary<string, string> Types = new(StringComparer.Ordinal)
+    {
+        [ListingProblemTypes.Archived] = "This listing is archived, so it cannot be changed. Relist it first.",
+        [ListingProblemTypes.Removed] = "Our moderators removed this listing, so you can neither relist nor delete it.",
+        [ListingProblemTypes.Published] = "This listing has been for sale, so it cannot be deleted. Archive it instead.",
+        [ListingProblemTypes.NotArchived] = "Only an archived listing can be relisted.",
+        [EmailNotVerifiedType] = "Verify your email address first: open the link we mailed you, or ask for a new one on your account page.",
+    };
+
+    private static readonly Dictionary<(FormPurpose, int), string> Statuses = new()
+    {
+        [(FormPurpose.Register, 409)] = "An account with this email address already exists. Sign in, or reset your password.",
+        [(FormPurpose.SignIn, 401)] = "The email or password is not right.",
+        [(FormPurpose.SignIn, 403)] = "This account is suspended, so it cannot sign in. Write to us if you think this is a mistake.",
+        [(FormPurpose.VerifyEmail, 409)] = "Another account uses this address now, so yours keeps its current one.",
+        [(FormPurpose.ResendVerification, 409)] = "Your email address is already verified.",
+        [(FormPurpose.Sell, 409)] = "That category was removed a moment ago. Choose another one.",
+        [(FormPurpose.EditListing, 409)] = "That category was removed a moment ago. Choose another one.",
+        [(FormPurpose.Contact, 404)] = "This listing is no longer for sale, so the seller cannot be contacted.",
+        [(FormPurpose.Contact, 409)] = "This listing takes no messages: it is sold, or it is yours.",
+        [(FormPurpose.Report, 404)] = "This listing is no longer shown, so there is nothing to report.",
+        [(FormPurpose.Report, 409)] = "You have reported this listing already, or it is yours. Our moderators will look at it.",
+        [(FormPurpose.ChangeEmail, 409)] = "Another account uses this address already.",
+    };
+
+    /// <summary>The <c>type</c> of the Api's 403 for an account whose address is not verified yet.</summary>
+    public const string EmailNotVerifiedType = "urn:marketplace:problem:email-not-verified";
+
+    /// <summary>What a visitor reads next to a field the Api named.</summary>
+    public static string ForField(string apiField)
+    {
+        ArgumentNullException.ThrowIfNull(apiField);
+        var name = apiField.StartsWith("$.", StringComparison.Ordinal) ? apiField[2..] : apiField;
+        return Fields.TryGetValue(name.Split('.', '[')[0], out var words) ? words : "Check this field.";
+    }
+
+    /// <summary>What a visitor reads above the form about a problem that is not about one field.</summary>
+    public static string ForProblem(ApiProblem problem, FormPurpose purpose)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        if (problem.Status == 429)
+        {
+            return TooManyRequests(problem.RetryAfter);
+        }
+
+        if (problem.Type is { } type && Types.TryGetValue(type, out var byType))
+        {
+            return byType;
+        }
+
+        if (Statuses.TryGetValue((purpose, problem.Status), out var byStatus))
+        {
+            return byStatus;
+        }
+
+        return problem.Status switch
+        {
+            401 => "Please sign in again: your session has ended.",
+            403 => "Your account may not do this.",
+            404 => "This listing no longer exists, or it is not yours.",
+            409 => "This could not be done as things stand now. Reload the page to see them, then try again.",
+            413 => "What you sent is too large. Send less at once.",
+            _ => "Something in the form was not accepted. Check it and try again.",
+        };
+    }
+
+    /// <summary>The sentence a rate-limited visitor reads: when to try again, in words.</summary>
+    public static string TooManyRequests(TimeSpan? retryAfter) => retryAfter is { } wait && wait > TimeSpan.Zero
+        ? Invariant($"Too many attempts. Please wait {Describe(wait)} and try again.")
+        : "Too many attempts. Please wait a minute and try again.";
+
+    private static string Describe(TimeSpan wait) => wait.TotalSeconds < 90
+        ? Invariant($"{Math.Ceiling(wait.TotalSeconds):0} seconds")
+        : Invariant($"{Math.Ceiling(wait.TotalMinutes):0} minutes");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

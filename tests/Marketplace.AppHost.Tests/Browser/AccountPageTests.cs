@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+using Marketplace.AppHost.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Marketplace.AppHost.Tests.Browser;
+
+/// <summary>
+/// The account page (/account): the display name, a new password, a new email address confirmed by mail, a new
+/// verification link, signing out everywhere; each form with the same error display as every other.
+/// </summary>
+public sealed partial class AccountPageTests(LocalBinariesApp app, ChromiumBrowser chromium) : BrowserTest(app, chromium)
+{
+    [Fact]
+    public async Task A_new_display_name_shows_in_the_header_at_once()
+    {
+        var account = await TestAccount.New("Olga").RegisterVerifiedAsync(App.App, Ct);
+        await SignInAsync(account);
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Account" }).ClickAsync();
+
+        await Page.GetByRole(AriaRole.Textbox, new() { Name = "Display name" }).FillAsync("");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save display name" }).ClickAsync();
+        await ExpectFieldErrorAsync(Page.GetByRole(AriaRole.Textbox, new() { Name = "Display name" }), Sentence());
+
+        await Page.GetByRole(AriaRole.Textbox, new() { Name = "Display name" }).FillAsync("Olga from the Attic");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save display name" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Olga from the Attic");
+        await Expect(Page.GetByText("Signed in as Olga from the Attic")).ToBeAttachedAsync();
+    }
+
+    [Fact]
+    public async Task A_new_password_needs_the_current_one_keeps_this_session_and_is_the_one_to_sign_in_with()
+    {
+        var account = await TestAccount.New("Piet").RegisterVerifiedAsync(App.App, Ct);
+        await SignInAsync(account);
+        var elsewhere = await OpenOtherBrowserAsync();
+        await SignInAsync(elsewhere, account);
+        await Page.GotoAsync("/account");
+
+        await Page.GetByLabel("Current password").FillAsync("not my password at all");
+        await Page.GetByLabel("New password").FillAsync("a new long passphrase");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await ExpectFieldErrorAsync(Page.GetByLabel("Current password"), CurrentPassword());
+
+        await Page.GetByLabel("Current password").FillAsync(account.Password);
+        await Page.GetByLabel("New password").FillAsync("a new long passphrase");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password is changed");
+        await Page.GotoAsync("/me/listings");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "My listings" })).ToBeVisibleAsync();
+
+        // The other browser's session ended with the change.
+        await elsewhere.GotoAsync("/me/listings");
+        await Expect(elsewhere.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await SignInAsync(elsewhere, account with { Password = "a new long passphrase" });
+    }
+
+    [Fact]
+    public async Task A_new_email_address_is_the_accounts_once_the_link_mailed_to_it_is_followed()
+    {
+        var account = await TestAccount.New("Quinn").RegisterVerifiedAsync(App.App, Ct);
+        var newEmail = $"quinn-moved-{Guid.NewGuid():N}@example.com";
+        await SignInAsync(account);
+        await Page.GotoAsync("/account");
+
+        await Page.GetByLabel("New email address").FillAsync("not an address");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send a confirmation link" }).ClickAsync();
+        await ExpectFieldErrorAsync(Page.GetByLabel("New email address"), Sentence());
+        await ExpectFieldErrorAsync(Page.GetByLabel("Your password"), Sentence());
+
+        await Page.GetByLabel("New email address").FillAsync(newEmail);
+        await Page.GetByLabel("Your password").FillAsync(account.Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send a confirmation link" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync(newEmail);
+
+        var link = await Smtp4devInbox.VerificationLinkAsync(App.App, newEmail, Ct);
+        await Page.GotoAsync(link.PathAndQuery);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Verify my email" }).ClickAsync();
+        await Page.GotoAsync("/account");
+        await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync(newEmail);
+    }
+
+    [Fact]
+    public async Task An_unverified_account_asks_for_a_new_link_from_its_account_page()
+    {
+        var account = TestAccount.New("Rosa");
+        await RegisterAsync(account);
+        await SignInAsync(account);
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Send it again" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send the link again" }).ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("We sent you a new link");
+    }
+
+    [Fact]
+    public async Task Signing_out_everywhere_ends_this_session_and_every_other()
+    {
+        var account = await TestAccount.New("Sven").RegisterVerifiedAsync(App.App, Ct);
+        await SignInAsync(account);
+        var elsewhere = await OpenOtherBrowserAsync();
+        await SignInAsync(elsewhere, account);
+        await Page.GotoAsync("/account");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("signed out everywhere");
+        await Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await elsewhere.GotoAsync("/account");
+        await Expect(elsewhere.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+    }
+
+    [GeneratedRegex(@"[A-Z][a-z]+ .{8,}")]
+    private static partial Regex Sentence();
+
+    [GeneratedRegex("not your current password")]
+    private static partial Regex CurrentPassword();
+}

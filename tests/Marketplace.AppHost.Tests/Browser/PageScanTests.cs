@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Marketplace.AppHost.Tests.Browser;
+
+/// <summary>
+/// Every page of the Web's route table (<see cref="WebRoutes"/>), signed out and signed in as the seller whose listings
+/// the addresses name, at 1280 and at 390 px: axe-core finds no serious or critical accessibility violation, and at
+/// 390 px no page is wider than the screen (nothing scrolls sideways, long words included).
+/// </summary>
+public sealed class PageScanTests(LocalBinariesApp app, ChromiumBrowser chromium) : BrowserTest(app, chromium)
+{
+    private static readonly string[] Blocking = ["serious", "critical"];
+
+    [Fact]
+    public async Task Every_page_has_no_serious_accessibility_violation_and_none_scrolls_sideways_on_a_phone()
+    {
+        var scene = await MarketplaceScene.CreateAsync(App.App, Page, Ct);
+        var values = new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["{id:long}"] = [scene.Active.ToString(CultureInfo.InvariantCulture), scene.Archived.ToString(CultureInfo.InvariantCulture)],
+            ["{id:guid}"] = [scene.SellerId.ToString()],
+            ["{slug}"] = ["furniture"],
+            ["{change}"] = ["archive", "sold", "delete"],
+            ["{imageId:long}"] = [scene.Image.ToString(CultureInfo.InvariantCulture)],
+        };
+        var addresses = WebRoutes.Templates.SelectMany(template => WebRoutes.Addresses(template, values)).ToList();
+        Assert.Contains("/account", addresses);
+        Assert.Contains($"/listings/{scene.Active}", addresses);
+
+        var findings = new List<string>();
+        var pages = 0;
+        foreach (var signedIn in new[] { false, true })
+        {
+            var page = await OpenOtherBrowserAsync();
+            if (signedIn)
+            {
+                await SignInAsync(page, scene.Seller);
+            }
+
+            foreach (var (width, height) in Viewports.Both)
+            {
+                await page.SetViewportSizeAsync(width, height);
+                foreach (var address in addresses)
+                {
+                    var where = $"{address} at {width} px, {(signedIn ? "signed in" : "signed out")}";
+                    await page.GotoAsync(address);
+                    pages++;
+                    var result = await page.RunAxe();
+                    foreach (var violation in result.Violations.Where(v => Blocking.Contains(v.Impact)))
+                    {
+                        findings.Add($"{where}: {violation.Impact} {violation.Id} ({violation.Help}) at " +
+                                     string.Join("; ", violation.Nodes.Take(3).Select(n => n.Html)));
+                    }
+
+                    // The Security issue's Content-Security-Policy forbids them: no inline script, style attribute or handler.
+                    var inline = await page.EvaluateAsync<string[]>(InlineCode);
+                    findings.AddRange(inline.Select(code => $"{where}: inline {code}"));
+
+                    if (width == Viewports.PhoneWidth)
+                    {
+                        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+                        if (scrollWidth > width)
+                        {
+                            findings.Add($"{where}: the page is {scrollWidth} px wide, so it scrolls sideways; the widest: " +
+                                         await page.EvaluateAsync<string>(WidestElements));
+                        }
+                    }
+                }
+            }
+        }
+
+        var report = new StringBuilder().AppendLine(CultureInfo.InvariantCulture, $"{pages} pages scanned ({addresses.Count} addresses, {WebRoutes.Templates.Count} routes).");
+        findings.ForEach(f => report.AppendLine(f));
+        Directory.CreateDirectory(BrowserTestResults.Folder);
+        await File.WriteAllTextAsync(Path.Combine(BrowserTestResults.Folder, "page-scan.txt"), report.ToString(), Ct);
+        Assert.True(findings.Count == 0, report.ToString());
+    }
+
+    private const string InlineCode = """
+        () => [...document.querySelectorAll('*')].flatMap(e => [
+            ...(e.tagName === 'SCRIPT' && !e.src ? ['script'] : []),
+            ...(e.hasAttribute('style') ? [`style attribute on ${e.tagName.toLowerCase()}`] : []),
+            ...[...e.attributes].filter(a => a.name.startsWith('on')).map(a => `${a.name} on ${e.tagName.toLowerCase()}`),
+        ])
+        """;
+
+    // The elements that stick out past the right edge, deepest first: where a long word or a wide box is.
+    private const string WidestElements = """
+        () => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+            .slice(-3)
+            .map(e => `${e.tagName.toLowerCase()}${e.className ? '.' + String(e.className).split(' ').join('.') : ''} (${Math.round(e.getBoundingClientRect().right)} px)`)
+            .join(', ')
+        """;
+}
