@@ -87,7 +87,7 @@ else
 }
 
 #if MARKETPLACE_AZURE
-Marketplace.AppHost.Deployment.AzureDeployment.Configure(builder, migrationWorker, api);
+Marketplace.AppHost.Deployment.AzureDeployment.Configure(builder, migrationWorker, api, web);
 #else
 // Readiness: /health is unhealthy while the database is behind the code or has drifted (the Azure switch turns the
 // same path into the Container Apps readiness probe, which registers this check itself).
