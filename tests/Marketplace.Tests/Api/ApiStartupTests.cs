@@ -53,6 +53,9 @@ public sealed class ApiStartupTests(PostgresServer server)
     [InlineData("TokenCleanup__BatchSize", "0", "TokenCleanup:BatchSize")]
     [InlineData("Database__MaxRetryCount", "11", "Database:MaxRetryCount")]
     [InlineData("Database__MaxRetryDelay", "00:01:00", "Database:MaxRetryDelay")]
+    [InlineData("Replicas__Api", "0", "Replicas:Api")]
+    [InlineData("RequestLimits__SignInFailuresBeforeDelay", "0", "RequestLimits:SignInFailuresBeforeDelay")]
+    [InlineData("RequestLimits__SignInMaxDelay", "00:00:00", "RequestLimits:SignInMaxDelay")]
     public async Task An_out_of_range_setting_stops_start_up_naming_it(string variable, string value, string setting)
     {
         await using var api = ApiProcess.Start(new Dictionary<string, string?>
@@ -67,6 +70,23 @@ public sealed class ApiStartupTests(PostgresServer server)
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains(setting + " must be between", api.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Several_replicas_without_Redis_stop_start_up_naming_ConnectionStrings_cache()
+    {
+        await using var api = ApiProcess.Start(new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__marketplacedb"] = UnreachableDatabase,
+            ["Jwt__SigningKey"] = ApiApp.SigningKey,
+            ["Replicas__Api"] = "2",
+        });
+
+        var exitCode = await api.WaitForExitAsync();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("ConnectionStrings:cache is not set", api.Output, StringComparison.Ordinal);
     }
 
     [Theory]
