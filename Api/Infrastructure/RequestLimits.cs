@@ -22,14 +22,14 @@ public sealed class RequestLimitsOptions
     [Range(1024, 10 * 1024 * 1024, ErrorMessage = "RequestLimits:MaxBodyBytes must be between {1} and {2}.")]
     public long MaxBodyBytes { get; set; } = 64 * 1024;
 
-    /// <summary>Writes (creating, changing or archiving a listing, registering, logging in) one caller may make per window.</summary>
+    /// <summary>Requests to the anonymous endpoints one address may make per window, and writes one account may make.</summary>
     [Range(1, 1_000_000, ErrorMessage = "RequestLimits:WritesPerWindow must be between {1} and {2}.")]
     public int WritesPerWindow { get; set; } = 30;
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "RequestLimits:WriteWindow must be between {1} and {2}.")]
     public TimeSpan WriteWindow { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Requests that mail the caller (a new verification link) one caller may make per window: no mail-bombing.</summary>
+    /// <summary>Mails to one address per window (resend per email, change-email per account): no mail-bombing.</summary>
     [Range(1, 1000, ErrorMessage = "RequestLimits:MailsPerWindow must be between {1} and {2}.")]
     public int MailsPerWindow { get; set; } = 3;
 
