@@ -197,7 +197,7 @@ public static class AdminModerationApi
             return (null, () => AuditEntry.Of(
                 AdminAction.UserReinstated, AuditTargetType.User, id, before, new JsonObject { ["suspended"] = false }, ReasonOf(request)));
         }, cancellationToken);
-        // The cached "suspended" goes at once on this instance (on others within Accounts:SecurityStampCacheDuration).
+        // The cached "suspended" goes at once on every replica (published; a replica that missed it within Accounts:SecurityStampCacheDuration).
         stamps.Forget(id);
         return problem is null ? TypedResults.NoContent() : problem;
     }
