@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Infrastructure;
+using Marketplace.Api.Listings;
 using Marketplace.Contracts.Admin;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
@@ -69,7 +70,7 @@ public static class AdminModerationApi
             var listing = await LockListingAsync(db, id, ct);
             if (listing is null)
             {
-                return (ListingNotFound(id), null);
+                return (ListingProblems.NotFound(id), null);
             }
 
             if (listing.RemovedAt is not null)
@@ -108,7 +109,7 @@ public static class AdminModerationApi
             var listing = await LockListingAsync(db, id, ct);
             if (listing is null)
             {
-                return (ListingNotFound(id), null);
+                return (ListingProblems.NotFound(id), null);
             }
 
             if (listing.RemovedAt is null)
@@ -255,8 +256,6 @@ public static class AdminModerationApi
 
     private static ProblemHttpResult Conflict(string title, string detail) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
-
-    private static ProblemHttpResult ListingNotFound(long id) => ApiErrors.NotFound($"There is no listing {id}.");
 
     private static ProblemHttpResult UserNotFound(Guid id) => ApiErrors.NotFound($"There is no user {id}.");
 }
