@@ -4,6 +4,7 @@ using Marketplace.Web.DataProtection;
 using Marketplace.Web.Errors;
 using Marketplace.Web.Forwarding;
 using Marketplace.Web.Presentation;
+using Marketplace.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -43,6 +44,8 @@ public static class MarketplaceWebServices
 
         builder.AddMarketplaceDataProtection();
         builder.AddApiSession();
+        builder.AddTransportSecurity();
+        services.AddScoped<PageImageOrigins>();
 
         services.AddRazorPages(options =>
             {
@@ -80,6 +83,9 @@ public static class MarketplaceWebServices
 
     public static WebApplication UseMarketplaceWeb(this WebApplication app)
     {
+        app.UseTransportSecurity();
+        app.UseSecurityHeaders();
+
         // Every environment, Development too: a visitor never sees a stack trace. The Api being down is a 503 page.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -87,11 +93,6 @@ public static class MarketplaceWebServices
             StatusCodeSelector = ErrorPages.StatusCodeOf,
         });
         app.UseStatusCodePagesWithReExecute(ErrorPages.StatusPath, "?code={0}");
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
-
         app.UseStaticFiles();
 
         app.UseRouting();
