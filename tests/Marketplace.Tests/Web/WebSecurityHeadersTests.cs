@@ -8,7 +8,7 @@ namespace Marketplace.Tests.Web;
 /// What every Web response tells the browser about itself (a Content-Security-Policy without 'unsafe-inline', no
 /// sniffing, no framing, the referrer and the device features it may use), and, outside Development, that the Web is
 /// reached over HTTPS only, behind an ingress that ends TLS and says so in X-Forwarded-Proto. Every page of the route
-/// table, signed in and out, is read in the browser tests (SecurityHeaderTests); here, each kind of response.
+/// table, signed in and out, is read in the browser (PageScanTests); here, each kind of response.
 /// </summary>
 public sealed class WebSecurityHeadersTests
 {
@@ -84,7 +84,7 @@ public sealed class WebSecurityHeadersTests
     }
 
     /// <summary>The headers every response of the Web carries, whatever it is.</summary>
-    public static void AssertSecurityHeaders(HttpResponseMessage response)
+    private static void AssertSecurityHeaders(HttpResponseMessage response)
     {
         ArgumentNullException.ThrowIfNull(response);
         var where = $"{response.RequestMessage?.RequestUri} ({(int)response.StatusCode})";
