@@ -37,8 +37,9 @@ var migrationWorker = builder.AddProject<Projects.Marketplace_MigrationWorker>("
     .WithSchemaCommands();
 
 // The Api starts only after the worker exited 0; a failed migration leaves it unstarted rather than serving an old schema.
+// It connects as a role of its own that the worker creates, with rights on rows only.
 var api = builder.AddProject<Projects.Marketplace_Api>("api")
-    .WithReference(database.Resource)
+    .WithApiDatabaseRole(database.Resource, migrationWorker)
     .WithReference(blobs.Resource)
     .WaitFor(blobs.Resource)
     .WaitForCompletion(migrationWorker)
