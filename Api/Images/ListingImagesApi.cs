@@ -79,8 +79,8 @@ public static partial class ListingImagesApi
             .WithSummary("Get an image rendition")
             .WithDescription(
                 "The URLs listings carry (thumbnailUrl, displayUrl). The path names the bytes (an ETag; If-None-Match answers 304), and any cache " +
-                "may keep the answer an hour at most (Cache-Control max-age=3600, must-revalidate), so a photo of a listing that is removed, " +
-                "archived or made a draft, or a deleted photo, is gone from every cache within the hour. Images of drafts, archived and removed " +
+                "may keep the answer an hour at most (Cache-Control max-age=3600, must-revalidate), so a photo of a listing that is no longer " +
+                "public, or a deleted photo, is gone from every cache within the hour. Images of drafts, archived and removed " +
                 "listings are 404 to everyone but the seller (and admins), and private for them.")
             .ProducesEdgeProblems()
             .Produces(StatusCodes.Status200OK, contentType: ImageRendition.ContentType)
