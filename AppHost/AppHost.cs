@@ -60,8 +60,9 @@ var migrationWorker = builder.AddProject<Projects.Marketplace_MigrationWorker>("
 
 // The Api starts only after the worker exited 0; a failed migration leaves it unstarted rather than serving an old schema.
 // Its replicas share Redis; each knows how many they are, so that without Redis each allows its share of a budget.
+// It connects as a role of its own that the worker creates, with rights on rows only.
 var api = builder.AddProject<Projects.Marketplace_Api>("api")
-    .WithReference(database.Resource)
+    .WithApiDatabaseRole(database.Resource, migrationWorker)
     .WithReference(blobs.Resource)
     .WaitFor(blobs.Resource)
     .WithReference(cache.Resource)

@@ -10,7 +10,8 @@ namespace Marketplace.MigrationWorker;
 /// <c>migrate</c>, one step per class, in the order they run: wait for the database; end here if there is nothing to
 /// do; take the migration lock; validate applied migrations' checksums (6); drop what an interrupted concurrent index
 /// build left; refuse a database that is not what its history says (5); apply pending migrations, each with a lock
-/// timeout (4); verify the result against the model and stamp it (5); seed; backfill.
+/// timeout (4); verify the result against the model and stamp it (5); seed; backfill; the Api's database role (also
+/// when there was nothing else to do).
 /// The steps that need the DbContext are resolved only when a run gets that far (<see cref="LazyStep{T}"/>).
 /// </summary>
 public sealed partial class MigrationPipeline(
@@ -24,6 +25,7 @@ public sealed partial class MigrationPipeline(
     Lazy<SchemaGate> schemaGate,
     CategorySeeder categorySeeder,
     ListingBackfill listingBackfill,
+    ApiLoginRole apiLoginRole,
     Lazy<DataLossGuard> dataLossGuard,
     GuardedContext guarded,
     ILogger<MigrationPipeline> logger)
@@ -37,6 +39,7 @@ public sealed partial class MigrationPipeline(
         var state = await nothingToDoCheck.CheckAsync(cancellationToken);
         if (state.NothingToDo)
         {
+            await apiLoginRole.ProvideAsync(cancellationToken);
             return ExitCodes.Success;
         }
 
@@ -59,6 +62,7 @@ public sealed partial class MigrationPipeline(
 
             var seeded = await categorySeeder.SeedAsync(cancellationToken);
             var backfilled = await listingBackfill.BackfillAsync(cancellationToken);
+            await apiLoginRole.ProvideAsync(cancellationToken);
             LogDone(logger, Plural.Of(applied.Count, "migration"), Plural.Of(seeded, "category"), Plural.Of(backfilled, "listing"),
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }

@@ -94,6 +94,11 @@ public static partial class WorkerHost
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.Services.AddOptions<ApiDatabaseRoleOptions>()
+            .BindConfiguration(ApiDatabaseRoleOptions.SectionName)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ApiDatabaseRoleOptions>, ApiDatabaseRoleOptionsValidator>();
+
         builder.Services.AddTransient(typeof(Lazy<>), typeof(LazyStep<>));
         builder.Services.AddScoped<MigrationPipeline>();
         builder.Services.AddScoped<DatabaseWaiter>();
@@ -106,6 +111,7 @@ public static partial class WorkerHost
         builder.Services.AddScoped<SchemaGate>();
         builder.Services.AddScoped<CategorySeeder>();
         builder.Services.AddScoped<ListingBackfill>();
+        builder.Services.AddScoped<ApiLoginRole>();
         builder.Services.AddScoped<DataLossGuard>();
         builder.Services.AddScoped<MigrationBaseline>();
         builder.Services.AddScoped<DemoCategories>();

@@ -139,7 +139,13 @@ public sealed partial class SchemaReadinessMonitor(
     {
         try
         {
-            var reading = await guarded.ReadStampAsync(dataSource, callerCheckSql: null, CancellationToken.None);
+            // The row rights in the same round trip: they are not in the fingerprint, so they are asked every time.
+            var reading = await guarded.ReadStampAsync(dataSource, RowRights.AllHeldSql, CancellationToken.None);
+            if (reading.CallerCheck is false && await LackingRowRightsAsync() is { } lacking)
+            {
+                return lacking;
+            }
+
             if (previous is { Fingerprint: { } judged } && judged == reading.Fingerprint)
             {
                 return previous;
@@ -162,6 +168,14 @@ public sealed partial class SchemaReadinessMonitor(
                     verification.Problems,
                     verification.Fingerprint);
         }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            LogCheckFailed(logger, ex);
+            return new ReadinessVerdict(false,
+                $"The Api's database role may not read what the schema guard reads (the migration history). Make it a member of {RowRole.Name}, " +
+                "as the migration worker does for the role its ApiDatabaseRole settings name.",
+                ["the Api's database role may not read the migration history"], null);
+        }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException { InnerException: NpgsqlException })
         {
             LogCheckFailed(logger, ex);
@@ -178,6 +192,21 @@ public sealed partial class SchemaReadinessMonitor(
     {
         await dataSource.ReloadTypesAsync(CancellationToken.None);
         return Ready(fingerprint);
+    }
+
+    /// <summary>
+    /// Not ready while a table's rows are out of the Api's reach (null if they were granted meanwhile); no fingerprint, so
+    /// the check after the grant judges the schema in full.
+    /// </summary>
+    private async Task<ReadinessVerdict?> LackingRowRightsAsync()
+    {
+        await using var command = dataSource.CreateCommand(RowRights.LackingSql);
+        var tables = (string[])(await command.ExecuteScalarAsync(CancellationToken.None))!;
+        return tables.Length == 0 ? null : new ReadinessVerdict(false,
+            $"The Api's database role may not read and write the rows of {string.Join(", ", tables)}. Grant {RowRole.Name} SELECT, INSERT, " +
+            "UPDATE and DELETE on them: the migrations' default privileges do so only for tables created by the user that ran the migration AddRowRole.",
+            [.. tables.Select(table => $"the Api's database role may not read and write the rows of {table}")],
+            null);
     }
 
     private static ReadinessVerdict Ready(string? fingerprint) => new(

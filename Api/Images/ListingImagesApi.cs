@@ -76,8 +76,10 @@ public static partial class ListingImagesApi
             .WithName("GetImage")
             .WithSummary("Get an image rendition")
             .WithDescription(
-                "The URLs listings carry (thumbnailUrl, displayUrl). The path names the bytes, so the answer never changes: it may be cached " +
-                "forever (Cache-Control immutable, an ETag). Images of drafts, archived and removed listings are 404 to everyone but the seller (and admins).")
+                "The URLs listings carry (thumbnailUrl, displayUrl). The path names the bytes (an ETag; If-None-Match answers 304), and any cache " +
+                "may keep the answer an hour at most (Cache-Control max-age=3600, must-revalidate), so a photo of a listing that is no longer " +
+                "public, or a deleted photo, is gone from every cache within the hour. Images of drafts, archived and removed " +
+                "listings are 404 to everyone but the seller (and admins), and private for them.")
             .ProducesEdgeProblems()
             .Produces(StatusCodes.Status200OK, contentType: ImageRendition.ContentType)
             .Produces(StatusCodes.Status304NotModified)
@@ -324,10 +326,10 @@ public static partial class ListingImagesApi
         }
 
         // The path names the bytes, so the ETag can be the path; a public image may sit in shared caches, a private one
-        // (a draft's, a removed listing's) only in the caller's.
+        // (a draft's, a removed listing's) only in the caller's. Never for long: see CacheControlOf.
         var etag = $"\"{hash}.{rendition}\"";
         var response = httpContext.Response;
-        response.Headers.CacheControl = $"{(isPublic ? "public" : "private")}, max-age=31536000, immutable";
+        response.Headers.CacheControl = CacheControlOf(isPublic);
         response.Headers.ETag = etag;
         if (httpContext.Request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == "*")))
         {
@@ -346,6 +348,15 @@ public static partial class ListingImagesApi
         response.ContentLength = stored.Length;
         return TypedResults.Stream(stored.Content, stored.ContentType);
     }
+
+    /// <summary>
+    /// An hour at most, and never stale (must-revalidate: not even a cache cut off from us may serve it later): a removed
+    /// listing's or a deleted photo's URL answers 404 at once, and this bounds how long any browser or shared cache keeps
+    /// a copy. Content-addressed URLs that changed on removal would not: a cache serves what it holds at the old URL
+    /// until its freshness ends, whatever the origin does; so the URL keeps naming the bytes, and after the hour a cache
+    /// asks again with the ETag and gets a 304 without the bytes, or the 404.
+    /// </summary>
+    private static string CacheControlOf(bool isPublic) => $"{(isPublic ? "public" : "private")}, max-age=3600, must-revalidate";
 
     private static int IndexOf(IReadOnlyList<long> order, long id)
     {

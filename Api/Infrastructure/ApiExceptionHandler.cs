@@ -127,8 +127,9 @@ public sealed partial class ApiExceptionHandler(
 
     /// <summary>
     /// An undefined table, column, type or function is the schema this build expects missing: 503 at once (so is a type
-    /// Npgsql has not loaded, which the re-check loads once the schema is current). A datatype
-    /// mismatch may be a retyped column or a bug in our SQL; the re-check it triggers tells which (a bug stays a 500).
+    /// Npgsql has not loaded, which the re-check loads once the schema is current). A datatype mismatch may be a retyped
+    /// column or a bug in our SQL, and a permission denied a table out of the Api's role's reach (its rights are rows
+    /// only) or a bug that tried more than rows; the re-check each triggers tells which (a bug stays a 500).
     /// </summary>
     private async Task<ProblemDetails?> SchemaNotReadyAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -137,6 +138,7 @@ public sealed partial class ApiExceptionHandler(
             _ = schemaReadiness.ReportSchemaError(exception);
         }
         else if (SchemaMismatch.Find(exception) is { } other && !SchemaMismatch.IsDatatypeMismatch(other)
+                 && other.SqlState != Npgsql.PostgresErrorCodes.InsufficientPrivilege
                  || await IsSchemaReadyAfterAsync(exception, cancellationToken))
         {
             return null;
@@ -149,7 +151,8 @@ public sealed partial class ApiExceptionHandler(
             Status = StatusCodes.Status503ServiceUnavailable,
             Type = SchemaNotReadyType,
             Title = "The database is not ready for this version of the service.",
-            Detail = "The database does not yet have the schema this version expects (a migration is pending or the schema has drifted). " +
+            Detail = "The database does not yet have the schema this version expects, or not all of it is open to this service (a migration is " +
+                     "pending, the schema has drifted, or a table lacks the service's rights). " +
                      "Try again later.",
         };
     }

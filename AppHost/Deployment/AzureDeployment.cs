@@ -12,7 +12,10 @@ public static class AzureDeployment
 {
     /// <summary>
     /// The flexible server for publish mode. Password authentication because the Data project connects with a plain
-    /// Npgsql connection string; the password is a generated secret, kept in a Key Vault the integration creates.
+    /// Npgsql connection string; the password is a generated secret, kept in a Key Vault the integration creates. The
+    /// worker connects as that administrator (azure_pg_admin, CREATEROLE) and makes the Api's own role from the
+    /// api-db-user and api-db-password parameters, as on any server; the Api's connection string is this database's
+    /// with that role's user and password (Database/ApiDatabaseRoleBuilderExtensions). Not verified here (docs/aspire.md).
     /// </summary>
     public static IResourceBuilder<IResourceWithConnectionString> AddFlexibleServer(IDistributedApplicationBuilder builder, string databaseName) =>
         builder.AddAzurePostgresFlexibleServer("postgres")

@@ -23,18 +23,15 @@ public static class ImageProxy
         using var answer = await api.ForwardAsync(
             PathPrefix + context.Request.Path + context.Request.QueryString, context.Request.Headers.IfNoneMatch.ToString(), context.RequestAborted);
         context.Response.StatusCode = (int)answer.StatusCode;
-        if (answer.StatusCode == System.Net.HttpStatusCode.NotModified && answer.Headers.ETag is { } etag)
-        {
-            context.Response.Headers.ETag = etag.ToString();
-        }
-
-        if (!answer.IsSuccessStatusCode)
+        var notModified = answer.StatusCode == System.Net.HttpStatusCode.NotModified;
+        if (!answer.IsSuccessStatusCode && !notModified)
         {
             return;
         }
 
-        context.Response.ContentType = answer.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
-        context.Response.ContentLength = answer.Content.Headers.ContentLength;
+        // The Api's caching headers exactly as it sent them, on a 304 as well (a cache takes the new lifetime from it):
+        // the Api bounds how long a photo may be kept (an hour, so a removed listing's photos leave every cache), and
+        // the Web, the origin browsers and shared caches see, must never lengthen that.
         foreach (var name in ForwardedHeaders)
         {
             if (answer.Headers.TryGetValues(name, out var values) || answer.Content.Headers.TryGetValues(name, out values))
@@ -43,6 +40,13 @@ public static class ImageProxy
             }
         }
 
+        if (notModified)
+        {
+            return;
+        }
+
+        context.Response.ContentType = answer.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
+        context.Response.ContentLength = answer.Content.Headers.ContentLength;
         context.Response.Headers.XContentTypeOptions = "nosniff";
         await answer.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
     });

@@ -57,6 +57,34 @@ public sealed class LocalBinariesAppTests(LocalBinariesApp fixture)
     }
 
     [Fact]
+    public async Task The_api_connects_as_its_own_role_with_its_password_and_that_role_may_do_nothing_but_rows()
+    {
+        fixture.SkipUnlessRunning();
+        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("api", Ct).WaitAsync(AppHostTestRun.WaitTimeout * 2, Ct);
+        using var client = fixture.App.CreateHttpClient("api");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/categories", UriKind.Relative), Ct)).StatusCode);
+
+        // As the database's owner (the worker's connection string): who is connected, and what that role may do. The local
+        // server asks every TCP client for a SCRAM password, so these sessions also prove the worker stored the Api's.
+        await using var owner = new Npgsql.NpgsqlConnection(await fixture.App.GetConnectionStringAsync("marketplacedb", Ct));
+        await owner.OpenAsync(Ct);
+        await using var command = new Npgsql.NpgsqlCommand("""
+            SELECT (SELECT string_agg(DISTINCT usename, ',') FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()),
+                   r.rolsuper OR r.rolcreaterole OR r.rolcreatedb,
+                   pg_has_role(r.oid, 'marketplace_rows', 'MEMBER'),
+                   has_table_privilege(r.oid, '"Listing"', 'INSERT'),
+                   has_table_privilege(r.oid, '"Listing"', 'TRUNCATE') OR has_schema_privilege(r.oid, 'public', 'CREATE'),
+                   pg_has_role(r.oid, (SELECT relowner FROM pg_class WHERE relname = 'Listing'), 'MEMBER')
+            FROM pg_roles r WHERE r.rolname = 'marketplace_api'
+            """, owner);
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+
+        Assert.True(await reader.ReadAsync(Ct), "There is no role marketplace_api.");
+        Assert.Equal(("marketplace_api", false, true, true, false, false),
+            (reader.GetString(0), reader.GetBoolean(1), reader.GetBoolean(2), reader.GetBoolean(3), reader.GetBoolean(4), reader.GetBoolean(5)));
+    }
+
+    [Fact]
     public async Task The_dashboards_migration_status_command_reports_an_up_to_date_database_and_lists_the_applied_migrations()
     {
         fixture.SkipUnlessRunning();

@@ -54,6 +54,24 @@ public sealed class PublishManifestTests
         Assert.Equal("{marketplacedb.connectionString}", resources.GetProperty("migrationworker").GetProperty("env").GetProperty("ConnectionStrings__marketplacedb").GetString());
     }
 
+    [Fact]
+    public async Task The_Api_connects_as_its_own_role_whose_password_is_a_generated_secret_the_worker_is_given_to_create_it()
+    {
+        var manifest = await PublishAsync();
+
+        var resources = manifest.GetProperty("resources");
+        Assert.True(IsSecretParameter(resources.GetProperty("api-db-password")));
+        Assert.Equal("marketplace_api", resources.GetProperty("api-db-user").GetProperty("inputs").GetProperty("value").GetProperty("default").GetProperty("value").GetString());
+        Assert.Equal(
+            "{marketplacedb.connectionString};Username={api-db-user.value};Password={api-db-password.value}",
+            resources.GetProperty("api").GetProperty("env").GetProperty("ConnectionStrings__marketplacedb").GetString());
+        var worker = resources.GetProperty("migrationworker").GetProperty("env");
+        Assert.Equal("{marketplacedb.connectionString}", worker.GetProperty("ConnectionStrings__marketplacedb").GetString());
+        Assert.Equal("{api-db-user.value}", worker.GetProperty("ApiDatabaseRole__Name").GetString());
+        Assert.Equal("{api-db-password.value}", worker.GetProperty("ApiDatabaseRole__Password").GetString());
+        Assert.False(resources.GetProperty("web").GetProperty("env").TryGetProperty("ConnectionStrings__marketplacedb", out _));
+    }
+
     private static bool IsSecretParameter(JsonElement resource) =>
         resource.GetProperty("type").GetString() == "parameter.v0"
         && resource.GetProperty("inputs").GetProperty("value").GetProperty("secret").GetBoolean();

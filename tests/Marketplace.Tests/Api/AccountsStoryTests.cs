@@ -29,12 +29,13 @@ public sealed class AccountsStoryTests(PostgresServer server)
     public async Task A_seller_signs_up_by_mail_sells_resets_the_password_and_an_admin_made_by_the_worker_moderates_on_the_record()
     {
         await using var database = await server.CreateDatabaseAsync(Ct);
-        var migrated = await WorkerRunner.RunProcessAsync(new Dictionary<string, string?> { ["ConnectionStrings__marketplacedb"] = database.ConnectionString }, [], Ct);
+        var migrated = await WorkerRunner.RunProcessAsync(
+            new Dictionary<string, string?>(database.ApiLogin.WorkerEnvironment) { ["ConnectionStrings__marketplacedb"] = database.ConnectionString }, [], Ct);
         Assert.True(migrated.ExitCode == 0, migrated.ToString());
         await using var api = ApiProcess.Start(new Dictionary<string, string?>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ConnectionStrings__marketplacedb"] = database.ConnectionString,
+            ["ConnectionStrings__marketplacedb"] = database.ApiConnectionString,
             ["Jwt__SigningKey"] = ApiApp.SigningKey,
         });
         await api.WaitUntilReadyAsync();

@@ -12,22 +12,28 @@ namespace Marketplace.Tests.Api;
 /// <summary>
 /// The Api hosted in-process by WebApplicationFactory on a database of its own, migrated and seeded by the real
 /// worker. Production environment unless a test says otherwise, with a test signing key and a write budget large
-/// enough that only the rate-limit tests meet it.
+/// enough that only the rate-limit tests meet it. On a database the worker brought up to date, the Api connects as
+/// the login role the worker made for it, as under the AppHost: it may read and write rows only, so every Api test
+/// also proves that the Api needs nothing more. On a database left behind (<c>migrateTo</c>, or none), it connects as
+/// the owner, since the role comes with the latest migrations.
 /// </summary>
 public sealed class ApiApp : WebApplicationFactory<MarketplaceApi::Program>
 {
     public const string SigningKey = "api-tests-signing-key-0123456789-abcdefghijklmnop";
 
     private readonly TestDatabase _database;
+    private readonly string _apiConnectionString;
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string _environment;
     private readonly Action<IServiceCollection>? _services;
     private readonly bool _ownsDatabase;
 
-    private ApiApp(TestDatabase database, IReadOnlyDictionary<string, string?> settings, string environment, Action<IServiceCollection>? services, bool ownsDatabase = true)
+    private ApiApp(
+        TestDatabase database, string apiConnectionString, IReadOnlyDictionary<string, string?> settings, string environment, Action<IServiceCollection>? services, bool ownsDatabase = true)
     {
         _ownsDatabase = ownsDatabase;
         _database = database;
+        _apiConnectionString = apiConnectionString;
         _settings = settings;
         _environment = environment;
         _services = services;
@@ -37,7 +43,11 @@ public sealed class ApiApp : WebApplicationFactory<MarketplaceApi::Program>
     /// <summary>Raw access to the Api's database, to check what was (not) written.</summary>
     public Db Db { get; }
 
+    /// <summary>The database's owner's connection string (the worker's), not the Api's own.</summary>
     public string ConnectionString => _database.ConnectionString;
+
+    /// <summary>What the Api connects with: its own login role's connection string, or the owner's on a database left behind.</summary>
+    public string ApiConnectionString => _apiConnectionString;
 
     /// <summary>Where every test Api's links point: not its own address, so a link built from the Host header shows.</summary>
     public const string PublicBaseUrl = "https://marketplace.test/app";
@@ -55,14 +65,16 @@ public sealed class ApiApp : WebApplicationFactory<MarketplaceApi::Program>
         CancellationToken cancellationToken = default)
     {
         var database = await server.CreateDatabaseAsync(cancellationToken);
+        var apiConnectionString = database.ConnectionString;
         if (!migrate)
         {
             // An empty database, for tests about start-up that never get as far as a query.
         }
         else if (migrateTo is null)
         {
-            var worker = await WorkerRunner.RunAsync(database.ConnectionString, [], cancellationToken: cancellationToken);
+            var worker = await WorkerRunner.RunAsync(database.ConnectionString, [], database.ApiLogin.WorkerSettings, cancellationToken);
             Assert.True(worker.ExitCode == 0, worker.ToString());
+            apiConnectionString = database.ApiConnectionString;
         }
         else
         {
@@ -70,7 +82,7 @@ public sealed class ApiApp : WebApplicationFactory<MarketplaceApi::Program>
             await db.MigrateToAsync(migrateTo, cancellationToken);
         }
 
-        return new ApiApp(database, settings ?? new Dictionary<string, string?>(), environment, services);
+        return new ApiApp(database, apiConnectionString, settings ?? new Dictionary<string, string?>(), environment, services);
     }
 
     /// <summary>
@@ -78,7 +90,7 @@ public sealed class ApiApp : WebApplicationFactory<MarketplaceApi::Program>
     /// leaves the database to this one.
     /// </summary>
     public ApiApp CreateReplica(IReadOnlyDictionary<string, string?>? settings = null) =>
-        new(_database, settings ?? _settings, _environment, _services, ownsDatabase: false);
+        new(_database, _apiConnectionString, settings ?? _settings, _environment, _services, ownsDatabase: false);
 
     /// <summary>A client that sends <paramref name="accessToken"/> as its bearer token.</summary>
     public HttpClient CreateClient(string accessToken)
@@ -93,7 +105,7 @@ public sealed class ApiApp : WebApplicationFactory<MarketplaceApi::Program>
         builder.UseEnvironment(_environment);
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:marketplacedb"] = _database.ConnectionString,
+            ["ConnectionStrings:marketplacedb"] = _apiConnectionString,
             ["Jwt:SigningKey"] = SigningKey,
             ["RequestLimits:WritesPerWindow"] = "100000",
             ["Categories:CacheDuration"] = "00:00:00",

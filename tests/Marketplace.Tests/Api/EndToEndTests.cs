@@ -22,14 +22,15 @@ public sealed class EndToEndTests(PostgresServer server)
     public async Task The_worker_then_the_Api_serve_registration_login_listings_search_and_categories_over_HTTP()
     {
         await using var database = await server.CreateDatabaseAsync(Ct);
+        // The worker owns the schema and makes the Api's role; the Api connects as that role, with rights on rows only.
         var worker = await WorkerRunner.RunProcessAsync(
-            new Dictionary<string, string?> { ["ConnectionStrings__marketplacedb"] = database.ConnectionString }, [], Ct);
+            new Dictionary<string, string?>(database.ApiLogin.WorkerEnvironment) { ["ConnectionStrings__marketplacedb"] = database.ConnectionString }, [], Ct);
         Assert.True(worker.ExitCode == 0, worker.ToString());
 
         await using var api = ApiProcess.Start(new Dictionary<string, string?>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ConnectionStrings__marketplacedb"] = database.ConnectionString,
+            ["ConnectionStrings__marketplacedb"] = database.ApiConnectionString,
             ["Jwt__SigningKey"] = ApiApp.SigningKey,
         });
         await api.WaitUntilReadyAsync();

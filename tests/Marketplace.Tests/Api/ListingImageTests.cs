@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Marketplace.Api.Images;
 using Marketplace.Contracts.Listings;
@@ -45,7 +46,7 @@ public sealed class ListingImageTests(ImagesApi images) : IClassFixture<ImagesAp
         using var thumbnail = await App.CreateClient().GetAsync(first.ThumbnailUrl, Ct);
         Assert.Equal(HttpStatusCode.OK, thumbnail.StatusCode);
         Assert.Equal("image/webp", thumbnail.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("public, max-age=31536000, immutable", thumbnail.Headers.CacheControl?.ToString());
+        Assert.Equal(CacheControlHeaderValue.Parse("public, max-age=3600, must-revalidate"), thumbnail.Headers.CacheControl);
         using var decoded = TestImages.Decode(await thumbnail.Content.ReadAsByteArrayAsync(Ct));
         Assert.Equal((320, 240), (decoded.Width, decoded.Height));
 
@@ -253,7 +254,70 @@ public sealed class ListingImageTests(ImagesApi images) : IClassFixture<ImagesAp
         await anonymous.AssertProblemAsync(HttpStatusCode.NotFound);
         await stranger.AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
-        Assert.Equal((true, false, TimeSpan.FromDays(365)), (own.Headers.CacheControl!.Private, own.Headers.CacheControl.Public, own.Headers.CacheControl.MaxAge!.Value));
+        Assert.Equal((true, false), (own.Headers.CacheControl!.Private, own.Headers.CacheControl.Public));
+        AssertKeptAnHourAtMost(own);
+    }
+
+    [Fact]
+    public async Task A_removed_listings_photo_is_refused_at_once_even_to_a_cache_that_asks_again_and_no_cache_may_keep_it_over_an_hour()
+    {
+        var seller = await App.SignUpAsync();
+        var listing = await seller.CreateListingAsync();
+        using var upload = await seller.UploadJpegAsync(listing.Id, TestImages.Jpeg(130, 90, red: 41));
+        var image = Assert.Single((await upload.ReadAsync<ListingImageList>(HttpStatusCode.Created)).Images);
+        using var before = await App.CreateClient().GetAsync(image.DisplayUrl, Ct);
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.True(before.Headers.CacheControl!.Public);
+        AssertKeptAnHourAtMost(before);
+
+        var admin = await App.SignUpAdminAsync();
+        using (var removed = await admin.Client.PostAsJsonAsync($"/api/admin/listings/{listing.Id}/remove", new { reason = "Counterfeit" }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        }
+
+        // A visitor who kept the URL, and a shared cache asking whether its copy is still good: both are refused.
+        using var anonymous = await App.CreateClient().GetAsync(image.DisplayUrl, Ct);
+        await anonymous.AssertProblemAsync(HttpStatusCode.NotFound);
+        using var revalidation = new HttpRequestMessage(HttpMethod.Get, image.DisplayUrl);
+        revalidation.Headers.IfNoneMatch.Add(before.Headers.ETag!);
+        using var cache = await App.CreateClient().SendAsync(revalidation, Ct);
+        await cache.AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Null(cache.Headers.CacheControl);
+        Assert.Null(cache.Headers.ETag);
+
+        // The seller still sees it, from nobody's cache but their own, and not for long either.
+        using var own = await seller.Client.GetAsync(image.DisplayUrl, Ct);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.True(own.Headers.CacheControl!.Private);
+        AssertKeptAnHourAtMost(own);
+    }
+
+    [Fact]
+    public async Task A_deleted_photo_is_refused_at_once_to_everyone_the_seller_too_and_no_cache_may_keep_it_over_an_hour()
+    {
+        var seller = await App.SignUpAsync();
+        var listing = await seller.CreateListingAsync();
+        using var upload = await seller.UploadJpegAsync(listing.Id, TestImages.Jpeg(130, 90, red: 43));
+        var image = Assert.Single((await upload.ReadAsync<ListingImageList>(HttpStatusCode.Created)).Images);
+        using var before = await App.CreateClient().GetAsync(image.ThumbnailUrl, Ct);
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        AssertKeptAnHourAtMost(before);
+
+        using (var deleted = await seller.Client.DeleteAsync($"/api/listings/{listing.Id}/images/{image.Id}", Ct))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        foreach (var client in new[] { App.CreateClient(), seller.Client })
+        {
+            using var revalidation = new HttpRequestMessage(HttpMethod.Get, image.ThumbnailUrl);
+            revalidation.Headers.IfNoneMatch.Add(before.Headers.ETag!);
+            using var asked = await client.SendAsync(revalidation, Ct);
+            await asked.AssertProblemAsync(HttpStatusCode.NotFound);
+            using var display = await client.GetAsync(image.DisplayUrl, Ct);
+            await display.AssertProblemAsync(HttpStatusCode.NotFound);
+        }
     }
 
     [Fact]
@@ -304,6 +368,21 @@ public sealed class ListingImageTests(ImagesApi images) : IClassFixture<ImagesAp
             Options.Create(new ListingImageOptions { Container = settings.Container, OrphanGracePeriod = grace }),
             TimeProvider.System,
             NullLogger<OrphanImageSweep>.Instance);
+    }
+
+    /// <summary>
+    /// What lets a removed photo leave every cache within the hour: a lifetime of an hour at most, for shared caches too,
+    /// never served stale (must-revalidate), and nothing that lets a cache keep it longer.
+    /// </summary>
+    private static void AssertKeptAnHourAtMost(HttpResponseMessage response)
+    {
+        var cacheControl = response.Headers.CacheControl;
+        Assert.NotNull(cacheControl);
+        Assert.True(cacheControl.MaxAge is { } maxAge && maxAge <= TimeSpan.FromHours(1), $"Cache-Control: {cacheControl}");
+        Assert.True(cacheControl.SharedMaxAge is null || cacheControl.SharedMaxAge <= TimeSpan.FromHours(1), $"Cache-Control: {cacheControl}");
+        Assert.True(cacheControl.MustRevalidate, $"Cache-Control: {cacheControl}");
+        Assert.DoesNotContain(cacheControl.Extensions, e => e.Name is "immutable" or "stale-while-revalidate" or "stale-if-error");
+        Assert.Null(response.Content.Headers.Expires);
     }
 
     private async Task AssertNothingStoredAsync(long listingId, params byte[][] files)

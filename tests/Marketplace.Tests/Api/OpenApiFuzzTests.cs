@@ -36,12 +36,13 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
         var count = int.TryParse(Environment.GetEnvironmentVariable(RequestsVariable), CultureInfo.InvariantCulture, out var requested) ? requested : 10_000;
         var seed = int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), CultureInfo.InvariantCulture, out var given) ? given : Random.Shared.Next();
         await using var database = await server.CreateDatabaseAsync(Ct);
-        var worker = await WorkerRunner.RunAsync(database.ConnectionString, [], cancellationToken: Ct);
+        // As deployed: the Api as its own role, so that no operation may need more than rows.
+        var worker = await WorkerRunner.RunAsync(database.ConnectionString, [], database.ApiLogin.WorkerSettings, Ct);
         Assert.True(worker.ExitCode == 0, worker.ToString());
         await using var api = ApiProcess.Start(new Dictionary<string, string?>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ConnectionStrings__marketplacedb"] = database.ConnectionString,
+            ["ConnectionStrings__marketplacedb"] = database.ApiConnectionString,
             ["Jwt__SigningKey"] = ApiApp.SigningKey,
             ["RequestLimits__WritesPerWindow"] = "1000000",
             // Enough for change-email and resend-verification to succeed before the per-account mail limit answers 429.

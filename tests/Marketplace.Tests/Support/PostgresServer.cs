@@ -107,12 +107,23 @@ public sealed class TestDatabase(PostgresServer server, string name, string conn
 {
     public string Name { get; } = name;
 
+    /// <summary>As the superuser, who owns what the worker creates (the worker's own connection).</summary>
     public string ConnectionString { get; } = connectionString;
 
     public PostgresServer Server { get; } = server;
 
+    /// <summary>
+    /// The Api's login role for this database, made by the worker when given <see cref="Support.ApiLogin.WorkerSettings"/>:
+    /// a name of this database's own (roles belong to the server, which the tests share), dropped with the database.
+    /// </summary>
+    public ApiLogin ApiLogin => new("api_" + Name, "api-password-" + Name);
+
+    /// <summary>This database's connection string as <see cref="ApiLogin"/>.</summary>
+    public string ApiConnectionString => ApiLogin.ConnectionStringTo(ConnectionString);
+
     public async ValueTask DisposeAsync()
     {
         await Server.ExecuteAdminAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+        await Server.ExecuteAdminAsync($"DROP ROLE IF EXISTS \"{ApiLogin.Name}\"");
     }
 }
