@@ -51,15 +51,16 @@ public sealed class MigrationMetadataTests
         var snapshot = Finalize(context, migrations.ModelSnapshot!.Model);
         var ids = migrations.Migrations.Keys.Order(StringComparer.Ordinal).ToList();
         var last = Finalize(context, migrations.CreateMigration(migrations.Migrations[ids[^1]], context.Database.ProviderName!).TargetModel!);
-        var previous = Finalize(context, migrations.CreateMigration(migrations.Migrations[ids[^2]], context.Database.ProviderName!).TargetModel!);
+        var first = Finalize(context, migrations.CreateMigration(migrations.Migrations[ids[0]], context.Database.ProviderName!).TargetModel!);
 
         var differences = differ.GetDifferences(snapshot.GetRelationalModel(), last.GetRelationalModel());
 
         Assert.True(differences.Count == 0,
             $"The model snapshot disagrees with {ids[^1]}'s target model: {MigrationChecksum.Render(differences)} " +
             "Regenerate the last migration with dotnet ef (never edit the snapshot by hand).");
-        // The comparison is not vacuous: the migration before it differs from the snapshot.
-        Assert.NotEmpty(differ.GetDifferences(snapshot.GetRelationalModel(), previous.GetRelationalModel()));
+        // The comparison is not vacuous: the first migration differs from the snapshot. (Not the one before the last: a
+        // migration may change no model, as one that only grants privileges.)
+        Assert.NotEmpty(differ.GetDifferences(snapshot.GetRelationalModel(), first.GetRelationalModel()));
     }
 
     [Fact]
