@@ -51,9 +51,10 @@ public sealed class LocalBinariesAppTests(LocalBinariesApp fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var tree = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
-        var slugs = Flatten(tree.RootElement).Select(category => category.GetProperty("slug").GetString()).ToList();
-        Assert.Equal(10, slugs.Distinct().Count());
-        Assert.Contains("home-and-garden", slugs);
+        // The ten the worker seeded are the tree's roots (the browser tests share this app and may add subcategories).
+        var roots = tree.RootElement.EnumerateArray().Select(category => category.GetProperty("slug").GetString()).ToList();
+        Assert.Equal(10, roots.Distinct().Count());
+        Assert.Contains("home-and-garden", roots);
     }
 
     [Fact]
@@ -144,10 +145,4 @@ public sealed class LocalBinariesAppTests(LocalBinariesApp fixture)
         using var verified = await api.PostAsJsonAsync("/api/auth/verify-email", new { token = Smtp4devInbox.TokenOf(link) }, Ct);
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
     }
-
-    private static IEnumerable<JsonElement> Flatten(JsonElement categories) =>
-        categories.EnumerateArray().SelectMany(category =>
-            category.TryGetProperty("children", out var children) && children.ValueKind == JsonValueKind.Array
-                ? Flatten(children).Prepend(category)
-                : [category]);
 }
