@@ -20,13 +20,15 @@ public static class MailBuilderExtensions
 
     /// <summary>
     /// smtp4dev on loopback: its web UI (and HTTP API, <c>GET /api/messages</c>) on the <c>http</c> endpoint the
-    /// dashboard links to, SMTP on the <c>smtp</c> endpoint; messages in memory, IMAP and POP3 off, the developer's own
-    /// smtp4dev settings not read. Ports are free ones, or <c>Mail:WebPort</c> and <c>Mail:SmtpPort</c>.
+    /// dashboard links to, SMTP on the <c>smtp</c> endpoint; messages in memory (or in the file <c>Mail:DatabasePath</c>
+    /// names, kept when smtp4dev stops and starts), IMAP and POP3 off, the developer's own smtp4dev settings not read.
+    /// Ports are free ones, or <c>Mail:WebPort</c> and <c>Mail:SmtpPort</c>.
     /// </summary>
     public static IResourceBuilder<ExecutableResource> AddSmtp4dev(this IDistributedApplicationBuilder builder, string name)
     {
         var webPort = builder.Configuration.GetValue<int?>("Mail:WebPort") ?? FreePort();
         var smtpPort = builder.Configuration.GetValue<int?>("Mail:SmtpPort") ?? FreePort();
+        var database = builder.Configuration["Mail:DatabasePath"] is { Length: > 0 } path ? Path.GetFullPath(path) : "";
         return builder.AddExecutable(name, "dotnet", builder.AppHostDirectory,
                 "tool", "exec", $"{Smtp4devPackage}@{Smtp4devVersion}", "--yes", "--",
                 $"--urls=http://127.0.0.1:{webPort}",
@@ -34,7 +36,7 @@ public static class MailBuilderExtensions
                 "--bindaddress=127.0.0.1",
                 "--imapport=",
                 "--pop3port=",
-                "--db=",
+                $"--db={database}",
                 "--nousersettings")
             .WithHttpEndpoint(port: webPort, targetPort: webPort, name: "http", isProxied: false)
             .WithEndpoint(port: smtpPort, targetPort: smtpPort, scheme: "tcp", name: SmtpEndpointName, isProxied: false)

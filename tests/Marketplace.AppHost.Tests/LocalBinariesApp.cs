@@ -86,7 +86,7 @@ public class LocalBinariesApp : IAsyncLifetime
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
         await _stopping.CancelAsync();

@@ -28,6 +28,47 @@ public static partial class Smtp4devInbox
         }
     }
 
+    /// <summary>
+    /// How many mails with <paramref name="subject"/> smtp4dev holds for each of <paramref name="emails"/>, once each has
+    /// at least one or <paramref name="timeout"/> has passed (then the counts as they are, zeros included).
+    /// </summary>
+    public static async Task<Dictionary<string, int>> CountsAsync(
+        DistributedApplication app, string subject, IReadOnlyCollection<string> emails, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var inbox = app.CreateHttpClient("mail", "http");
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var counts = emails.ToDictionary(email => email, _ => 0, StringComparer.OrdinalIgnoreCase);
+            try
+            {
+                using var messages = JsonDocument.Parse(await inbox.GetStringAsync(new Uri("/api/messages?pageSize=5000", UriKind.Relative), cancellationToken));
+                foreach (var message in messages.RootElement.GetProperty("results").EnumerateArray()
+                             .Where(m => m.GetProperty("subject").GetString() == subject))
+                {
+                    foreach (var to in message.GetProperty("to").EnumerateArray().Select(t => t.GetString()!))
+                    {
+                        if (counts.TryGetValue(to, out var count))
+                        {
+                            counts[to] = count + 1;
+                        }
+                    }
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                // smtp4dev is starting again.
+            }
+
+            if (counts.Values.All(count => count > 0) || DateTime.UtcNow >= deadline)
+            {
+                return counts;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+    }
+
     /// <summary>The token a verification link carries.</summary>
     public static string TokenOf(Uri link) => Uri.UnescapeDataString(link.Query["?token=".Length..]);
 
