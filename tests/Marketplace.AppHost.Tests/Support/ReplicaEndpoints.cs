@@ -6,7 +6,10 @@ namespace Marketplace.AppHost.Tests.Support;
 /// </summary>
 public static class ReplicaEndpoints
 {
-    /// <summary>The own addresses of <paramref name="resource"/>'s running replicas, once <paramref name="count"/> of them run.</summary>
+    /// <summary>
+    /// The own addresses of <paramref name="resource"/>'s running replicas, once <paramref name="count"/> of them run and
+    /// each answers HTTP (the orchestrator says Running when it started the process, before the process listens).
+    /// </summary>
     public static async Task<IReadOnlyList<Uri>> OfAsync(DistributedApplication app, string resource, int count, CancellationToken cancellationToken)
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -31,10 +34,34 @@ public static class ReplicaEndpoints
 
             if (running.Count == count)
             {
-                return [.. running.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Value)];
+                var addresses = running.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Value).ToList();
+                foreach (var address in addresses)
+                {
+                    await ListeningAsync(address, bound.Token);
+                }
+
+                return addresses;
             }
         }
 
         throw new InvalidOperationException($"{resource} never had {count} running replicas.");
+    }
+
+    private static async Task ListeningAsync(Uri address, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = address };
+        while (true)
+        {
+            try
+            {
+                // Any answer will do (a replica not ready yet says 503): the process is listening.
+                using var alive = await client.GetAsync(new Uri("/alive", UriKind.Relative), cancellationToken);
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            }
+        }
     }
 }
