@@ -27,8 +27,11 @@ public static class ListingReportsApi
             .WithSummary("Report a listing to the admins")
             .WithDescription(
                 "Tells the admins why the listing breaks the rules; they see it in GET /api/admin/reports. A listing the caller cannot see " +
-                "is a 404; one's own listing, or one the caller has already reported while that report is open, a 409.")
+                "is a 404; one's own listing, or one the caller has already reported while that report is open, a 409. The caller's " +
+                "email address must be verified (403 otherwise), so that a report comes from someone who can be reached and " +
+                "throwaway accounts cannot flood the admins.")
             .RequireAuthorization()
+            .RequireVerifiedEmail()
             .RequireRateLimiting(RequestLimits.WritePolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)

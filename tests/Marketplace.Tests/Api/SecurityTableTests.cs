@@ -209,11 +209,11 @@ public sealed class SecurityTableTests(ImagesApi shared) : IClassFixture<ImagesA
             unverified: Ok, another: Ok, admin: Ok),
         ["GetMarketplaceSettings"] = Public("get", "/api/marketplace", _ => Get("/api/marketplace")),
 
-        // Buyers: a verified email to write to a seller, any account to report; never about one's own listing (409).
+        // Buyers: a verified email to write to a seller or to report; never about one's own listing (409).
         ["ContactSeller"] = Signed("post", "/api/listings/{id}/contact", s => Post($"/api/listings/{s.ListingId}/contact", new { message = "Still there?" }),
             HttpStatusCode.Conflict, unverified: Forbidden, another: HttpStatusCode.Accepted, admin: HttpStatusCode.Accepted),
         ["ReportListing"] = Signed("post", "/api/listings/{id}/reports", s => Post($"/api/listings/{s.ListingId}/reports", new { reason = "Fake." }),
-            HttpStatusCode.Conflict, unverified: HttpStatusCode.Accepted, another: HttpStatusCode.Accepted, admin: HttpStatusCode.Accepted),
+            HttpStatusCode.Conflict, unverified: Forbidden, another: HttpStatusCode.Accepted, admin: HttpStatusCode.Accepted),
 
         // A listing's photos: the seller's to change (a verified email to write); anyone sees those of an active listing.
         ["UploadListingImages"] = Signed("post", "/api/listings/{id}/images", s => Upload(s.ListingId), HttpStatusCode.Created,
