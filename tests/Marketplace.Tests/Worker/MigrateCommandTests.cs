@@ -22,7 +22,7 @@ public sealed class MigrateCommandTests(PostgresServer server)
         "AddListingCategoryNewestPriceIndex", "AddListingNewestPriceIndex", "DropListingSellerIdIndex",
         "DropListingCategoryNewestIndex", "DropListingStatusNewestIndex", "AddAccountsAndModeration", "AddListingSearchableNewestIndex",
         "AddListingSearchableCategoryNewestIndex", "AddListingSearchableSellerNewestIndex", "AddListingImage",
-        "AddListingReport", "AddListingSellerCreatedAtIndex", "AddOutboxMail", "AddRowRole",
+        "AddListingReport", "AddListingSellerCreatedAtIndex", "AddOutboxMail",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
