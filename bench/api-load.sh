@@ -78,7 +78,7 @@ pool_setting=(); [ "$POOL_SIZE" != 0 ] && pool_setting=(Database__MaxPoolSize="$
 smtp_port=$(while :; do p=$((20000 + RANDOM % 40000)); (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo $p; break; }; done)
 ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey=bench-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz \
   Marketplace__PublicBaseUrl="$base" Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__Security=None \
-  Smtp__FromAddress=bench@bench.example ConnectionStrings__blobs=UseDevelopmentStorage=true \
+  Smtp__FromAddress=bench@bench.example Support__Address=support@bench.example ConnectionStrings__blobs=UseDevelopmentStorage=true \
   RequestLimits__WritesPerWindow=1000000 Jwt__Lifetime=02:00:00 env "${pool_setting[@]}" \
   dotnet "$bin/Api/Marketplace.Api.dll" --urls "$base" --contentRoot "$bin/Api" >"$out/api.log" 2>&1 &
 api_pid=$!

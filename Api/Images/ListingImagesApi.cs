@@ -330,9 +330,9 @@ public static partial class ListingImagesApi
         var isAdmin = caller.IsInRole(nameof(UserRole.Admin));
         var listings = await db.ListingImages.AsNoTracking()
             .Where(i => i.ContentHash == hash && (i.ThumbnailBlobName == name || i.DisplayBlobName == name))
-            .Select(i => new { i.Listing!.Status, i.Listing.RemovedAt, i.Listing.SellerId })
+            .Select(i => new { i.Listing!.Status, i.Listing.RemovedAt, i.Listing.SellerSuspendedAt, i.Listing.SellerId })
             .ToListAsync(cancellationToken);
-        var isPublic = listings.Any(l => l.Status is ListingStatus.Active or ListingStatus.Sold && l.RemovedAt is null);
+        var isPublic = listings.Any(l => ListingsApi.IsPublic(l.Status, l.RemovedAt, l.SellerSuspendedAt));
         if (!isPublic && !listings.Any(l => l.SellerId == callerId || isAdmin))
         {
             return ImageNotFound(name);

@@ -60,15 +60,15 @@ public static partial class ListingContactApi
         var buyerId = AccessTokens.UserIdOf(caller);
         var listing = await db.Listings.AsNoTracking()
             .Where(l => l.Id == id)
-            .Select(l => new { l.Title, l.Status, l.RemovedAt, l.SellerId, SellerEmail = l.Seller!.Email, SellerName = l.Seller.DisplayName })
+            .Select(l => new { l.Title, l.Status, l.RemovedAt, l.SellerSuspendedAt, l.SellerId, SellerEmail = l.Seller!.Email, SellerName = l.Seller.DisplayName })
             .SingleOrDefaultAsync(cancellationToken);
         if (listing is not null && listing.SellerId == buyerId)
         {
             return Conflict("Your own listing.", "This is your listing; buyers write to you about it.");
         }
 
-        // Anything the caller cannot see (a draft, an archived or a removed listing) does not exist for them.
-        if (listing is null || !ListingsApi.IsPublic(listing.Status, listing.RemovedAt))
+        // Anything the caller cannot see (a draft, an archived or a removed listing, a suspended seller's) does not exist for them.
+        if (listing is null || !ListingsApi.IsPublic(listing.Status, listing.RemovedAt, listing.SellerSuspendedAt))
         {
             return ApiErrors.NotFound($"There is no listing {id}.");
         }

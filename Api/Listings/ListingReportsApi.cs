@@ -55,15 +55,15 @@ public static class ListingReportsApi
         var reporterId = AccessTokens.UserIdOf(caller);
         var listing = await db.Listings.AsNoTracking()
             .Where(l => l.Id == id)
-            .Select(l => new { l.Status, l.RemovedAt, l.SellerId })
+            .Select(l => new { l.Status, l.RemovedAt, l.SellerSuspendedAt, l.SellerId })
             .SingleOrDefaultAsync(cancellationToken);
         if (listing is not null && listing.SellerId == reporterId)
         {
             return Conflict("Your own listing.", "This is your listing; change or archive it instead.");
         }
 
-        // What the caller cannot see (a draft, an archived or a removed listing) does not exist for them.
-        if (listing is null || !ListingsApi.IsPublic(listing.Status, listing.RemovedAt))
+        // What the caller cannot see (a draft, an archived or a removed listing, a suspended seller's) does not exist for them.
+        if (listing is null || !ListingsApi.IsPublic(listing.Status, listing.RemovedAt, listing.SellerSuspendedAt))
         {
             return ApiErrors.NotFound($"There is no listing {id}.");
         }
@@ -73,10 +73,39 @@ public static class ListingReportsApi
             return AlreadyReported(id);
         }
 
-        db.ListingReports.Add(new ListingReport { ListingId = id, ReporterId = reporterId, Reason = reason });
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                // The listing's row is held (FOR SHARE) while the report is written, so a removal or a suspension (which
+                // lock it for update) either comes after and finds the report open, or came first and is waited for: a
+                // report filed while its listing is being removed then ends resolved by that removal, never left open
+                // on a listing nobody sees.
+                var now = await db.Listings
+                    .FromSql($"""SELECT * FROM "Listing" WHERE "Id" = {id} FOR SHARE""")
+                    .AsNoTracking()
+                    .Select(l => new { l.RemovedAt, l.RemovedById, l.RemovalReason, l.SellerSuspendedAt })
+                    .SingleAsync(ct);
+                if (now.SellerSuspendedAt is not null)
+                {
+                    return (Results<Accepted, ValidationProblem, ProblemHttpResult>)ApiErrors.NotFound($"There is no listing {id}.");
+                }
+
+                db.ListingReports.Add(new ListingReport
+                {
+                    ListingId = id,
+                    ReporterId = reporterId,
+                    Reason = reason,
+                    ResolvedAt = now.RemovedAt,
+                    ResolvedById = now.RemovedById,
+                    ResolutionNote = now.RemovalReason,
+                });
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return TypedResults.Accepted((string?)null);
+            }, cancellationToken);
         }
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
@@ -90,8 +119,6 @@ public static class ListingReportsApi
                 detail: "The account this access token was issued for no longer exists.",
                 statusCode: StatusCodes.Status401Unauthorized);
         }
-
-        return TypedResults.Accepted((string?)null);
     }
 
     private static ProblemHttpResult AlreadyReported(long id) =>

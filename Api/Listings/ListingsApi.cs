@@ -139,11 +139,17 @@ public static class ListingsApi
         IOptions<MarketplaceOptions> marketplace,
         CancellationToken cancellationToken)
     {
-        var listing = await db.Listings.AsNoTracking().Where(l => l.Id == id).Select(AsResponse).SingleOrDefaultAsync(cancellationToken);
+        var callerId = AccessTokens.OptionalUserIdOf(caller);
+        var isAdmin = caller.IsInRole(nameof(UserRole.Admin));
+        // A suspended seller's listing is answered as a removed one is: to anyone but its seller and admins, it does not exist.
+        var listing = await db.Listings.AsNoTracking()
+            .Where(l => l.Id == id && (l.SellerSuspendedAt == null || l.SellerId == callerId || isAdmin))
+            .Select(AsResponse)
+            .SingleOrDefaultAsync(cancellationToken);
         var visible = listing is not null
             && ((listing.Status is Contracts.Listings.ListingStatus.Active or Contracts.Listings.ListingStatus.Sold && listing.RemovedAt is null)
-                || listing.SellerId == AccessTokens.OptionalUserIdOf(caller)
-                || caller.IsInRole(nameof(UserRole.Admin)));
+                || listing.SellerId == callerId
+                || isAdmin);
         if (!visible)
         {
             return ListingNotFound(id);
@@ -295,9 +301,12 @@ public static class ListingsApi
         }
     }
 
-    /// <summary>Whether everyone may see a listing: active or sold, and not removed by an admin (its seller sees it whatever its state).</summary>
-    internal static bool IsPublic(ListingStatus status, DateTimeOffset? removedAt) =>
-        status is ListingStatus.Active or ListingStatus.Sold && removedAt is null;
+    /// <summary>
+    /// Whether everyone may see a listing: active or sold, not removed by an admin, and its seller not suspended (its
+    /// seller sees it whatever its state).
+    /// </summary>
+    internal static bool IsPublic(ListingStatus status, DateTimeOffset? removedAt, DateTimeOffset? sellerSuspendedAt) =>
+        status is ListingStatus.Active or ListingStatus.Sold && removedAt is null && sellerSuspendedAt is null;
 
     internal static ProblemHttpResult ListingNotFound(long id) => ApiErrors.NotFound($"There is no listing {id}.");
 

@@ -30,14 +30,14 @@ public static class SellersApi
     {
         // A suspended account's page would go on presenting someone the platform has stopped from selling; and whether
         // an account is suspended is between it and the admins, so its page is the same 404 as an id nobody has.
-        // The count is of what a search shows: active, not removed (served by IX_Listing_Searchable_SellerId_...).
+        // The count is of what a search shows: active, not removed, the seller not suspended (served by IX_Listing_Listed_SellerId_...).
         var profile = await db.Users.AsNoTracking()
             .Where(u => u.Id == id && u.SuspendedAt == null)
             .Select(u => new SellerProfileResponse(
                 u.Id,
                 u.DisplayName,
                 u.CreatedAt,
-                u.Listings.Count(l => l.Status == ListingStatus.Active && l.RemovedAt == null)))
+                u.Listings.Count(l => l.Status == ListingStatus.Active && l.RemovedAt == null && l.SellerSuspendedAt == null)))
             .SingleOrDefaultAsync(cancellationToken);
         return profile is null ? ApiErrors.NotFound($"There is no seller {id}.") : TypedResults.Ok(profile);
     }
