@@ -8,6 +8,7 @@ using Marketplace.Api.Infrastructure;
 using Marketplace.Api.Listings;
 using Marketplace.Api.Mail;
 using Marketplace.Api.OpenApi;
+using Marketplace.Api.Replicas;
 using Marketplace.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -65,6 +66,7 @@ public static class MarketplaceApiServices
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
         });
 
+        builder.AddReplicas();
         builder.AddRequestLimits();
         builder.AddVisitorForwarding();
         builder.AddJwtAuthentication();

@@ -97,7 +97,7 @@ public static class AdminListingsApi
         var rows = await query
             .OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id)
             .Take(pageSize + 1)
-            .Select(ListingsApi.AsResponse)
+            .Select(ListingAnswers.AsResponse)
             .ToListAsync(cancellationToken);
         var items = await DescribeAsync(db, catalog, marketplace.Value.Currency, rows.Take(pageSize).ToList(), cancellationToken);
         return TypedResults.Ok(new AdminListingPage(items, cursors.After(rows, pageSize, l => new NewestFirstPosition(l.CreatedAt, l.Id))));
@@ -106,18 +106,18 @@ public static class AdminListingsApi
     public static async Task<Results<Ok<AdminListingResponse>, ProblemHttpResult>> GetAsync(
         long id, MarketplaceDbContext db, CategoryCatalog catalog, IOptions<MarketplaceOptions> marketplace, CancellationToken cancellationToken)
     {
-        var listing = await db.Listings.AsNoTracking().Where(l => l.Id == id).Select(ListingsApi.AsResponse).SingleOrDefaultAsync(cancellationToken);
+        var listing = await db.Listings.AsNoTracking().Where(l => l.Id == id).Select(ListingAnswers.AsResponse).SingleOrDefaultAsync(cancellationToken);
         if (listing is null)
         {
-            return ApiErrors.NotFound($"There is no listing {id}.");
+            return ListingProblems.NotFound(id);
         }
 
-        var images = await ListingImagesApi.ImagesOfAsync(db, id, cancellationToken);
+        var images = await ListingGallery.ReadAsync(db, id, cancellationToken);
         var described = await DescribeAsync(db, catalog, marketplace.Value.Currency, [listing with { Images = images }], cancellationToken);
         return TypedResults.Ok(described[0]);
     }
 
-    /// <summary>The listings (as <see cref="ListingsApi.AsResponse"/> read them) with the currency, their category's slug, their seller, removal reason and open reports.</summary>
+    /// <summary>The listings (as <see cref="ListingAnswers.AsResponse"/> read them) with the currency, their category's slug, their seller, removal reason and open reports.</summary>
     internal static async Task<List<AdminListingResponse>> DescribeAsync(
         MarketplaceDbContext db, CategoryCatalog catalog, string currency, IReadOnlyList<ListingResponse> listings, CancellationToken cancellationToken)
     {

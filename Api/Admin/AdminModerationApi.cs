@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Infrastructure;
+using Marketplace.Api.Listings;
 using Marketplace.Api.Mail;
 using Marketplace.Contracts.Admin;
 using Marketplace.Contracts.Reports;
@@ -75,7 +76,7 @@ public static class AdminModerationApi
             var listing = await LockListingAsync(db, id, ct);
             if (listing is null)
             {
-                return (ListingNotFound(id), null);
+                return (ListingProblems.NotFound(id), null);
             }
 
             if (listing.RemovedAt is not null)
@@ -116,7 +117,7 @@ public static class AdminModerationApi
             var listing = await LockListingAsync(db, id, ct);
             if (listing is null)
             {
-                return (ListingNotFound(id), null);
+                return (ListingProblems.NotFound(id), null);
             }
 
             if (listing.RemovedAt is null)
@@ -237,7 +238,7 @@ public static class AdminModerationApi
                 AdminAction.UserReinstated, AuditTargetType.User, id, before,
                 new JsonObject { ["suspended"] = false, ["listingsShown"] = listingsShown }, ReasonOf(request)));
         }, cancellationToken);
-        // The cached "suspended" goes at once on this instance (on others within Accounts:SecurityStampCacheDuration).
+        // The cached "suspended" goes at once on every replica (published; a replica that missed it within Accounts:SecurityStampCacheDuration).
         stamps.Forget(id);
         return problem is null ? TypedResults.NoContent() : problem;
     }
@@ -305,8 +306,6 @@ public static class AdminModerationApi
 
     private static ProblemHttpResult Conflict(string title, string detail) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
-
-    private static ProblemHttpResult ListingNotFound(long id) => ApiErrors.NotFound($"There is no listing {id}.");
 
     private static ProblemHttpResult UserNotFound(Guid id) => ApiErrors.NotFound($"There is no user {id}.");
 }

@@ -92,7 +92,7 @@ public static class AdminReportQueueApi
                 .Select(AdminReportsApi.AsResponse)
                 .ToListAsync(cancellationToken))
             .ToLookup(r => r.ListingId);
-        var listings = await db.Listings.AsNoTracking().Where(l => ids.Contains(l.Id)).Select(ListingsApi.AsResponse).ToDictionaryAsync(l => l.Id, cancellationToken);
+        var listings = await db.Listings.AsNoTracking().Where(l => ids.Contains(l.Id)).Select(ListingAnswers.AsResponse).ToDictionaryAsync(l => l.Id, cancellationToken);
         var sellerIds = listings.Values.Select(l => l.SellerId).Distinct().ToList();
         var sellers = await db.Users.AsNoTracking()
             .Where(u => sellerIds.Contains(u.Id))

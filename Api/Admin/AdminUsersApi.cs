@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Api.Infrastructure;
+using Marketplace.Api.Listings;
 using Marketplace.Contracts.Accounts;
 using Marketplace.Contracts.Admin;
 using Marketplace.Data;
@@ -101,6 +102,7 @@ public static class AdminUsersApi
     public static async Task<Results<Ok<AdminUserResponse>, ProblemHttpResult>> GetAsync(
         Guid id, MarketplaceDbContext db, CancellationToken cancellationToken)
     {
+        var isListed = ListingAccess.PublicIn(ListingStatus.Active);
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == id)
             .Select(u => new
@@ -108,7 +110,7 @@ public static class AdminUsersApi
                 Summary = new AdminUserSummary(u.Id, u.Email, u.DisplayName, u.Role.ToContract(), u.CreatedAt, u.EmailVerifiedAt, u.SuspendedAt),
                 u.SuspensionReason,
                 Listings = u.Listings.Count,
-                ActiveListings = u.Listings.Count(l => l.Status == ListingStatus.Active && l.RemovedAt == null && l.SellerSuspendedAt == null),
+                ActiveListings = u.Listings.AsQueryable().Count(isListed),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (user is null)

@@ -4,7 +4,6 @@ using Marketplace.Api.Infrastructure;
 using Marketplace.Api.Mail;
 using Marketplace.Contracts.Listings;
 using Marketplace.Data;
-using ListingStatus = Marketplace.Data.Entities.ListingStatus;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,26 +57,16 @@ public static partial class ListingContactApi
         }
 
         var buyerId = AccessTokens.UserIdOf(caller);
-        var listing = await db.Listings.AsNoTracking()
+        var read = await db.Listings.AsNoTracking()
             .Where(l => l.Id == id)
-            .Select(l => new { l.Title, l.Status, l.RemovedAt, l.SellerSuspendedAt, l.SellerId, SellerEmail = l.Seller!.Email, SellerName = l.Seller.DisplayName })
+            .WithFacts(l => new { l.Title, SellerEmail = l.Seller!.Email, SellerName = l.Seller.DisplayName })
             .SingleOrDefaultAsync(cancellationToken);
-        if (listing is not null && listing.SellerId == buyerId)
+        if (ListingAccess.Refuse(read?.Facts, caller, ListingAction.Contact, id) is { } refused)
         {
-            return Conflict("Your own listing.", "This is your listing; buyers write to you about it.");
+            return refused;
         }
 
-        // Anything the caller cannot see (a draft, an archived or a removed listing, a suspended seller's) does not exist for them.
-        if (listing is null || !ListingsApi.IsPublic(listing.Status, listing.RemovedAt, listing.SellerSuspendedAt))
-        {
-            return ApiErrors.NotFound($"There is no listing {id}.");
-        }
-
-        if (listing.Status == ListingStatus.Sold)
-        {
-            return Conflict("Listing sold.", $"Listing {id} is sold; its seller is no longer taking messages about it.");
-        }
-
+        var listing = read!.Row;
         var buyer = await db.Users.AsNoTracking()
             .Where(u => u.Id == buyerId)
             .Select(u => new { u.Email, u.DisplayName })
@@ -93,12 +82,9 @@ public static partial class ListingContactApi
         outbox.AddMessage(db, mails.BuyerMessage(listing.SellerEmail, listing.SellerName, buyer.Email, buyer.DisplayName, id, listing.Title, message));
         await db.SaveChangesAsync(cancellationToken);
         var logger = loggers.CreateLogger(typeof(ListingContactApi));
-        LogSent(logger, id, buyerId, listing.SellerId);
+        LogSent(logger, id, buyerId, read.Facts.SellerId);
         return TypedResults.Accepted((string?)null);
     }
-
-    private static ProblemHttpResult Conflict(string title, string detail) =>
-        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Buyer {BuyerId} wrote to seller {SellerId} about listing {ListingId}; the mail is in the outbox.")]
     private static partial void LogSent(ILogger logger, long listingId, Guid buyerId, Guid sellerId);
