@@ -34,7 +34,10 @@ public sealed class ListingSearchPlanTests(ListingSearchPlanTests.SeededApi seed
         { "q=harpsichord", ListingTextSearch.IndexName },
         { "q=harpsichord&categorySlug=electronics", ListingTextSearch.IndexName },
         { "sellerId={seller}", "IX_Listing_Listed_SellerId_Status_CreatedAt_Id" },
-        { "sellerId={seller}&maxPrice=1000", "IX_Listing_Listed_SellerId_Status_CreatedAt_Id" },
+        // A seller's forty listings: where the table's visibility map is not all-visible (no index-only scan pays), the
+        // planner's bitmap scan finds them as cheaply in the unfiltered index of the same key (its twin, dropped by a later
+        // release) and filters on the heap; either seek is right.
+        { "sellerId={seller}&maxPrice=1000", "IX_Listing_Listed_SellerId_Status_CreatedAt_Id|IX_Listing_SellerId_Status_CreatedAt_Id" },
         // Furniture and its two subcategories are a quarter of the listings: walking the newest first and skipping the
         // rest is as good as seeking each category.
         { "categorySlug=furniture", "IX_Listing_Listed_CategoryId_|IX_Listing_Listed_Status_CreatedAt_Id|IX_Listing_CategoryId_" },
