@@ -78,7 +78,7 @@ pool_setting=(); [ "$POOL_SIZE" != 0 ] && pool_setting=(Database__MaxPoolSize="$
 smtp_port=$(while :; do p=$((20000 + RANDOM % 40000)); (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo $p; break; }; done)
 ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey=bench-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz \
   Marketplace__PublicBaseUrl="$base" Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__Security=None \
-  Smtp__FromAddress=bench@bench.example ConnectionStrings__blobs=UseDevelopmentStorage=true \
+  Smtp__FromAddress=bench@bench.example Support__Address=support@bench.example ConnectionStrings__blobs=UseDevelopmentStorage=true \
   RequestLimits__WritesPerWindow=1000000 Jwt__Lifetime=02:00:00 env "${pool_setting[@]}" \
   dotnet "$bin/Api/Marketplace.Api.dll" --urls "$base" --contentRoot "$bin/Api" >"$out/api.log" 2>&1 &
 api_pid=$!
@@ -177,23 +177,23 @@ read -r cat_lo cat_hi < <(psql_db -F' ' -c 'SELECT min("Id"), max("Id") FROM "Ca
 columns='l."Id", l."Title", l."Description", l."Price", l."CategoryId", l."Category", l."Status", l."SellerId", l."CreatedAt", l."UpdatedAt", l."RemovedAt"'
 cat >"$out/category.sql" <<EOF
 \set cat random($cat_lo, $cat_hi)
-SELECT $columns FROM "Listing" AS l WHERE l."Status" = 'active'::listing_status AND l."RemovedAt" IS NULL AND l."CategoryId" = :cat ORDER BY l."CreatedAt" DESC, l."Id" DESC LIMIT 21;
+SELECT $columns FROM "Listing" AS l WHERE l."Status" = 'active'::listing_status AND l."RemovedAt" IS NULL AND l."SellerSuspendedAt" IS NULL AND l."CategoryId" = :cat ORDER BY l."CreatedAt" DESC, l."Id" DESC LIMIT 21;
 EOF
 # A newest-first page with a price range: the ids from the index alone, then only those rows (ListingSearch.Page).
 cat >"$out/category-price.sql" <<EOF
 \set cat random($cat_lo, $cat_hi)
 \set lo random(0, 49) * 10
 \set hi :lo + random(50, 550)
-SELECT $columns FROM "Listing" AS l WHERE l."Id" IN (SELECT i."Id" FROM "Listing" AS i WHERE i."Status" = 'active'::listing_status AND i."RemovedAt" IS NULL AND i."CategoryId" = :cat AND i."Price" >= :lo AND i."Price" <= :hi ORDER BY i."CreatedAt" DESC, i."Id" DESC LIMIT 21) ORDER BY l."CreatedAt" DESC, l."Id" DESC;
+SELECT $columns FROM "Listing" AS l WHERE l."Id" IN (SELECT i."Id" FROM "Listing" AS i WHERE i."Status" = 'active'::listing_status AND i."RemovedAt" IS NULL AND i."SellerSuspendedAt" IS NULL AND i."CategoryId" = :cat AND i."Price" >= :lo AND i."Price" <= :hi ORDER BY i."CreatedAt" DESC, i."Id" DESC LIMIT 21) ORDER BY l."CreatedAt" DESC, l."Id" DESC;
 EOF
 words=$(printf "'%s'," "${nouns[@]}" "${adjectives[0]} ${nouns[0]}" "${adjectives[5]} ${nouns[8]}"); words=${words%,}
 cat >"$out/text.sql" <<EOF
 \set w random(1, 22)
-SELECT $columns FROM "Listing" AS l WHERE l."Status" = 'active'::listing_status AND l."RemovedAt" IS NULL AND l."SearchVector" @@ websearch_to_tsquery('english', (ARRAY[$words])[:w::int]) ORDER BY l."CreatedAt" DESC, l."Id" DESC LIMIT 21;
+SELECT $columns FROM "Listing" AS l WHERE l."Status" = 'active'::listing_status AND l."RemovedAt" IS NULL AND l."SellerSuspendedAt" IS NULL AND l."SearchVector" @@ websearch_to_tsquery('english', (ARRAY[$words])[:w::int]) ORDER BY l."CreatedAt" DESC, l."Id" DESC LIMIT 21;
 EOF
 cat >"$out/seller.sql" <<EOF
 \set s random(1, $USERS)
-SELECT $columns FROM "Listing" AS l WHERE l."Status" = 'active'::listing_status AND l."RemovedAt" IS NULL AND l."SellerId" = ('00000000-0000-4000-8000-' || lpad(to_hex(:s::int), 12, '0'))::uuid ORDER BY l."CreatedAt" DESC, l."Id" DESC LIMIT 21;
+SELECT $columns FROM "Listing" AS l WHERE l."Status" = 'active'::listing_status AND l."RemovedAt" IS NULL AND l."SellerSuspendedAt" IS NULL AND l."SellerId" = ('00000000-0000-4000-8000-' || lpad(to_hex(:s::int), 12, '0'))::uuid ORDER BY l."CreatedAt" DESC, l."Id" DESC LIMIT 21;
 EOF
 cat >"$out/post.sql" <<EOF
 \set s random(1, $USERS)
@@ -221,12 +221,12 @@ explain() {
   echo "$name:" >>"$plans"
   psql_db -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) $sql" | grep -E 'Scan|Sort|Limit' | sed 's/^/    /' >>"$plans"
 }
-explain category "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Status\" = 'active' AND l.\"RemovedAt\" IS NULL AND l.\"CategoryId\" = $((cat_lo + 1)) ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC LIMIT 21"
-explain category-price "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Id\" IN (SELECT i.\"Id\" FROM \"Listing\" AS i WHERE i.\"Status\" = 'active' AND i.\"RemovedAt\" IS NULL AND i.\"CategoryId\" = $((cat_lo + 1)) AND i.\"Price\" >= 100 AND i.\"Price\" <= 300 ORDER BY i.\"CreatedAt\" DESC, i.\"Id\" DESC LIMIT 21) ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC"
-explain text "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Status\" = 'active' AND l.\"RemovedAt\" IS NULL AND l.\"SearchVector\" @@ websearch_to_tsquery('english', 'vintage guitar') ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC LIMIT 21"
-explain text-common "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Status\" = 'active' AND l.\"RemovedAt\" IS NULL AND l.\"SearchVector\" @@ websearch_to_tsquery('english', 'bike') ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC LIMIT 21"
-explain seller "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Status\" = 'active' AND l.\"RemovedAt\" IS NULL AND l.\"SellerId\" = '00000000-0000-4000-8000-000000000001' ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC LIMIT 21"
-explain page-1000 "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Status\" = 'active' AND l.\"RemovedAt\" IS NULL AND l.\"CategoryId\" = $((cat_lo + 1)) AND (l.\"CreatedAt\", l.\"Id\") < (now() - interval '300 days', 1) ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC LIMIT 21"
+explain category "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Status\" = 'active' AND l.\"RemovedAt\" IS NULL AND l.\"SellerSuspendedAt\" IS NULL AND l.\"CategoryId\" = $((cat_lo + 1)) ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC LIMIT 21"
+explain category-price "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Id\" IN (SELECT i.\"Id\" FROM \"Listing\" AS i WHERE i.\"Status\" = 'active' AND i.\"RemovedAt\" IS NULL AND i.\"SellerSuspendedAt\" IS NULL AND i.\"CategoryId\" = $((cat_lo + 1)) AND i.\"Price\" >= 100 AND i.\"Price\" <= 300 ORDER BY i.\"CreatedAt\" DESC, i.\"Id\" DESC LIMIT 21) ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC"
+explain text "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Status\" = 'active' AND l.\"RemovedAt\" IS NULL AND l.\"SellerSuspendedAt\" IS NULL AND l.\"SearchVector\" @@ websearch_to_tsquery('english', 'vintage guitar') ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC LIMIT 21"
+explain text-common "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Status\" = 'active' AND l.\"RemovedAt\" IS NULL AND l.\"SellerSuspendedAt\" IS NULL AND l.\"SearchVector\" @@ websearch_to_tsquery('english', 'bike') ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC LIMIT 21"
+explain seller "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Status\" = 'active' AND l.\"RemovedAt\" IS NULL AND l.\"SellerSuspendedAt\" IS NULL AND l.\"SellerId\" = '00000000-0000-4000-8000-000000000001' ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC LIMIT 21"
+explain page-1000 "SELECT $columns FROM \"Listing\" AS l WHERE l.\"Status\" = 'active' AND l.\"RemovedAt\" IS NULL AND l.\"SellerSuspendedAt\" IS NULL AND l.\"CategoryId\" = $((cat_lo + 1)) AND (l.\"CreatedAt\", l.\"Id\") < (now() - interval '300 days', 1) ORDER BY l.\"CreatedAt\" DESC, l.\"Id\" DESC LIMIT 21"
 
 echo
 echo "== Api load: $LISTINGS listings, $CONNECTIONS connections, Api pool ${POOL_SIZE/#0/default}, $DURATION per mix after $WARMUP warm-up; $(nproc) cores =="

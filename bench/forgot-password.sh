@@ -56,7 +56,7 @@ base=http://127.0.0.1:$port
 smtp_port=$(free_port)
 ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey=bench-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz \
   Marketplace__PublicBaseUrl="$base" Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__Security=None \
-  Smtp__FromAddress=bench@bench.example ConnectionStrings__blobs=UseDevelopmentStorage=true Logging__LogLevel__Default=Warning \
+  Smtp__FromAddress=bench@bench.example Support__Address=support@bench.example ConnectionStrings__blobs=UseDevelopmentStorage=true Logging__LogLevel__Default=Warning \
   RequestLimits__WritesPerWindow=1000000 Accounts__ForgotPasswordsPerEmail=1000 \
   dotnet "$bin/Api/Marketplace.Api.dll" --urls "$base" --contentRoot "$bin/Api" >"$out/api.log" 2>&1 &
 api_pid=$!

@@ -55,7 +55,7 @@ key=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KB
 port=$(while :; do p=$((20000 + RANDOM % 40000)); (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo $p; break; }; done)
 base=http://127.0.0.1:$port
 ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey=bench-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz \
-  Marketplace__PublicBaseUrl="$base" Smtp__Host=127.0.0.1 Smtp__Port=9 Smtp__Security=None Smtp__FromAddress=bench@bench.example \
+  Marketplace__PublicBaseUrl="$base" Smtp__Host=127.0.0.1 Smtp__Port=9 Smtp__Security=None Smtp__FromAddress=bench@bench.example Support__Address=support@bench.example \
   ConnectionStrings__blobs="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;" \
   RequestLimits__WritesPerWindow=1000000 Logging__LogLevel__Default=Warning \
   dotnet "$bin/Api/Marketplace.Api.dll" --urls "$base" --contentRoot "$bin/Api" >"$out/api.log" 2>&1 &

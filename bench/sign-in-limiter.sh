@@ -63,7 +63,7 @@ run() {
   port=$(free_port); base=http://127.0.0.1:$port
   [ "$limiter" = shared ] && cache=(ConnectionStrings__cache="127.0.0.1:$redis_port")
   env ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey=bench-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz \
-    Marketplace__PublicBaseUrl="$base" Smtp__Host=127.0.0.1 Smtp__Port=9 Smtp__Security=None Smtp__FromAddress=bench@bench.example \
+    Marketplace__PublicBaseUrl="$base" Smtp__Host=127.0.0.1 Smtp__Port=9 Smtp__Security=None Smtp__FromAddress=bench@bench.example Support__Address=support@bench.example \
     ConnectionStrings__blobs=UseDevelopmentStorage=true Logging__LogLevel__Default=Error \
     RequestLimits__WritesPerWindow="$budget" RequestLimits__WriteWindow=01:00:00 "${cache[@]}" \
     dotnet "$bin/Api/Marketplace.Api.dll" --urls "$base" --contentRoot "$bin/Api" >"$out/api-$limiter-$budget.log" 2>&1 &

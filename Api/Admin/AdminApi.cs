@@ -17,6 +17,10 @@ public static class AdminApi
             .AddPolicy(Policy, policy => policy.RequireAuthenticatedUser().RequireRole(nameof(UserRole.Admin)));
         NewestFirstCursors.AddNewestFirstCursors(builder.Services, NewestFirstCursors.AuditLog);
         NewestFirstCursors.AddNewestFirstCursors(builder.Services, NewestFirstCursors.Reports);
+        NewestFirstCursors.AddNewestFirstCursors(builder.Services, NewestFirstCursors.ReportQueueOldest);
+        NewestFirstCursors.AddNewestFirstCursors(builder.Services, NewestFirstCursors.ReportQueueNewest);
+        NewestFirstCursors.AddNewestFirstCursors(builder.Services, NewestFirstCursors.AdminListings);
+        builder.Services.AddSingleton<AdminUserCursors>();
         return builder;
     }
 
@@ -30,6 +34,10 @@ public static class AdminApi
             .ProducesProblem(StatusCodes.Status403Forbidden);
         admin.MapAuditLog();
         admin.MapAdminReports();
+        admin.MapAdminReportQueue();
+        admin.MapAdminListings();
+        admin.MapAdminUsers();
+        admin.MapAdminCategoryTree();
 
         var writes = admin.MapGroup("")
             .RequireRateLimiting(RequestLimits.WritePolicy)
@@ -38,6 +46,7 @@ public static class AdminApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         writes.MapAdminCategories();
         writes.MapAdminModeration();
+        writes.MapAdminReportDismissal();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Marketplace.Api.Categories;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Contracts.Admin;
+using Marketplace.Contracts.Categories;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,6 +18,24 @@ public static class AdminCategoriesApi
 {
     /// <summary>Category moves take this transaction-scoped advisory lock, so two moves cannot together make a cycle.</summary>
     private const long TreeLock = AdvisoryLockKeys.CategoryTree;
+
+    /// <summary><c>GET /api/admin/categories</c>: the whole table, inactive categories too, read afresh (not the cache).</summary>
+    public static RouteGroupBuilder MapAdminCategoryTree(this RouteGroupBuilder admin)
+    {
+        admin.MapGet("/categories", GetAllAsync)
+            .WithName("AdminGetCategories")
+            .WithSummary("Read every category, inactive ones too")
+            .WithDescription(
+                "Every category with its parent, sort order and whether it is active, roots first, then siblings in their order " +
+                "(sortOrder, then name). The public tree (GET /api/categories) leaves inactive categories and their subtrees out.");
+        return admin;
+    }
+
+    public static async Task<Ok<List<AdminCategoryResponse>>> GetAllAsync(MarketplaceDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.Categories.AsNoTracking()
+            .OrderBy(c => c.ParentId != null).ThenBy(c => c.ParentId).ThenBy(c => c.SortOrder).ThenBy(c => c.Name).ThenBy(c => c.Id)
+            .Select(c => new AdminCategoryResponse(c.Id, c.Name, c.Slug, c.Description, c.ParentId, c.SortOrder, c.IsActive))
+            .ToListAsync(cancellationToken));
 
     public static RouteGroupBuilder MapAdminCategories(this RouteGroupBuilder writes)
     {
@@ -46,7 +65,9 @@ public static class AdminCategoriesApi
         categories.MapPost("/{id:int}/reorder", ReorderAsync)
             .WithName("AdminReorderCategory")
             .WithSummary("Reorder a category among its siblings")
-            .WithDescription("Sets its sortOrder: siblings are listed by sortOrder, then by name.")
+            .WithDescription(
+                "Sets its sortOrder (siblings are listed by sortOrder, then by name), or moves it one place (direction Up or Down), " +
+                "which numbers its siblings afresh in steps of 10 in their new order. Already first (Up) or last (Down): 409.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -178,9 +199,20 @@ public static class AdminCategoriesApi
         return TypedResults.Ok(ToResponse(category!));
     }
 
-    public static Task<Results<Ok<AdminCategoryResponse>, ValidationProblem, ProblemHttpResult>> ReorderAsync(
-        int id, ReorderCategoryRequest request, ClaimsPrincipal admin, MarketplaceDbContext db, CategoryCatalog catalog, CancellationToken cancellationToken) =>
-        ChangeAsync(id, admin, db, catalog, category =>
+    public static async Task<Results<Ok<AdminCategoryResponse>, ValidationProblem, ProblemHttpResult>> ReorderAsync(
+        int id, ReorderCategoryRequest request, ClaimsPrincipal admin, MarketplaceDbContext db, CategoryCatalog catalog, CancellationToken cancellationToken)
+    {
+        if (request.Direction is { } direction)
+        {
+            if (!Enum.IsDefined(direction))
+            {
+                return ApiErrors.Field("direction", "direction must be Up or Down.");
+            }
+
+            return await StepAsync(id, direction, admin, db, catalog, cancellationToken);
+        }
+
+        return await ChangeAsync(id, admin, db, catalog, category =>
         {
             if (category.SortOrder == request.SortOrder)
             {
@@ -191,6 +223,62 @@ public static class AdminCategoriesApi
             category.SortOrder = request.SortOrder!.Value;
             return Changed(AdminAction.CategoryReordered, category, before, new JsonObject { ["sortOrder"] = category.SortOrder });
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves the category one place among its siblings as they are listed (sortOrder, then name), and numbers them all
+    /// afresh, 0, 10, 20, ..., so that the order holds even where sort orders were equal. One audit row, on the category,
+    /// with the siblings' order before and after. Under the tree's lock, as a move is: two steps at once cannot interleave.
+    /// </summary>
+    private static async Task<Results<Ok<AdminCategoryResponse>, ValidationProblem, ProblemHttpResult>> StepAsync(
+        int id, CategoryDirection direction, ClaimsPrincipal admin, MarketplaceDbContext db, CategoryCatalog catalog, CancellationToken cancellationToken)
+    {
+        var (category, problem) = await AdminAudit.RecordAsync<(Category?, ProblemHttpResult?)>(db, admin, async ct =>
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({TreeLock})", ct);
+            var moved = await db.Categories.SingleOrDefaultAsync(c => c.Id == id, ct);
+            if (moved is null)
+            {
+                return ((null, CategoryNotFound(id)), null);
+            }
+
+            var siblings = await db.Categories
+                .Where(c => c.ParentId == moved.ParentId)
+                .OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ThenBy(c => c.Id)
+                .ToListAsync(ct);
+            var from = siblings.IndexOf(moved);
+            var to = direction == CategoryDirection.Up ? from - 1 : from + 1;
+            if (to < 0 || to >= siblings.Count)
+            {
+                return ((null, Conflict(id, direction == CategoryDirection.Up ? "is already first among its siblings" : "is already last among its siblings")), null);
+            }
+
+            var before = new JsonObject
+            {
+                ["sortOrder"] = moved.SortOrder,
+                ["order"] = new JsonArray([.. siblings.Select(c => JsonValue.Create(c.Id))]),
+            };
+            (siblings[from], siblings[to]) = (siblings[to], siblings[from]);
+            for (var i = 0; i < siblings.Count; i++)
+            {
+                siblings[i].SortOrder = Math.Min(i * 10, CategoryRules.MaxSortOrder);
+            }
+
+            var after = new JsonObject
+            {
+                ["sortOrder"] = moved.SortOrder,
+                ["order"] = new JsonArray([.. siblings.Select(c => JsonValue.Create(c.Id))]),
+            };
+            return ((moved, null), () => AuditEntry.Of(AdminAction.CategoryReordered, AuditTargetType.Category, moved.Id, before, after));
+        }, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        catalog.Invalidate();
+        return TypedResults.Ok(ToResponse(category!));
+    }
 
     public static Task<Results<Ok<AdminCategoryResponse>, ValidationProblem, ProblemHttpResult>> DeactivateAsync(
         int id, OptionalReasonRequest? request, ClaimsPrincipal admin, MarketplaceDbContext db, CategoryCatalog catalog, CancellationToken cancellationToken) =>

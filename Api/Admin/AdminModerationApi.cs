@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Api.Listings;
+using Marketplace.Api.Mail;
 using Marketplace.Contracts.Admin;
+using Marketplace.Contracts.Reports;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,28 +23,31 @@ public static class AdminModerationApi
         writes.MapPost("/listings/{id:long}/remove", RemoveListingAsync)
             .WithName("AdminRemoveListing")
             .WithSummary("Remove a listing")
-            .WithDescription("Hides the listing from searches and from everyone but its seller and admins, with a reason, and resolves its open reports (the audit row counts them as reportsResolved; restoring does not reopen them). 409 if already removed.")
+            .WithDescription("Hides the listing from searches and from everyone but its seller and admins, with a reason, and resolves its open reports (the audit row counts them as reportsResolved; restoring does not reopen them). Mails the seller the reason and how to appeal. 409 if already removed.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         writes.MapPost("/listings/{id:long}/restore", RestoreListingAsync)
             .WithName("AdminRestoreListing")
             .WithSummary("Restore a removed listing")
-            .WithDescription("Shows a removed listing again as it was. 409 if it is not removed.")
+            .WithDescription("Shows a removed listing again as it was, and mails its seller so. 409 if it is not removed.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         writes.MapPost("/users/{id:guid}/suspend", SuspendAsync)
             .WithName("AdminSuspendUser")
             .WithSummary("Suspend a user")
-            .WithDescription("Refuses the user's login (403) and every access token issued so far, with a reason. 409 if already suspended, or for oneself.")
+            .WithDescription(
+                "Refuses the user's login (403) and every access token issued so far, with a reason; takes their listings out of search " +
+                "and from everyone but admins (their photos, contact and reports with them), resolves the open reports about those " +
+                "listings, and mails the account the reason and how to appeal. 409 if already suspended, or for oneself.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         writes.MapPost("/users/{id:guid}/reinstate", ReinstateAsync)
             .WithName("AdminReinstateUser")
             .WithSummary("Reinstate a suspended user")
-            .WithDescription("Lets a suspended user log in again. 409 if not suspended.")
+            .WithDescription("Lets a suspended user log in again and brings their listings back exactly as they were; mails the account so. 409 if not suspended.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -57,7 +62,8 @@ public static class AdminModerationApi
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveListingAsync(
-        long id, ReasonRequest request, ClaimsPrincipal admin, MarketplaceDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
+        long id, ReasonRequest request, ClaimsPrincipal admin, MarketplaceDbContext db, MailOutbox outbox, ModerationMails mails, TimeProvider timeProvider,
+        CancellationToken cancellationToken)
     {
         var reason = request.Reason.Trim();
         if (reason.Length == 0)
@@ -83,15 +89,16 @@ public static class AdminModerationApi
             listing.RemovedAt = now;
             listing.RemovedById = adminId;
             listing.RemovalReason = reason;
-            // The listing's open reports are dealt with by its removal, in the same transaction, and said so in its
-            // audit row. No row of their own: report_resolved is read by this release but written only from the next
-            // (the release before cannot read it; see the migration AddListingReport).
+            // The listing's open reports are dealt with by its removal, in the same transaction, and said so in its one
+            // audit row (one action, one row). A report filed meanwhile waited for the listing's lock and is stored resolved.
             var reportsResolved = await db.ListingReports
                 .Where(r => r.ListingId == id && r.ResolvedAt == null)
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(r => r.ResolvedAt, now)
                     .SetProperty(r => r.ResolvedById, adminId)
                     .SetProperty(r => r.ResolutionNote, reason), ct);
+            var seller = await SellerOfAsync(db, listing, ct);
+            outbox.AddMessage(db, mails.ListingRemoved(seller.Email, seller.DisplayName, id, listing.Title, reason));
             return (null, () => AuditEntry.Of(
                 AdminAction.ListingRemoved, AuditTargetType.Listing, id,
                 new JsonObject { ["removed"] = false, ["status"] = listing.Status.ToString() },
@@ -102,7 +109,8 @@ public static class AdminModerationApi
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RestoreListingAsync(
-        long id, OptionalReasonRequest? request, ClaimsPrincipal admin, MarketplaceDbContext db, CancellationToken cancellationToken)
+        long id, OptionalReasonRequest? request, ClaimsPrincipal admin, MarketplaceDbContext db, MailOutbox outbox, ModerationMails mails,
+        CancellationToken cancellationToken)
     {
         var problem = await AdminAudit.RecordAsync<ProblemHttpResult?>(db, admin, async ct =>
         {
@@ -127,6 +135,8 @@ public static class AdminModerationApi
             listing.RemovedAt = null;
             listing.RemovedById = null;
             listing.RemovalReason = null;
+            var seller = await SellerOfAsync(db, listing, ct);
+            outbox.AddMessage(db, mails.ListingRestored(seller.Email, seller.DisplayName, id, listing.Title));
             return (null, () => AuditEntry.Of(
                 AdminAction.ListingRestored, AuditTargetType.Listing, id, before, new JsonObject { ["removed"] = false }, ReasonOf(request)));
         }, cancellationToken);
@@ -134,8 +144,8 @@ public static class AdminModerationApi
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SuspendAsync(
-        Guid id, ReasonRequest request, ClaimsPrincipal admin, MarketplaceDbContext db, SecurityStamps stamps, TimeProvider timeProvider,
-        CancellationToken cancellationToken)
+        Guid id, ReasonRequest request, ClaimsPrincipal admin, MarketplaceDbContext db, SecurityStamps stamps, MailOutbox outbox,
+        ModerationMails mails, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var reason = request.Reason.Trim();
         if (reason.Length == 0)
@@ -161,15 +171,38 @@ public static class AdminModerationApi
                 return (Conflict("User already suspended.", $"User {id} was suspended at {user.SuspendedAt:O}."), null);
             }
 
-            user.SuspendedAt = timeProvider.GetUtcNow();
+            var now = timeProvider.GetUtcNow();
+            user.SuspendedAt = now;
             user.SuspensionReason = reason;
             var stampBefore = user.SecurityStamp;
             // Every access token issued so far carries the old stamp and is refused from now on.
             stamps.Invalidate(user);
+            // Their listings leave search and every buyer's view: the state lives on each listing (SellerSuspendedAt,
+            // beside and apart from its status and removal), so that searches filter on their own table and
+            // reinstating restores exactly what was. Their open reports are settled by the suspension, as a removal
+            // settles a listing's; a report filed meanwhile waited for the listing's lock and finds it hidden.
+            var listingsHidden = await db.Listings
+                .Where(l => l.SellerId == id && l.SellerSuspendedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(l => l.SellerSuspendedAt, now), ct);
+            var adminId = AccessTokens.UserIdOf(admin);
+            var note = $"The seller was suspended: {reason}";
+            var reportsResolved = await db.ListingReports
+                .Where(r => r.Listing!.SellerId == id && r.ResolvedAt == null)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(r => r.ResolvedAt, now)
+                    .SetProperty(r => r.ResolvedById, adminId)
+                    .SetProperty(r => r.ResolutionNote, note.Length <= ReportRules.NoteMaxLength ? note : note[..ReportRules.NoteMaxLength]), ct);
+            outbox.AddMessage(db, mails.AccountSuspended(user.Email, user.DisplayName, reason));
             return (null, () => AuditEntry.Of(
                 AdminAction.UserSuspended, AuditTargetType.User, id,
                 new JsonObject { ["suspended"] = false, ["securityStamp"] = stampBefore },
-                new JsonObject { ["suspended"] = true, ["securityStamp"] = user.SecurityStamp },
+                new JsonObject
+                {
+                    ["suspended"] = true,
+                    ["securityStamp"] = user.SecurityStamp,
+                    ["listingsHidden"] = listingsHidden,
+                    ["reportsResolved"] = reportsResolved,
+                },
                 reason));
         }, cancellationToken);
         stamps.Forget(id);
@@ -177,7 +210,8 @@ public static class AdminModerationApi
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReinstateAsync(
-        Guid id, OptionalReasonRequest? request, ClaimsPrincipal admin, MarketplaceDbContext db, SecurityStamps stamps, CancellationToken cancellationToken)
+        Guid id, OptionalReasonRequest? request, ClaimsPrincipal admin, MarketplaceDbContext db, SecurityStamps stamps, MailOutbox outbox,
+        ModerationMails mails, CancellationToken cancellationToken)
     {
         var problem = await AdminAudit.RecordAsync<ProblemHttpResult?>(db, admin, async ct =>
         {
@@ -195,8 +229,14 @@ public static class AdminModerationApi
             var before = new JsonObject { ["suspended"] = true, ["suspendedAt"] = user.SuspendedAt, ["suspensionReason"] = user.SuspensionReason };
             user.SuspendedAt = null;
             user.SuspensionReason = null;
+            // Their listings come back exactly as they were: only the suspension's own column changes.
+            var listingsShown = await db.Listings
+                .Where(l => l.SellerId == id && l.SellerSuspendedAt != null)
+                .ExecuteUpdateAsync(set => set.SetProperty(l => l.SellerSuspendedAt, (DateTimeOffset?)null), ct);
+            outbox.AddMessage(db, mails.AccountReinstated(user.Email, user.DisplayName));
             return (null, () => AuditEntry.Of(
-                AdminAction.UserReinstated, AuditTargetType.User, id, before, new JsonObject { ["suspended"] = false }, ReasonOf(request)));
+                AdminAction.UserReinstated, AuditTargetType.User, id, before,
+                new JsonObject { ["suspended"] = false, ["listingsShown"] = listingsShown }, ReasonOf(request)));
         }, cancellationToken);
         // The cached "suspended" goes at once on every replica (published; a replica that missed it within Accounts:SecurityStampCacheDuration).
         stamps.Forget(id);
@@ -247,6 +287,16 @@ public static class AdminModerationApi
 
     private static Task<Listing?> LockListingAsync(MarketplaceDbContext db, long id, CancellationToken ct) =>
         db.Listings.FromSql($"""SELECT * FROM "Listing" WHERE "Id" = {id} FOR UPDATE""").SingleOrDefaultAsync(ct);
+
+    /// <summary>Where the mail about a listing goes: its seller's address and name.</summary>
+    private static async Task<(string Email, string DisplayName)> SellerOfAsync(MarketplaceDbContext db, Listing listing, CancellationToken ct)
+    {
+        var seller = await db.Users.AsNoTracking()
+            .Where(u => u.Id == listing.SellerId)
+            .Select(u => new { u.Email, u.DisplayName })
+            .SingleAsync(ct);
+        return (seller.Email, seller.DisplayName);
+    }
 
     private static Task<User?> LockUserAsync(MarketplaceDbContext db, Guid id, CancellationToken ct) =>
         db.Users.FromSql($"""SELECT * FROM "User" WHERE "Id" = {id} FOR UPDATE""").SingleOrDefaultAsync(ct);

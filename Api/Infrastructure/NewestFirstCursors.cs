@@ -7,7 +7,8 @@ namespace Marketplace.Api.Infrastructure;
 /// <summary>
 /// The opaque <c>cursor</c> of a list paged newest first on (CreatedAt, Id), sealed by <see cref="SignedCursors"/> with a
 /// key of the list's own: a cursor the Api did not issue, or one issued for another list, is refused. One keyed
-/// singleton per list (<see cref="AuditLog"/>, <see cref="MyListings"/>, <see cref="Reports"/>). A cursor to the page after
+/// singleton per list (<see cref="AuditLog"/>, <see cref="MyListings"/>, <see cref="Reports"/>, ...); a list in another
+/// order (the report queue, oldest first) uses the same position, (a time, an id), under a key of its own. A cursor to the page after
 /// a position is version 1, as the previous release issued and reads it; one to the page before a position (lists that
 /// page both ways) is version 2.
 /// </summary>
@@ -16,6 +17,13 @@ public sealed class NewestFirstCursors(string signingKey, string purpose)
     public const string AuditLog = "Marketplace.Api audit log cursor v1";
     public const string MyListings = "Marketplace.Api my listings cursor v1";
     public const string Reports = "Marketplace.Api listing reports cursor v1";
+    public const string AdminListings = "Marketplace.Api admin listings cursor v1";
+
+    /// <summary>The admins' report queue, oldest case first: the position is the case's first report's time and its subject's id.</summary>
+    public const string ReportQueueOldest = "Marketplace.Api report queue oldest first cursor v1";
+
+    /// <summary>The admins' report queue, newest case first: the position is the case's last report's time and its subject's id.</summary>
+    public const string ReportQueueNewest = "Marketplace.Api report queue newest first cursor v1";
 
     private const byte AfterVersion = 1;
     private const byte BeforeVersion = 2;

@@ -18,20 +18,23 @@ namespace Marketplace.Api.Listings;
 public static class ListingAccess
 {
     /// <summary>What <see cref="Check"/> reads, as a projection EF Core translates (one query, with whatever else the caller reads).</summary>
-    public static readonly Expression<Func<Listing, ListingFacts>> Facts = l => new ListingFacts(l.Id, l.SellerId, l.Status, l.RemovedAt);
+    public static readonly Expression<Func<Listing, ListingFacts>> Facts = l => new ListingFacts(l.Id, l.SellerId, l.Status, l.RemovedAt, l.SellerSuspendedAt);
 
     /// <summary>
-    /// Whether anyone at all may see the listing: active or sold, and not removed by an admin. What else someone may
-    /// see is <see cref="Check"/>'s to say.
+    /// Whether anyone at all may see the listing: active or sold, not removed by an admin, and its seller not suspended
+    /// (then it is answered as a removed one is: its seller and admins still see it). What else someone may see is
+    /// <see cref="Check"/>'s to say.
     /// </summary>
     public static bool IsPublic(ListingFacts listing) =>
-        listing.Status is ListingStatus.Active or ListingStatus.Sold && listing.RemovedAt is null;
+        listing.Status is ListingStatus.Active or ListingStatus.Sold && listing.RemovedAt is null && listing.SellerSuspendedAt is null;
 
     /// <summary>
     /// <see cref="IsPublic"/> in SQL, for one public status: the search asks for one status at a time, and the
-    /// <c>IX_Listing_Searchable_*</c> indexes hold exactly the rows this predicate keeps.
+    /// <c>IX_Listing_Listed_*</c> indexes hold exactly the rows this predicate keeps (the seller's suspension is a column
+    /// of the listing, so no search joins the seller).
     /// </summary>
-    public static Expression<Func<Listing, bool>> PublicIn(ListingStatus status) => l => l.Status == status && l.RemovedAt == null;
+    public static Expression<Func<Listing, bool>> PublicIn(ListingStatus status) =>
+        l => l.Status == status && l.RemovedAt == null && l.SellerSuspendedAt == null;
 
     /// <summary>
     /// Whether <paramref name="caller"/> may do <paramref name="action"/> with <paramref name="listing"/> (null when there

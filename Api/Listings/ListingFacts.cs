@@ -6,4 +6,4 @@ namespace Marketplace.Api.Listings;
 /// What <see cref="ListingAccess"/> decides on, read from the listing's row (and, for states later issues add, the rows
 /// it names) by <see cref="ListingAccess.Facts"/>.
 /// </summary>
-public sealed record ListingFacts(long Id, Guid SellerId, ListingStatus Status, DateTimeOffset? RemovedAt);
+public sealed record ListingFacts(long Id, Guid SellerId, ListingStatus Status, DateTimeOffset? RemovedAt, DateTimeOffset? SellerSuspendedAt);

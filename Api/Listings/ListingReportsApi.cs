@@ -67,10 +67,39 @@ public static class ListingReportsApi
             return AlreadyReported(id);
         }
 
-        db.ListingReports.Add(new ListingReport { ListingId = id, ReporterId = reporterId, Reason = reason });
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                // The listing's row is held (FOR SHARE) while the report is written, so a removal or a suspension (which
+                // lock it for update) either comes after and finds the report open, or came first and is waited for: a
+                // report filed while its listing is being removed then ends resolved by that removal, never left open
+                // on a listing nobody sees.
+                var now = await db.Listings
+                    .FromSql($"""SELECT * FROM "Listing" WHERE "Id" = {id} FOR SHARE""")
+                    .AsNoTracking()
+                    .Select(l => new { l.RemovedAt, l.RemovedById, l.RemovalReason, l.SellerSuspendedAt })
+                    .SingleAsync(ct);
+                if (now.SellerSuspendedAt is not null)
+                {
+                    return (Results<Accepted, ValidationProblem, ProblemHttpResult>)ListingProblems.NotFound(id);
+                }
+
+                db.ListingReports.Add(new ListingReport
+                {
+                    ListingId = id,
+                    ReporterId = reporterId,
+                    Reason = reason,
+                    ResolvedAt = now.RemovedAt,
+                    ResolvedById = now.RemovedById,
+                    ResolutionNote = now.RemovalReason,
+                });
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return TypedResults.Accepted((string?)null);
+            }, cancellationToken);
         }
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
@@ -84,8 +113,6 @@ public static class ListingReportsApi
                 detail: "The account this access token was issued for no longer exists.",
                 statusCode: StatusCodes.Status401Unauthorized);
         }
-
-        return TypedResults.Accepted((string?)null);
     }
 
     private static ProblemHttpResult AlreadyReported(long id) =>

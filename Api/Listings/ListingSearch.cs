@@ -158,7 +158,7 @@ public static class ListingSearch
     public static IQueryable<Listing> Apply(IQueryable<Listing> listings, ListingSearchPlan plan)
     {
         var (filter, sort, after) = (plan.Filter, plan.Sort, plan.After);
-        // Only what anyone may see: a listing an admin removed is never found by a search, not even its seller's.
+        // Only what anyone may see: a listing an admin removed, or a suspended seller's, is never found by a search, not even its seller's.
         var query = listings.Where(ListingAccess.PublicIn(filter.Status));
         if (filter.CategoryIds is [var categoryId])
         {

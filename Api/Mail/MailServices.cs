@@ -31,9 +31,14 @@ public static class MailServices
             .ValidateDataAnnotations()
             .Validate(outbox => outbox.MaxRetryDelay >= outbox.RetryDelay, "Outbox:MaxRetryDelay must not be shorter than Outbox:RetryDelay.")
             .ValidateOnStart();
+        builder.Services.AddOptions<SupportOptions>()
+            .BindConfiguration(SupportOptions.SectionName)
+            .Validate(support => support.HasValidAddress, SupportOptions.AddressMessage)
+            .ValidateOnStart();
         builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         builder.Services.AddSingleton<AccountMails>();
         builder.Services.AddSingleton<ListingMails>();
+        builder.Services.AddSingleton<ModerationMails>();
         builder.Services.AddSingleton<MailedTokenKey>();
         builder.Services.AddSingleton<MailOutbox>();
         builder.Services.AddSingleton<MailMetrics>();

@@ -31,7 +31,7 @@ public static class SellersApi
     {
         // A suspended account's page would go on presenting someone the platform has stopped from selling; and whether
         // an account is suspended is between it and the admins, so its page is the same 404 as an id nobody has.
-        // The count is of what a search shows: active and public (served by IX_Listing_Searchable_SellerId_...).
+        // The count is of what a search shows: active and public (served by IX_Listing_Listed_SellerId_...).
         var isListed = ListingAccess.PublicIn(ListingStatus.Active);
         var profile = await db.Users.AsNoTracking()
             .Where(u => u.Id == id && u.SuspendedAt == null)

@@ -65,7 +65,8 @@ public static class MailBuilderExtensions
 
     /// <summary>
     /// Deployed, the Api sends through a real SMTP server: its host, port, credentials and sender are secret parameters
-    /// the deployment asks for (never values from the publishing machine), and so is the public base URL of the links.
+    /// the deployment asks for (never values from the publishing machine), and so are the public base URL of the links and
+    /// the support address moderation mails send appeals to.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithPublishedMail(this IResourceBuilder<ProjectResource> api)
     {
@@ -76,6 +77,7 @@ public static class MailBuilderExtensions
             .WithEnvironment("Smtp__UserName", builder.AddParameter("smtp-username", secret: true))
             .WithEnvironment("Smtp__Password", builder.AddParameter("smtp-password", secret: true))
             .WithEnvironment("Smtp__FromAddress", builder.AddParameter("smtp-from-address", secret: true))
+            .WithEnvironment("Support__Address", builder.AddParameter("support-address"))
             .WithEnvironment("Marketplace__PublicBaseUrl", builder.AddParameter("public-base-url"));
     }
 

@@ -11,10 +11,19 @@ namespace Marketplace.Data.Configurations;
 
 internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
 {
-    /// <summary>Names the indexes of the rows a search can return, so that plans (and their tests) tell them apart.</summary>
+    /// <summary>
+    /// Names the indexes of the rows the previous release's search can return (an admin removed none of them); they
+    /// serve that release during a rolling deploy, and a later release drops them.
+    /// </summary>
     public const string SearchableIndexPrefix = "IX_Listing_Searchable_";
 
+    /// <summary>Names the indexes of the rows a search can return, so that plans (and their tests) tell them apart.</summary>
+    public const string ListedIndexPrefix = "IX_Listing_Listed_";
+
     private const string NotRemoved = "\"RemovedAt\" IS NULL";
+
+    /// <summary>What a search can return: neither removed by an admin nor sold by a suspended seller.</summary>
+    public const string Listed = "\"RemovedAt\" IS NULL AND \"SellerSuspendedAt\" IS NULL";
 
     public void Configure(EntityTypeBuilder<Listing> builder)
     {
@@ -85,6 +94,22 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         builder.HasIndex(l => new { l.SellerId, l.Status, l.CreatedAt, l.Id }, SearchableIndexPrefix + "SellerId_Status_CreatedAt_Id")
             .IncludeProperties(l => l.Price)
             .HasFilter(NotRemoved)
+            .IsCreatedConcurrently();
+
+        // The same three again for the rows a search can return now that a suspended seller's listings leave it too
+        // (SellerSuspendedAt, kept on each listing with the suspension, so no search joins the seller). The Searchable
+        // ones above serve the previous release's search, which filters on RemovedAt alone, during a rolling deploy.
+        builder.HasIndex(l => new { l.Status, l.CreatedAt, l.Id }, ListedIndexPrefix + "Status_CreatedAt_Id")
+            .IncludeProperties(l => l.Price)
+            .HasFilter(Listed)
+            .IsCreatedConcurrently();
+        builder.HasIndex(l => new { l.CategoryId, l.Status, l.CreatedAt, l.Id }, ListedIndexPrefix + "CategoryId_Status_CreatedAt_Id")
+            .IncludeProperties(l => l.Price)
+            .HasFilter(Listed)
+            .IsCreatedConcurrently();
+        builder.HasIndex(l => new { l.SellerId, l.Status, l.CreatedAt, l.Id }, ListedIndexPrefix + "SellerId_Status_CreatedAt_Id")
+            .IncludeProperties(l => l.Price)
+            .HasFilter(Listed)
             .IsCreatedConcurrently();
 
         // A seller's own list (GET /api/me/listings): every status, removed listings too, newest first. The indexes above

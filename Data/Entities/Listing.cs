@@ -39,6 +39,13 @@ public sealed class Listing : ITimestamped
 
     public string? RemovalReason { get; set; }
 
+    /// <summary>
+    /// When an admin suspended the listing's seller: hidden, as a removed listing is, until they are reinstated. Kept on
+    /// each listing with the suspension (rather than read from the seller's row) so that a search filters on a column of
+    /// its own table, which its partial indexes hold. Its own column, so that reinstating restores exactly what was.
+    /// </summary>
+    public DateTimeOffset? SellerSuspendedAt { get; set; }
+
     public bool IsAiGenerated { get; set; }
     public string? AiModel { get; set; }
     public DateTimeOffset? AiProcessedAt { get; set; }

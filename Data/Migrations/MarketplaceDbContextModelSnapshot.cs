@@ -67,6 +67,9 @@ namespace Marketplace.Data.Migrations
 
                     b.HasIndex("AdminId");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasAnnotation("Npgsql:CreatedConcurrently", true);
+
                     b.HasIndex("TargetType", "TargetId");
 
                     b.ToTable("AdminAuditLog", (string)null);
@@ -186,6 +189,9 @@ namespace Marketplace.Data.Migrations
                     b.Property<Guid>("SellerId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("SellerSuspendedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<ListingStatus>("Status")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("listing_status")
@@ -229,6 +235,24 @@ namespace Marketplace.Data.Migrations
                         .HasAnnotation("Npgsql:CreatedConcurrently", true);
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CategoryId", "Status", "CreatedAt", "Id" }, "IX_Listing_CategoryId_Status_CreatedAt_Id_Price"), new[] { "Price" });
+
+                    b.HasIndex(new[] { "CategoryId", "Status", "CreatedAt", "Id" }, "IX_Listing_Listed_CategoryId_Status_CreatedAt_Id")
+                        .HasFilter("\"RemovedAt\" IS NULL AND \"SellerSuspendedAt\" IS NULL")
+                        .HasAnnotation("Npgsql:CreatedConcurrently", true);
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CategoryId", "Status", "CreatedAt", "Id" }, "IX_Listing_Listed_CategoryId_Status_CreatedAt_Id"), new[] { "Price" });
+
+                    b.HasIndex(new[] { "SellerId", "Status", "CreatedAt", "Id" }, "IX_Listing_Listed_SellerId_Status_CreatedAt_Id")
+                        .HasFilter("\"RemovedAt\" IS NULL AND \"SellerSuspendedAt\" IS NULL")
+                        .HasAnnotation("Npgsql:CreatedConcurrently", true);
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "SellerId", "Status", "CreatedAt", "Id" }, "IX_Listing_Listed_SellerId_Status_CreatedAt_Id"), new[] { "Price" });
+
+                    b.HasIndex(new[] { "Status", "CreatedAt", "Id" }, "IX_Listing_Listed_Status_CreatedAt_Id")
+                        .HasFilter("\"RemovedAt\" IS NULL AND \"SellerSuspendedAt\" IS NULL")
+                        .HasAnnotation("Npgsql:CreatedConcurrently", true);
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Status", "CreatedAt", "Id" }, "IX_Listing_Listed_Status_CreatedAt_Id"), new[] { "Price" });
 
                     b.HasIndex(new[] { "Title", "Description" }, "IX_Listing_SearchText")
                         .HasAnnotation("Npgsql:CreatedConcurrently", true)

@@ -123,7 +123,8 @@ internal static partial class SqlText
                 case '"':
                     continue;
                 case '(':
-                    var isCall = output.Length > 0 && (char.IsLetterOrDigit(output[^1]) || output[^1] == '_');
+                    // A parenthesis after a name is a call's, after AND, OR or NOT a grouping one ("a IS NULL AND (b IS NULL)").
+                    var isCall = output.Length > 0 && (char.IsLetterOrDigit(output[^1]) || output[^1] == '_') && !FollowsConnective(text, i);
                     grouping.Push(!isCall);
                     if (isCall)
                     {
@@ -149,6 +150,33 @@ internal static partial class SqlText
         }
 
         return output.ToString();
+    }
+
+    /// <summary>Whether the word before position <paramref name="at"/> (spaces skipped) is the keyword AND, OR or NOT.</summary>
+    private static bool FollowsConnective(string text, int at)
+    {
+        var end = at;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] == '_'))
+        {
+            start--;
+        }
+
+        // A quoted name ("and") is a name, not the keyword.
+        if (start > 0 && text[start - 1] == '"')
+        {
+            return false;
+        }
+
+        return text.AsSpan(start, end - start) is var word
+            && (word.Equals("and", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("or", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("not", StringComparison.OrdinalIgnoreCase));
     }
 
     [GeneratedRegex(@"^(?<name>character varying|bit varying|double precision|timestamp with time zone|timestamp without time zone|time with time zone|time without time zone|[a-z_][a-z0-9_.]*)\s*(?<modifier>\([0-9,\s]*\))?\s*(?<zone>with time zone|without time zone)?(?<arrays>(\s*\[\d*\])*)$")]

@@ -40,6 +40,8 @@ public sealed class PublishManifestTests
 
         Assert.Equal("parameter.v0", resources.GetProperty("public-base-url").GetProperty("type").GetString());
         Assert.Equal("{public-base-url.value}", env.GetProperty("Marketplace__PublicBaseUrl").GetString());
+        Assert.Equal("parameter.v0", resources.GetProperty("support-address").GetProperty("type").GetString());
+        Assert.Equal("{support-address.value}", env.GetProperty("Support__Address").GetString());
         Assert.False(resources.TryGetProperty("mail", out _));
     }
 

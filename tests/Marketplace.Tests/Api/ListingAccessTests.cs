@@ -33,6 +33,9 @@ public sealed class ListingAccessTests(ImagesApi shared) : IClassFixture<ImagesA
 
         /// <summary>No listing has the id.</summary>
         Missing,
+
+        /// <summary>Active, and its seller suspended by an admin (so the seller's own token is refused too).</summary>
+        SellerSuspended,
     }
 
     private enum Caller
@@ -55,6 +58,7 @@ public sealed class ListingAccessTests(ImagesApi shared) : IClassFixture<ImagesA
         { "GetListing", State.Archived, "404 | 200 | 404 | 200" },
         { "GetListing", State.Removed, "404 | 200 | 404 | 200" },
         { "GetListing", State.Missing, "404 | 404 | 404 | 404" },
+        { "GetListing", State.SellerSuspended, "404 | 404 | 404 | 200" },
 
         // 200 public to anyone, or private to the seller and admins.
         { "GetImage", State.Draft, "404 | 200 private | 404 | 200 private" },
@@ -63,6 +67,7 @@ public sealed class ListingAccessTests(ImagesApi shared) : IClassFixture<ImagesA
         { "GetImage", State.Archived, "404 | 200 private | 404 | 200 private" },
         { "GetImage", State.Removed, "404 | 200 private | 404 | 200 private" },
         { "GetImage", State.Missing, "404 | 404 | 404 | 404" },
+        { "GetImage", State.SellerSuspended, "404 | 404 | 404 | 200 private" },
 
         { "UpdateListing", State.Draft, "401 | 200 | 404 | 404" },
         { "UpdateListing", State.Active, "401 | 200 | 404 | 404" },
@@ -70,6 +75,7 @@ public sealed class ListingAccessTests(ImagesApi shared) : IClassFixture<ImagesA
         { "UpdateListing", State.Archived, "401 | 409 Listing archived. | 404 | 404" },
         { "UpdateListing", State.Removed, "401 | 200 | 404 | 404" },
         { "UpdateListing", State.Missing, "401 | 404 | 404 | 404" },
+        { "UpdateListing", State.SellerSuspended, "401 | 401 | 404 | 404" },
 
         { "ArchiveListing", State.Draft, "401 | 204 | 404 | 404" },
         { "ArchiveListing", State.Active, "401 | 204 | 404 | 404" },
@@ -77,6 +83,7 @@ public sealed class ListingAccessTests(ImagesApi shared) : IClassFixture<ImagesA
         { "ArchiveListing", State.Archived, "401 | 204 | 404 | 404" },
         { "ArchiveListing", State.Removed, "401 | 204 | 404 | 404" },
         { "ArchiveListing", State.Missing, "401 | 404 | 404 | 404" },
+        { "ArchiveListing", State.SellerSuspended, "401 | 401 | 404 | 404" },
 
         { "RelistListing", State.Draft, "401 | 409 Listing not archived. | 404 | 404" },
         { "RelistListing", State.Active, "401 | 200 | 404 | 404" },
@@ -84,6 +91,7 @@ public sealed class ListingAccessTests(ImagesApi shared) : IClassFixture<ImagesA
         { "RelistListing", State.Archived, "401 | 200 | 404 | 404" },
         { "RelistListing", State.Removed, "401 | 409 Listing removed. | 404 | 404" },
         { "RelistListing", State.Missing, "401 | 404 | 404 | 404" },
+        { "RelistListing", State.SellerSuspended, "401 | 401 | 404 | 404" },
 
         { "DeleteDraftListing", State.Draft, "401 | 204 | 404 | 404" },
         { "DeleteDraftListing", State.Active, "401 | 409 Listing published. | 404 | 404" },
@@ -91,6 +99,7 @@ public sealed class ListingAccessTests(ImagesApi shared) : IClassFixture<ImagesA
         { "DeleteDraftListing", State.Archived, "401 | 409 Listing published. | 404 | 404" },
         { "DeleteDraftListing", State.Removed, "401 | 409 Listing removed. | 404 | 404" },
         { "DeleteDraftListing", State.Missing, "401 | 404 | 404 | 404" },
+        { "DeleteDraftListing", State.SellerSuspended, "401 | 401 | 404 | 404" },
 
         { "UploadListingImages", State.Draft, "401 | 201 | 404 | 404" },
         { "UploadListingImages", State.Active, "401 | 201 | 404 | 404" },
@@ -98,6 +107,7 @@ public sealed class ListingAccessTests(ImagesApi shared) : IClassFixture<ImagesA
         { "UploadListingImages", State.Archived, "401 | 409 Listing archived. | 404 | 404" },
         { "UploadListingImages", State.Removed, "401 | 201 | 404 | 404" },
         { "UploadListingImages", State.Missing, "401 | 404 | 404 | 404" },
+        { "UploadListingImages", State.SellerSuspended, "401 | 401 | 404 | 404" },
 
         { "ReorderListingImages", State.Draft, "401 | 200 | 404 | 404" },
         { "ReorderListingImages", State.Active, "401 | 200 | 404 | 404" },
@@ -105,6 +115,7 @@ public sealed class ListingAccessTests(ImagesApi shared) : IClassFixture<ImagesA
         { "ReorderListingImages", State.Archived, "401 | 200 | 404 | 404" },
         { "ReorderListingImages", State.Removed, "401 | 200 | 404 | 404" },
         { "ReorderListingImages", State.Missing, "401 | 404 | 404 | 404" },
+        { "ReorderListingImages", State.SellerSuspended, "401 | 401 | 404 | 404" },
 
         { "UpdateListingImage", State.Draft, "401 | 200 | 404 | 404" },
         { "UpdateListingImage", State.Active, "401 | 200 | 404 | 404" },
@@ -112,6 +123,7 @@ public sealed class ListingAccessTests(ImagesApi shared) : IClassFixture<ImagesA
         { "UpdateListingImage", State.Archived, "401 | 200 | 404 | 404" },
         { "UpdateListingImage", State.Removed, "401 | 200 | 404 | 404" },
         { "UpdateListingImage", State.Missing, "401 | 404 | 404 | 404" },
+        { "UpdateListingImage", State.SellerSuspended, "401 | 401 | 404 | 404" },
 
         { "DeleteListingImage", State.Draft, "401 | 204 | 404 | 404" },
         { "DeleteListingImage", State.Active, "401 | 204 | 404 | 404" },
@@ -119,6 +131,7 @@ public sealed class ListingAccessTests(ImagesApi shared) : IClassFixture<ImagesA
         { "DeleteListingImage", State.Archived, "401 | 204 | 404 | 404" },
         { "DeleteListingImage", State.Removed, "401 | 204 | 404 | 404" },
         { "DeleteListingImage", State.Missing, "401 | 404 | 404 | 404" },
+        { "DeleteListingImage", State.SellerSuspended, "401 | 401 | 404 | 404" },
 
         // One's own listing is a conflict whatever its state: the seller knows it exists.
         { "ContactSeller", State.Draft, "401 | 409 Your own listing. | 404 | 404" },
@@ -127,6 +140,7 @@ public sealed class ListingAccessTests(ImagesApi shared) : IClassFixture<ImagesA
         { "ContactSeller", State.Archived, "401 | 409 Your own listing. | 404 | 404" },
         { "ContactSeller", State.Removed, "401 | 409 Your own listing. | 404 | 404" },
         { "ContactSeller", State.Missing, "401 | 404 | 404 | 404" },
+        { "ContactSeller", State.SellerSuspended, "401 | 401 | 404 | 404" },
 
         { "ReportListing", State.Draft, "401 | 409 Your own listing. | 404 | 404" },
         { "ReportListing", State.Active, "401 | 409 Your own listing. | 202 | 202" },
@@ -134,6 +148,7 @@ public sealed class ListingAccessTests(ImagesApi shared) : IClassFixture<ImagesA
         { "ReportListing", State.Archived, "401 | 409 Your own listing. | 404 | 404" },
         { "ReportListing", State.Removed, "401 | 409 Your own listing. | 404 | 404" },
         { "ReportListing", State.Missing, "401 | 404 | 404 | 404" },
+        { "ReportListing", State.SellerSuspended, "401 | 401 | 404 | 404" },
     };
 
     [Theory]
@@ -205,7 +220,7 @@ public sealed class ListingAccessTests(ImagesApi shared) : IClassFixture<ImagesA
     /// <summary>A verified seller and a listing of theirs in <paramref name="state"/> with one photo (stored as an upload stores it).</summary>
     private async Task<Scene> SceneAsync(State state)
     {
-        var seller = await UserAsync(UserRole.User);
+        var seller = await UserAsync(UserRole.User, suspended: state == State.SellerSuspended);
         using var scope = App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
         var category = await db.Categories.SingleAsync(c => c.Slug == "furniture", Ct);
@@ -226,6 +241,7 @@ public sealed class ListingAccessTests(ImagesApi shared) : IClassFixture<ImagesA
             SellerId = seller.Id,
             RemovedAt = state == State.Removed ? DateTimeOffset.UtcNow : null,
             RemovalReason = state == State.Removed ? "Access table" : null,
+            SellerSuspendedAt = seller.SuspendedAt,
         };
         db.Listings.Add(listing);
         await db.SaveChangesAsync(Ct);
@@ -272,7 +288,7 @@ public sealed class ListingAccessTests(ImagesApi shared) : IClassFixture<ImagesA
         };
     }
 
-    private async Task<User> UserAsync(UserRole role)
+    private async Task<User> UserAsync(UserRole role, bool suspended = false)
     {
         using var scope = App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
@@ -286,6 +302,8 @@ public sealed class ListingAccessTests(ImagesApi shared) : IClassFixture<ImagesA
             PasswordHash = "not a password hash",
             Role = role,
             EmailVerifiedAt = DateTimeOffset.UtcNow,
+            SuspendedAt = suspended ? DateTimeOffset.UtcNow : null,
+            SuspensionReason = suspended ? "Access table" : null,
         };
         db.Users.Add(user);
         await db.SaveChangesAsync(Ct);

@@ -22,10 +22,10 @@ public sealed class ListingSearchPlanTests(ListingSearchPlanTests.SeededApi seed
     public static TheoryData<string, string> Mixes => new()
     {
         // query string, the index its plan must use (or one of several, where either is the right choice)
-        { "", "IX_Listing_Searchable_Status_CreatedAt_Id" },
-        { "categorySlug=electronics", "IX_Listing_Searchable_CategoryId_Status_CreatedAt_Id" },
-        { "categorySlug=electronics&minPrice=100&maxPrice=500", "IX_Listing_CategoryId_|IX_Listing_Searchable_CategoryId_" },
-        { "minPrice=100&maxPrice=500", "IX_Listing_Searchable_Status_|IX_Listing_Status_Price_Id" },
+        { "", "IX_Listing_Listed_Status_CreatedAt_Id" },
+        { "categorySlug=electronics", "IX_Listing_Listed_CategoryId_Status_CreatedAt_Id" },
+        { "categorySlug=electronics&minPrice=100&maxPrice=500", "IX_Listing_CategoryId_|IX_Listing_Listed_CategoryId_" },
+        { "minPrice=100&maxPrice=500", "IX_Listing_Listed_Status_|IX_Listing_Status_Price_Id" },
         { "categorySlug=electronics&minPrice=100&maxPrice=500&sort=price_asc", "IX_Listing_CategoryId_Status_Price" },
         { "minPrice=100&maxPrice=500&sort=price_asc", "IX_Listing_Status_Price_Id" },
         { "sort=price_desc", "IX_Listing_Status_Price_Id" },
@@ -33,11 +33,14 @@ public sealed class ListingSearchPlanTests(ListingSearchPlanTests.SeededApi seed
         { "category=Toys&sort=price_desc", "IX_Listing_Category_Status_Price|IX_Listing_Status_Price_Id" },
         { "q=harpsichord", ListingTextSearch.IndexName },
         { "q=harpsichord&categorySlug=electronics", ListingTextSearch.IndexName },
-        { "sellerId={seller}", "IX_Listing_Searchable_SellerId_Status_CreatedAt_Id" },
-        { "sellerId={seller}&maxPrice=1000", "IX_Listing_Searchable_SellerId_Status_CreatedAt_Id" },
+        { "sellerId={seller}", "IX_Listing_Listed_SellerId_Status_CreatedAt_Id" },
+        // A seller's forty listings: where the table's visibility map is not all-visible (no index-only scan pays), the
+        // planner's bitmap scan finds them as cheaply in the unfiltered index of the same key (its twin, dropped by a later
+        // release) and filters on the heap; either seek is right.
+        { "sellerId={seller}&maxPrice=1000", "IX_Listing_Listed_SellerId_Status_CreatedAt_Id|IX_Listing_SellerId_Status_CreatedAt_Id" },
         // Furniture and its two subcategories are a quarter of the listings: walking the newest first and skipping the
         // rest is as good as seeking each category.
-        { "categorySlug=furniture", "IX_Listing_Searchable_CategoryId_|IX_Listing_Searchable_Status_CreatedAt_Id|IX_Listing_CategoryId_" },
+        { "categorySlug=furniture", "IX_Listing_Listed_CategoryId_|IX_Listing_Listed_Status_CreatedAt_Id|IX_Listing_CategoryId_" },
     };
 
     [Theory]
@@ -124,7 +127,8 @@ public sealed class ListingSearchPlanTests(ListingSearchPlanTests.SeededApi seed
         return "00000000-0000-0000-0000-000000000007";
     }
 
-    private static async Task<List<PlanNode>> PlanNodesAsync(ApiApp app, CapturedCommand command)
+    /// <summary>The nodes of PostgreSQL's plan for <paramref name="command"/>, as sent, with its parameters.</summary>
+    internal static async Task<List<PlanNode>> PlanNodesAsync(ApiApp app, CapturedCommand command)
     {
         await using var connection = await app.Db.DataSource.OpenConnectionAsync(Ct);
         await using var explain = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + command.Sql, connection);
@@ -154,7 +158,7 @@ public sealed class ListingSearchPlanTests(ListingSearchPlanTests.SeededApi seed
         }
     }
 
-    private sealed record PlanNode(string Type, string? Relation, string? Index);
+    internal sealed record PlanNode(string Type, string? Relation, string? Index);
 
     public sealed record CapturedCommand(string Sql, IReadOnlyList<NpgsqlParameter> Parameters);
 
@@ -163,8 +167,10 @@ public sealed class ListingSearchPlanTests(ListingSearchPlanTests.SeededApi seed
     {
         private readonly ConcurrentQueue<CapturedCommand> _commands = new();
 
-        public CapturedCommand LastListingQuery() =>
-            _commands.Last(c => c.Sql.Contains("FROM \"Listing\"", StringComparison.Ordinal));
+        public CapturedCommand LastListingQuery() => LastQueryOf("Listing");
+
+        public CapturedCommand LastQueryOf(string table) =>
+            _commands.Last(c => c.Sql.Contains($"FROM \"{table}\"", StringComparison.Ordinal));
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)

@@ -117,6 +117,8 @@ public sealed class MailTests
     [InlineData("Marketplace__PublicBaseUrl", "/relative", "Marketplace:PublicBaseUrl must be the absolute http or https URL")]
     [InlineData("Marketplace__PublicBaseUrl", "ftp://marketplace.example.com", "Marketplace:PublicBaseUrl must be the absolute http or https URL")]
     [InlineData("Marketplace__PublicBaseUrl", "https://marketplace.example.com/?a=b", "Marketplace:PublicBaseUrl must be the absolute http or https URL")]
+    [InlineData("Support__Address", "", "Support:Address must be the one address")]
+    [InlineData("Support__Address", "support", "Support:Address must be the one address")]
     public async Task A_bad_mail_setting_stops_start_up_naming_it(string variable, string value, string message)
     {
         await using var api = ApiProcess.Start(new Dictionary<string, string?>
@@ -134,7 +136,7 @@ public sealed class MailTests
     }
 
     [Fact]
-    public async Task Outside_Development_there_is_no_default_SMTP_server_or_public_base_URL()
+    public async Task Outside_Development_there_is_no_default_SMTP_server_public_base_URL_or_support_address()
     {
         await using var api = ApiProcess.Start(new Dictionary<string, string?>
         {
@@ -144,6 +146,7 @@ public sealed class MailTests
             ["Smtp__Host"] = null,
             ["Smtp__FromAddress"] = null,
             ["Marketplace__PublicBaseUrl"] = null,
+            ["Support__Address"] = null,
         });
 
         var exitCode = await api.WaitForExitAsync();
@@ -152,5 +155,6 @@ public sealed class MailTests
         Assert.Contains("Smtp:Host must name the SMTP server", api.Output, StringComparison.Ordinal);
         Assert.Contains("Smtp:FromAddress must be the one address", api.Output, StringComparison.Ordinal);
         Assert.Contains("Marketplace:PublicBaseUrl must be the absolute http or https URL", api.Output, StringComparison.Ordinal);
+        Assert.Contains("Support:Address must be the one address", api.Output, StringComparison.Ordinal);
     }
 }

@@ -124,6 +124,15 @@ public sealed class SecurityTableTests(ImagesApi shared) : IClassFixture<ImagesA
             return listingId;
         }
 
+        /// <summary>An open report about the owner's listing, by an account of its own (written as the report endpoint writes it).</summary>
+        public async Task<long> ReportAsync()
+        {
+            var reporter = await app.InsertUserAsync();
+            return await app.Db.ScalarAsync<long>($"""
+                INSERT INTO "ListingReport" ("ListingId", "ReporterId", "Reason") VALUES ({listingId}, '{reporter}', 'Table') RETURNING "Id"
+                """, Ct);
+        }
+
         /// <summary>The owner's listing, removed by an admin (written as the remove endpoint writes it).</summary>
         public async Task<long> RemovedListingAsync()
         {
@@ -158,7 +167,9 @@ public sealed class SecurityTableTests(ImagesApi shared) : IClassFixture<ImagesA
         ["GetCategoryTree"] = Public("get", "/api/categories", _ => Get("/api/categories")),
         ["GetCategory"] = Public("get", "/api/categories/{slug}", s => Get($"/api/categories/{s.CategorySlug}")),
         ["SearchListings"] = Public("get", "/api/listings", _ => Get("/api/listings")),
-        ["GetListing"] = Public("get", "/api/listings/{id}", s => Get($"/api/listings/{s.ListingId}")),
+        // A suspended seller's listing answers as a removed one does (the suspended caller kind suspends the scene's owner).
+        ["GetListing"] = Public("get", "/api/listings/{id}", s => Get($"/api/listings/{s.ListingId}"),
+            except: new() { [Caller.SuspendedUser] = NotFound }),
         // A suspended seller has no public profile (the suspended caller kind suspends the scene's owner).
         ["GetSellerProfile"] = Public("get", "/api/users/{id}", s => Get($"/api/users/{s.Owner.Id}"),
             except: new() { [Caller.SuspendedUser] = NotFound }),
@@ -227,7 +238,8 @@ public sealed class SecurityTableTests(ImagesApi shared) : IClassFixture<ImagesA
         ["DeleteListingImage"] = Signed("delete", "/api/listings/{id}/images/{imageId}",
             async s => await Send(HttpMethod.Delete, $"/api/listings/{s.ListingId}/images/{(await s.ImageAsync()).Id}"), NoContent,
             unverified: Forbidden, another: NotFound, admin: NotFound),
-        ["GetImage"] = Public("get", "/api/images/{hash}/{rendition}", async s => await Get((await s.ImageAsync()).ThumbnailPath)),
+        ["GetImage"] = Public("get", "/api/images/{hash}/{rendition}", async s => await Get((await s.ImageAsync()).ThumbnailPath),
+            except: new() { [Caller.SuspendedUser] = NotFound }),
 
         // Admins only: 403 for every other account.
         ["AdminCreateCategory"] = AdminOnly("post", "/api/admin/categories",
@@ -254,6 +266,14 @@ public sealed class SecurityTableTests(ImagesApi shared) : IClassFixture<ImagesA
             async s => await Send(HttpMethod.Put, $"/api/admin/users/{await s.UserAsync()}/role", new { role = "Admin", reason = "Table" }), NoContent),
         ["AdminGetAuditLog"] = AdminOnly("get", "/api/admin/audit-log", _ => Get("/api/admin/audit-log"), Ok),
         ["AdminGetReports"] = AdminOnly("get", "/api/admin/reports", _ => Get("/api/admin/reports"), Ok),
+        ["AdminGetReportQueue"] = AdminOnly("get", "/api/admin/reports/queue", _ => Get("/api/admin/reports/queue"), Ok),
+        ["AdminDismissReport"] = AdminOnly("post", "/api/admin/reports/{id}/dismiss",
+            async s => await Post($"/api/admin/reports/{await s.ReportAsync()}/dismiss", new { note = "Table" }), NoContent),
+        ["AdminSearchListings"] = AdminOnly("get", "/api/admin/listings", s => Get($"/api/admin/listings?sellerId={s.Owner.Id}"), Ok),
+        ["AdminGetListing"] = AdminOnly("get", "/api/admin/listings/{id}", s => Get($"/api/admin/listings/{s.ListingId}"), Ok),
+        ["AdminSearchUsers"] = AdminOnly("get", "/api/admin/users", _ => Get("/api/admin/users?q=table"), Ok),
+        ["AdminGetUser"] = AdminOnly("get", "/api/admin/users/{id}", s => Get($"/api/admin/users/{s.Owner.Id}"), Ok),
+        ["AdminGetCategories"] = AdminOnly("get", "/api/admin/categories", _ => Get("/api/admin/categories"), Ok),
     };
 
     public static TheoryData<string> Operations => [.. Table.Keys.Order(StringComparer.Ordinal)];

@@ -51,11 +51,15 @@ public sealed partial class SmtpInbox : IDisposable
         [$"Smtp{separator}Security"] = "None",
         [$"Smtp{separator}FromAddress"] = FromAddress,
         [$"Smtp{separator}FromName"] = FromName,
+        [$"Support{separator}Address"] = SupportAddress,
     };
 
     public const string FromAddress = "no-reply@marketplace.test";
 
     public const string FromName = "Marketplace tests";
+
+    /// <summary>Where the test Api's moderation mails send replies (appeals).</summary>
+    public const string SupportAddress = "support@marketplace.test";
 
     /// <summary>Starts an inbox of its own, for a test that must see exactly what arrived.</summary>
     public static SmtpInbox Start()

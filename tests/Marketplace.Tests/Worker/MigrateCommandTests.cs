@@ -22,7 +22,9 @@ public sealed class MigrateCommandTests(PostgresServer server)
         "AddListingCategoryNewestPriceIndex", "AddListingNewestPriceIndex", "DropListingSellerIdIndex",
         "DropListingCategoryNewestIndex", "DropListingStatusNewestIndex", "AddAccountsAndModeration", "AddListingSearchableNewestIndex",
         "AddListingSearchableCategoryNewestIndex", "AddListingSearchableSellerNewestIndex", "AddListingImage",
-        "AddListingReport", "AddListingSellerCreatedAtIndex", "AddOutboxMail",
+        "AddListingReport", "AddListingSellerCreatedAtIndex", "AddOutboxMail", "AddListingSellerSuspendedAt",
+        "AddListingListedNewestIndex", "AddListingListedCategoryNewestIndex", "AddListingListedSellerNewestIndex",
+        "AddAdminAuditLogCreatedAtIndex",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
