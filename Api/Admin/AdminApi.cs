@@ -17,6 +17,7 @@ public static class AdminApi
             .AddPolicy(Policy, policy => policy.RequireAuthenticatedUser().RequireRole(nameof(UserRole.Admin)));
         NewestFirstCursors.AddNewestFirstCursors(builder.Services, NewestFirstCursors.AuditLog);
         NewestFirstCursors.AddNewestFirstCursors(builder.Services, NewestFirstCursors.Reports);
+        NewestFirstCursors.AddNewestFirstCursors(builder.Services, NewestFirstCursors.ConversationReports);
         return builder;
     }
 
@@ -30,6 +31,7 @@ public static class AdminApi
             .ProducesProblem(StatusCodes.Status403Forbidden);
         admin.MapAuditLog();
         admin.MapAdminReports();
+        admin.MapAdminConversationReports();
 
         var writes = admin.MapGroup("")
             .RequireRateLimiting(RequestLimits.WritePolicy)

@@ -16,6 +16,9 @@ public sealed class NewestFirstCursors(string signingKey, string purpose)
     public const string AuditLog = "Marketplace.Api audit log cursor v1";
     public const string MyListings = "Marketplace.Api my listings cursor v1";
     public const string Reports = "Marketplace.Api listing reports cursor v1";
+    public const string ConversationReports = "Marketplace.Api conversation reports cursor v1";
+    public const string Inbox = "Marketplace.Api inbox cursor v1";
+    public const string Favourites = "Marketplace.Api favourites cursor v1";
 
     private const byte AfterVersion = 1;
     private const byte BeforeVersion = 2;

@@ -40,6 +40,13 @@ public sealed class RequestLimitsOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "RequestLimits:ContactWindow must be between {1} and {2}.")]
     public TimeSpan ContactWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Messages one account may write in its conversations per window: each mails the other side.</summary>
+    [Range(1, 10_000, ErrorMessage = "RequestLimits:MessagesPerWindow must be between {1} and {2}.")]
+    public int MessagesPerWindow { get; set; } = 60;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "RequestLimits:MessageWindow must be between {1} and {2}.")]
+    public TimeSpan MessageWindow { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>The request body size limit and the per-caller rate limit on writes.</summary>
@@ -51,8 +58,11 @@ public static partial class RequestLimits
     /// <summary>The tighter policy of endpoints that send the caller a mail; per account like writes, per instance.</summary>
     public const string MailPolicy = "mails";
 
-    /// <summary>The policy of a buyer's messages to sellers, per account and per instance.</summary>
+    /// <summary>The policy of a buyer's first messages to sellers (starting or continuing a conversation from a listing), per account and per instance.</summary>
     public const string ContactPolicy = "contacts";
+
+    /// <summary>The policy of messages written in a conversation, per account and per instance.</summary>
+    public const string MessagePolicy = "messages";
 
     public static IHostApplicationBuilder AddRequestLimits(this IHostApplicationBuilder builder)
     {
@@ -67,6 +77,7 @@ public static partial class RequestLimits
             options.AddPolicy(WritePolicy, httpContext => FixedWindow(httpContext, limits => (limits.WritesPerWindow, limits.WriteWindow)));
             options.AddPolicy(MailPolicy, httpContext => FixedWindow(httpContext, limits => (limits.MailsPerWindow, limits.MailWindow)));
             options.AddPolicy(ContactPolicy, httpContext => FixedWindow(httpContext, limits => (limits.ContactsPerWindow, limits.ContactWindow)));
+            options.AddPolicy(MessagePolicy, httpContext => FixedWindow(httpContext, limits => (limits.MessagesPerWindow, limits.MessageWindow)));
             options.OnRejected = RejectAsync;
         });
         return builder;

@@ -55,6 +55,7 @@ public static class ListingLifecycleApi
         MarketplaceDbContext db,
         CategoryCatalog catalog,
         IOptions<MarketplaceOptions> marketplace,
+        TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
         var sellerId = AccessTokens.UserIdOf(caller);
@@ -80,7 +81,7 @@ public static class ListingLifecycleApi
 
         if (listing.Status == ListingStatus.Archived)
         {
-            listing.Status = ListingStatus.Active;
+            ListingPublication.MoveTo(listing, ListingStatus.Active, timeProvider);
             await db.SaveChangesAsync(cancellationToken);
         }
 

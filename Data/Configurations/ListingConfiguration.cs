@@ -14,6 +14,9 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
     /// <summary>Names the indexes of the rows a search can return, so that plans (and their tests) tell them apart.</summary>
     public const string SearchableIndexPrefix = "IX_Listing_Searchable_";
 
+    /// <summary>The listings waiting for the saved-search alert job.</summary>
+    public const string MatchPendingIndex = "IX_Listing_MatchPending";
+
     private const string NotRemoved = "\"RemovedAt\" IS NULL";
 
     public void Configure(EntityTypeBuilder<Listing> builder)
@@ -85,6 +88,11 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         builder.HasIndex(l => new { l.SellerId, l.Status, l.CreatedAt, l.Id }, SearchableIndexPrefix + "SellerId_Status_CreatedAt_Id")
             .IncludeProperties(l => l.Price)
             .HasFilter(NotRemoved)
+            .IsCreatedConcurrently();
+
+        // The listings the saved-search alert job has still to match: published since it last ran, so the index stays tiny.
+        builder.HasIndex(l => new { l.MatchPendingSince, l.Id }, MatchPendingIndex)
+            .HasFilter($"\"{nameof(Listing.MatchPendingSince)}\" IS NOT NULL")
             .IsCreatedConcurrently();
 
         // A seller's own list (GET /api/me/listings): every status, removed listings too, newest first. The indexes above

@@ -115,11 +115,17 @@ public sealed partial class ApiHttpFile
     {
         var email = _variables["email"];
         var mailsBefore = inbox.MailsTo(email).Count;
+        // The admin's first alert mail: the search the admin saves finds the listing the seller publishes after it.
+        var adminEmail = _variables["adminEmail"];
+        async Task<string> Unsubscribe(string part) => System.Web.HttpUtility.ParseQueryString(
+            (await inbox.WaitForMailAsync(adminEmail, timeout: TimeSpan.FromSeconds(60), cancellationToken: Ct)).Link("/alerts/unsubscribe").Query)[part]!;
         return new Dictionary<string, Func<Task<string>>>
         {
             ["verificationToken"] = async () => (await inbox.WaitForMailAsync(email, mailsBefore + 2, cancellationToken: Ct)).Token("/verify-email"),
             // Then forgot-password's mail: the third.
             ["resetToken"] = async () => (await inbox.WaitForMailAsync(email, mailsBefore + 3, cancellationToken: Ct)).Token("/reset-password"),
+            ["alertSearch"] = () => Unsubscribe("search"),
+            ["alertToken"] = () => Unsubscribe("token"),
         };
     }
 

@@ -22,7 +22,8 @@ public sealed class MigrateCommandTests(PostgresServer server)
         "AddListingCategoryNewestPriceIndex", "AddListingNewestPriceIndex", "DropListingSellerIdIndex",
         "DropListingCategoryNewestIndex", "DropListingStatusNewestIndex", "AddAccountsAndModeration", "AddListingSearchableNewestIndex",
         "AddListingSearchableCategoryNewestIndex", "AddListingSearchableSellerNewestIndex", "AddListingImage",
-        "AddListingReport", "AddListingSellerCreatedAtIndex", "AddOutboxMail",
+        "AddListingReport", "AddListingSellerCreatedAtIndex", "AddOutboxMail", "AddConversationsFavouritesAndSavedSearches",
+        "AddListingMatchPendingIndex",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -1,0 +1,18 @@
+using Marketplace.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Marketplace.Data.Configurations;
+
+internal sealed class UserBlockConfiguration : IEntityTypeConfiguration<UserBlock>
+{
+    public void Configure(EntityTypeBuilder<UserBlock> builder)
+    {
+        builder.ToTable("UserBlock", t => t.HasCheckConstraint("CK_UserBlock_NotSelf", "\"BlockerId\" <> \"BlockedId\""));
+        builder.HasKey(b => new { b.BlockerId, b.BlockedId });
+        builder.Property(b => b.CreatedAt).HasDefaultValueSql("now()");
+        builder.HasOne(b => b.Blocker).WithMany().HasForeignKey(b => b.BlockerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(b => b.Blocked).WithMany().HasForeignKey(b => b.BlockedId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(b => b.BlockedId);
+    }
+}
