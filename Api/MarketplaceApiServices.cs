@@ -10,6 +10,7 @@ using Marketplace.Api.Infrastructure;
 using Marketplace.Api.Listings;
 using Marketplace.Api.Mail;
 using Marketplace.Api.OpenApi;
+using Marketplace.Api.Replicas;
 using Marketplace.Api.SavedSearches;
 using Marketplace.Data;
 using Microsoft.EntityFrameworkCore;
@@ -68,6 +69,7 @@ public static class MarketplaceApiServices
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
         });
 
+        builder.AddReplicas();
         builder.AddRequestLimits();
         builder.AddVisitorForwarding();
         builder.AddJwtAuthentication();

@@ -1,10 +1,13 @@
+using System.ComponentModel.DataAnnotations;
 using Marketplace.AppHost;
+using Marketplace.AppHost.Cache;
 using Marketplace.AppHost.Database;
 using Marketplace.AppHost.Demo;
 using Marketplace.AppHost.Mail;
 using Marketplace.AppHost.Schema;
 using Marketplace.AppHost.Storage;
 using Marketplace.AppHost.Web;
+using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
 builder.StopProjectsGracefullyOnShutdown();
@@ -31,6 +34,24 @@ if (blobs.Resource is null)
 
 builder.LogAtStart(blobs.Summary);
 
+// Redis `cache`, the replicas' shared rate limits and evictions: chosen as the database is, or say what to provide and stop.
+var cache = builder.AddMarketplaceCache();
+if (cache.Resource is null)
+{
+    await Console.Error.WriteLineAsync(cache.Summary);
+    return AppHostExitCodes.NoCache;
+}
+
+builder.LogAtStart(cache.Summary);
+
+var replicas = builder.Configuration.GetSection(ReplicaOptions.SectionName).Get<ReplicaOptions>() ?? new ReplicaOptions();
+var invalidReplicas = new List<ValidationResult>();
+if (!Validator.TryValidateObject(replicas, new ValidationContext(replicas), invalidReplicas, validateAllProperties: true))
+{
+    await Console.Error.WriteLineAsync($"The AppHost's {ReplicaOptions.SectionName} settings are invalid: {string.Join(" ", invalidReplicas.Select(r => r.ErrorMessage))}");
+    return AppHostExitCodes.InvalidSettings;
+}
+
 var migrationWorker = builder.AddProject<Projects.Marketplace_MigrationWorker>("migrationworker")
     .WithReference(database.Resource)
     .WaitFor(database.Resource)
@@ -38,16 +59,21 @@ var migrationWorker = builder.AddProject<Projects.Marketplace_MigrationWorker>("
     .WithDeadMailCommand();
 
 // The Api starts only after the worker exited 0; a failed migration leaves it unstarted rather than serving an old schema.
+// Its replicas share Redis; each knows how many they are, so that without Redis each allows its share of a budget.
 var api = builder.AddProject<Projects.Marketplace_Api>("api")
     .WithReference(database.Resource)
     .WithReference(blobs.Resource)
     .WaitFor(blobs.Resource)
+    .WithReference(cache.Resource)
+    .WaitFor(cache.Resource)
     .WaitForCompletion(migrationWorker)
+    .WithReplicas(replicas.Api)
+    .WithEnvironment("Replicas__Api", replicas.Api.ToString(System.Globalization.CultureInfo.InvariantCulture))
     .WithExternalHttpEndpoints();
 
 // The pages: after the Api, through service discovery; the mailed links (verification, reset) open them. Their Data
 // Protection keys live in the same blob store, so a restart or a second replica keeps everyone signed in.
-var web = builder.AddMarketplaceWeb(api, blobs.Resource);
+var web = builder.AddMarketplaceWeb(api, blobs.Resource).WithReplicas(replicas.Web);
 
 // Deployed, the Api runs in Production, where there is no default signing key: the deployment asks for one as a
 // secret. Run mode keeps the Development key from the Api's appsettings.Development.json.
@@ -66,7 +92,7 @@ else
 }
 
 #if MARKETPLACE_AZURE
-Marketplace.AppHost.Deployment.AzureDeployment.Configure(builder, migrationWorker, api);
+Marketplace.AppHost.Deployment.AzureDeployment.Configure(builder, migrationWorker, api, web);
 #else
 // Readiness: /health is unhealthy while the database is behind the code or has drifted (the Azure switch turns the
 // same path into the Container Apps readiness probe, which registers this check itself).

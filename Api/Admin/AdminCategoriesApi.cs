@@ -12,7 +12,7 @@ using AuditTargetType = Marketplace.Data.Entities.AuditTargetType;
 
 namespace Marketplace.Api.Admin;
 
-/// <summary>Category administration. Every change drops the category cache of this instance at once.</summary>
+/// <summary>Category administration. Every change drops the category cache of every replica at once.</summary>
 public static class AdminCategoriesApi
 {
     /// <summary>Category moves take this transaction-scoped advisory lock, so two moves cannot together make a cycle.</summary>

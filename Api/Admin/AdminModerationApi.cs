@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Infrastructure;
+using Marketplace.Api.Listings;
 using Marketplace.Contracts.Admin;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
@@ -69,7 +70,7 @@ public static class AdminModerationApi
             var listing = await LockListingAsync(db, id, ct);
             if (listing is null)
             {
-                return (ListingNotFound(id), null);
+                return (ListingProblems.NotFound(id), null);
             }
 
             if (listing.RemovedAt is not null)
@@ -108,7 +109,7 @@ public static class AdminModerationApi
             var listing = await LockListingAsync(db, id, ct);
             if (listing is null)
             {
-                return (ListingNotFound(id), null);
+                return (ListingProblems.NotFound(id), null);
             }
 
             if (listing.RemovedAt is null)
@@ -197,7 +198,7 @@ public static class AdminModerationApi
             return (null, () => AuditEntry.Of(
                 AdminAction.UserReinstated, AuditTargetType.User, id, before, new JsonObject { ["suspended"] = false }, ReasonOf(request)));
         }, cancellationToken);
-        // The cached "suspended" goes at once on this instance (on others within Accounts:SecurityStampCacheDuration).
+        // The cached "suspended" goes at once on every replica (published; a replica that missed it within Accounts:SecurityStampCacheDuration).
         stamps.Forget(id);
         return problem is null ? TypedResults.NoContent() : problem;
     }
@@ -255,8 +256,6 @@ public static class AdminModerationApi
 
     private static ProblemHttpResult Conflict(string title, string detail) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
-
-    private static ProblemHttpResult ListingNotFound(long id) => ApiErrors.NotFound($"There is no listing {id}.");
 
     private static ProblemHttpResult UserNotFound(Guid id) => ApiErrors.NotFound($"There is no user {id}.");
 }

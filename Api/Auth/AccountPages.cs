@@ -26,7 +26,7 @@ public static class AccountPages
 
         pages.MapPost(AccountMails.VerifyEmailPath, VerifyAsync)
             .DisableAntiforgery()
-            .RequireRateLimiting(RequestLimits.WritePolicy);
+            .RequireRateLimiting(RequestLimits.AnonymousPolicy);
 
         return app;
     }

@@ -15,10 +15,11 @@ public sealed class AccountsOptions
     public bool RequireVerifiedEmail { get; set; } = true;
 
     /// <summary>
-    /// How long a user's security stamp is served from memory. Another instance honours a password change, "sign out
-    /// everywhere" or a suspension within this time; the instance that made the change honours it at once.
+    /// How long a user's security stamp is served from memory. Every replica drops it at once when a password change,
+    /// "sign out everywhere" or a suspension is published through Redis; this is how late a replica that missed the
+    /// message (Redis away) honours the change.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:30", ErrorMessage = "Accounts:SecurityStampCacheDuration must be between {1} and {2}.")]
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00", ErrorMessage = "Accounts:SecurityStampCacheDuration must be between {1} and {2}.")]
     public TimeSpan SecurityStampCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long a refresh token can be exchanged; each exchange gives a new one with a new lifetime.</summary>

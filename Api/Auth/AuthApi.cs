@@ -7,6 +7,7 @@ using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Api.Auth;
 
@@ -14,9 +15,10 @@ public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
+        // Counted by the caller's network whatever token comes along; the signed-in operations below by account.
         var api = app.MapGroup("/api/auth")
             .WithTags("Accounts")
-            .RequireRateLimiting(RequestLimits.WritePolicy)
+            .RequireRateLimiting(RequestLimits.AnonymousPolicy)
             .ProducesEdgeProblems()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
@@ -32,7 +34,8 @@ public static class AuthApi
             .WithSummary("Get an access token")
             .WithDescription(
                 "Exchanges an email and password for a bearer token and a refresh token (see refresh). " +
-                "A wrong email and a wrong password get the same 401; a suspended account, with the right password only, 403.")
+                "A wrong email and a wrong password get the same 401; a suspended account, with the right password only, 403. " +
+                "After a few attempts on one account each further one must wait longer (429 with Retry-After), whether or not the account exists.")
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -41,16 +44,18 @@ public static class AuthApi
             .WithName("Refresh")
             .WithSummary("Exchange a refresh token for a new pair")
             .WithDescription(
-                "Exchanges the last refresh token for a new access token and refresh token. Each refresh token works once; " +
-                "presenting a used one again revokes every token of its session. Any refusal is the same 401.")
+                "Exchanges the last refresh token for a new access token and refresh token. Each refresh token works once: " +
+                "presented again within 30 seconds of its exchange it answers the same next refresh token (two tabs refreshing at once), " +
+                "later it revokes every token of its session. Any refusal is the same 401.")
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         api.MapPost("/sign-out-everywhere", SignOutEverywhereAsync)
             .WithName("SignOutEverywhere")
             .WithSummary("End every session")
-            .WithDescription("Every access token issued to the account so far stops working (on other instances within Accounts:SecurityStampCacheDuration), and every refresh token is revoked.")
+            .WithDescription("Every access token issued to the account so far stops working, and every refresh token is revoked.")
             .RequireAuthorization()
+            .RequireRateLimiting(RequestLimits.WritePolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         api.MapPost("/change-password", ChangePasswordAsync)
@@ -60,6 +65,7 @@ public static class AuthApi
                 "Sets a new password when currentPassword is right (else 400 naming it) and ends every session, as sign-out-everywhere; " +
                 "the answer is a new pair for the caller, who stays signed in.")
             .RequireAuthorization()
+            .RequireRateLimiting(RequestLimits.WritePolicy)
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
@@ -79,9 +85,8 @@ public static class AuthApi
             .WithDescription(
                 "Queues a mail with a new link to verify the caller's address and answers 202 once it is stored; the outbox sends it, " +
                 "retrying while the mail server is down, and the links mailed before stop working when it goes out. A verified " +
-                "address answers 409; a few requests per account per window, then 429.")
+                "address answers 409; a few requests per address and per email address per window, then 429.")
             .RequireAuthorization()
-            .RequireRateLimiting(RequestLimits.MailPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -185,9 +190,19 @@ public static class AuthApi
         MarketplaceDbContext db,
         PasswordVerifier passwords,
         RefreshTokens tokens,
+        SignInThrottle throttle,
+        HttpContext httpContext,
         CancellationToken cancellationToken)
     {
         var normalizedEmail = User.NormalizeEmail(request.Email);
+        // Before anything depends on whether the account exists: a guesser gets the same wait for every address.
+        if (await throttle.AttemptAsync(normalizedEmail, cancellationToken) is { } wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            return RequestLimits.TooManyRequests(httpContext, seconds,
+                $"Too many sign-in attempts on this account; try again in {seconds} seconds.");
+        }
+
         var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken);
         var verification = passwords.Verify(user, request.Password);
         if (user is null || verification == PasswordVerificationResult.Failed)
@@ -196,6 +211,8 @@ public static class AuthApi
                 title: "Invalid email or password.",
                 statusCode: StatusCodes.Status401Unauthorized);
         }
+
+        await throttle.SucceededAsync(normalizedEmail);
 
         // Only after the password is verified: a guesser learns nothing about suspended accounts.
         if (user.SuspendedAt is not null)
@@ -317,6 +334,9 @@ public static class AuthApi
         ClaimsPrincipal caller,
         MarketplaceDbContext db,
         MailOutbox outbox,
+        SharedLimits limits,
+        IOptions<RequestLimitsOptions> limitOptions,
+        HttpResponse response,
         CancellationToken cancellationToken)
     {
         var userId = AccessTokens.UserIdOf(caller);
@@ -335,6 +355,16 @@ public static class AuthApi
                 title: "Email already verified.",
                 detail: $"{user.Email} is already verified; there is nothing to resend.",
                 statusCode: StatusCodes.Status409Conflict);
+        }
+
+        // Per address mailed, besides the caller's network (the endpoint's policy): no mail-bombing one inbox.
+        var budget = limitOptions.Value;
+        using var lease = await limits.AcquireAsync("resend-email", SharedLimits.Hashed(user.NormalizedEmail), budget.MailsPerWindow, budget.MailWindow, cancellationToken);
+        if (!lease.IsAcquired)
+        {
+            var seconds = RequestLimits.RetryAfterSeconds(lease) ?? (int)budget.MailWindow.TotalSeconds;
+            return RequestLimits.TooManyRequests(response.HttpContext, seconds,
+                $"Too many verification mails asked for this address; try again in {seconds} seconds.");
         }
 
         outbox.AddVerification(db, user, user.Email);

@@ -54,6 +54,7 @@ public static class JwtAuthentication
         builder.Services.AddSingleton<AccessTokens>();
         builder.Services.AddSingleton<RefreshTokens>();
         builder.Services.AddSingleton<ForgotPasswordLimiter>();
+        builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddOptions<TokenCleanupOptions>()
             .BindConfiguration(TokenCleanupOptions.SectionName)
             .ValidateDataAnnotations()

@@ -16,23 +16,24 @@ public static class MailedTokens
     public const int TokenBytes = 32;
 
     /// <summary>A random token from the operating system's CSPRNG (refresh tokens, which are not mailed).</summary>
-    public static (string Token, byte[] Hash) Create()
-    {
-        var bytes = RandomNumberGenerator.GetBytes(TokenBytes);
-        return (Base64Url.EncodeToString(bytes), SHA256.HashData(bytes));
-    }
+    public static (string Token, byte[] Hash) Create() => FromBytes(RandomNumberGenerator.GetBytes(TokenBytes));
+
+    /// <summary>The token made of <paramref name="bytes"/> (<see cref="TokenBytes"/> of them) and its stored hash.</summary>
+    public static (string Token, byte[] Hash) FromBytes(ReadOnlySpan<byte> bytes) => (Base64Url.EncodeToString(bytes), SHA256.HashData(bytes));
 
     /// <summary>The token of the outbox mail <paramref name="mailId"/>, and its hash as stored.</summary>
     public static (string Token, byte[] Hash) For(MailedTokenKey key, Guid mailId)
     {
         Span<byte> id = stackalloc byte[16];
         mailId.TryWriteBytes(id, bigEndian: true, out _);
-        var bytes = HMACSHA256.HashData(key.Bytes, id);
-        return (Base64Url.EncodeToString(bytes), SHA256.HashData(bytes));
+        return FromBytes(HMACSHA256.HashData(key.Bytes, id));
     }
 
     /// <summary>The stored hash of <paramref name="token"/>, or null when it cannot be one of ours.</summary>
-    public static byte[]? HashOf(string? token)
+    public static byte[]? HashOf(string? token) => BytesOf(token) is { } bytes ? SHA256.HashData(bytes) : null;
+
+    /// <summary>The bytes <paramref name="token"/> stands for, or null when it cannot be one of ours.</summary>
+    public static byte[]? BytesOf(string? token)
     {
         if (token is null || token.Length != AccountRules.TokenLength)
         {
@@ -41,7 +42,7 @@ public static class MailedTokens
 
         Span<byte> bytes = stackalloc byte[TokenBytes + 2];
         return Base64Url.TryDecodeFromChars(token, bytes, out var written) && written == TokenBytes
-            ? SHA256.HashData(bytes[..written])
+            ? bytes[..written].ToArray()
             : null;
     }
 }

@@ -24,7 +24,7 @@ public static class PasswordResetApi
     {
         var api = app.MapGroup("/api/auth")
             .WithTags("Accounts")
-            .RequireRateLimiting(RequestLimits.WritePolicy)
+            .RequireRateLimiting(RequestLimits.AnonymousPolicy)
             .ProducesEdgeProblems()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -36,7 +36,7 @@ public static class PasswordResetApi
             .WithDescription(
                 "Answers 202 whether or not an account has this email, doing the same work either way (a mail queued in the outbox, " +
                 "which looks the account up when it sends); an account gets a mail with a single-use link to /reset-password. " +
-                "Limited per caller and per email (429).");
+                "Limited per caller's address and per email (429).");
 
         api.MapPost("/reset-password", ResetPasswordAsync)
             .WithName("ResetPassword")
@@ -48,7 +48,7 @@ public static class PasswordResetApi
         // The page the mailed link opens, until the web front end has one. Not part of the JSON Api's document.
         var page = app.MapGroup(AccountMails.ResetPasswordPath).ExcludeFromDescription();
         page.MapGet("", ResetPasswordPage);
-        page.MapPost("", ResetPasswordFormAsync).RequireRateLimiting(RequestLimits.WritePolicy);
+        page.MapPost("", ResetPasswordFormAsync).RequireRateLimiting(RequestLimits.AnonymousPolicy);
         return app;
     }
 
@@ -61,7 +61,7 @@ public static class PasswordResetApi
         CancellationToken cancellationToken)
     {
         var normalizedEmail = User.NormalizeEmail(request.Email);
-        using var lease = limiter.Acquire(normalizedEmail);
+        using var lease = await limiter.AcquireAsync(normalizedEmail, cancellationToken);
         if (!lease.IsAcquired)
         {
             return TooManyForThisEmail(httpContext, lease);
@@ -185,29 +185,16 @@ public static class PasswordResetApi
 
     private static ProblemHttpResult TooManyForThisEmail(HttpContext httpContext, RateLimitLease lease)
     {
-        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
-        httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Problem(
-            title: "Too many requests.",
-            detail: $"Too many password resets asked for this email; try again in {seconds} seconds.",
-            statusCode: StatusCodes.Status429TooManyRequests,
-            type: "https://tools.ietf.org/html/rfc6585#section-4");
+        var seconds = RequestLimits.RetryAfterSeconds(lease) ?? 60;
+        return RequestLimits.TooManyRequests(httpContext, seconds, $"Too many password resets asked for this email; try again in {seconds} seconds.");
     }
 
 }
 
-/// <summary>Forgot-password requests per normalized email on this instance (Accounts:ForgotPasswordsPerEmail per ForgotPasswordWindow).</summary>
-public sealed class ForgotPasswordLimiter(IOptions<AccountsOptions> options) : IDisposable
+/// <summary>Forgot-password requests per normalized email, whoever asks, shared by the replicas (Accounts:ForgotPasswordsPerEmail per ForgotPasswordWindow).</summary>
+public sealed class ForgotPasswordLimiter(SharedLimits limits, IOptions<AccountsOptions> options)
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(email =>
-        RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.ForgotPasswordsPerEmail,
-            Window = options.Value.ForgotPasswordWindow,
-            QueueLimit = 0,
-        }));
-
-    public RateLimitLease Acquire(string normalizedEmail) => _limiter.AttemptAcquire(normalizedEmail);
-
-    public void Dispose() => _limiter.Dispose();
+    public ValueTask<RateLimitLease> AcquireAsync(string normalizedEmail, CancellationToken cancellationToken) =>
+        limits.AcquireAsync("forgot-password-email", SharedLimits.Hashed(normalizedEmail),
+            options.Value.ForgotPasswordsPerEmail, options.Value.ForgotPasswordWindow, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
+using Marketplace.Api.Replicas;
 using Marketplace.Contracts.Categories;
 using Marketplace.Data;
 using Microsoft.EntityFrameworkCore;
@@ -22,13 +23,14 @@ public sealed class CategoryCacheOptions
 /// (browsing, search filters, creating a listing) reads the same snapshot, so they agree with each other. How it stays
 /// correct after a change: the snapshot is read again once it is older than <c>Categories:CacheDuration</c>; a slug the
 /// snapshot does not know makes it read again at once (at most once a second), so a category an admin just added is
-/// usable immediately. The admin endpoints drop the snapshot after each change (<see cref="Invalidate"/>), so this
-/// instance serves the change at once; other instances within <c>Categories:CacheDuration</c>.
+/// usable immediately. The admin endpoints drop the snapshot after each change (<see cref="Invalidate"/>), which every
+/// replica hears through Redis and serves at once; one that missed the message, within <c>Categories:CacheDuration</c>.
 /// </summary>
 public sealed partial class CategoryCatalog(
     IServiceScopeFactory scopeFactory,
     IOptions<CategoryCacheOptions> options,
     TimeProvider timeProvider,
+    ReplicaMessages messages,
     ILogger<CategoryCatalog> logger)
 {
     /// <summary>A miss re-reads the table at most this often, so unknown slugs cannot turn into a query each.</summary>
@@ -39,11 +41,18 @@ public sealed partial class CategoryCatalog(
     private Load? _loading;
     private long _generation;
 
-    /// <summary>
-    /// Forgets the snapshot after a change to the table: the next request reads it again, and a read that was already
-    /// running (it may have missed the change) is neither shared nor kept.
-    /// </summary>
+    /// <summary>After a committed change to the table: every replica forgets its snapshot (<see cref="Drop"/>).</summary>
     public void Invalidate()
+    {
+        Drop();
+        messages.Publish(ReplicaMessages.CategoriesChannel, "changed");
+    }
+
+    /// <summary>
+    /// Forgets this replica's snapshot: the next request reads the table again, and a read that was already running (it
+    /// may have missed the change) is neither shared nor kept.
+    /// </summary>
+    public void Drop()
     {
         lock (_gate)
         {

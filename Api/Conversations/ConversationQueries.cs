@@ -34,7 +34,7 @@ public static class ConversationQueries
                     p.Conversation.Listing!.Title,
                     p.Conversation.Listing.Status.ToContract(),
                     p.Conversation.Listing.RemovedAt != null,
-                    // The first photo's thumbnail, as a listing's answer has it (ListingsApi.AsResponse); none once removed.
+                    // The first photo's thumbnail, as a listing's answer has it (ListingAnswers.AsResponse); none once removed.
                     p.Conversation.Listing.RemovedAt == null
                         ? p.Conversation.Listing.Images.OrderBy(i => i.Position).ThenBy(i => i.Id)
                             .Select(i => i.ExternalUrl ?? ImagePaths.Prefix + i.ThumbnailBlobName).FirstOrDefault()

@@ -7,7 +7,6 @@ using Marketplace.Contracts.Listings;
 using Marketplace.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using ListingStatus = Marketplace.Data.Entities.ListingStatus;
 
 namespace Marketplace.Api.Conversations;
 
@@ -110,39 +109,24 @@ public static partial class ConversationStartApi
         }
 
         var buyerId = AccessTokens.UserIdOf(caller);
-        var listing = await db.Listings.AsNoTracking()
+        var read = await db.Listings.AsNoTracking()
             .Where(l => l.Id == id)
-            .Select(l => new
-            {
-                l.Status,
-                l.RemovedAt,
-                l.SellerId,
-                ConversationId = db.Conversations.Where(c => c.ListingId == l.Id && c.BuyerId == buyerId).Select(c => (long?)c.Id).FirstOrDefault(),
-            })
+            .WithFacts(l => db.Conversations.Where(c => c.ListingId == l.Id && c.BuyerId == buyerId).Select(c => (long?)c.Id).FirstOrDefault())
             .SingleOrDefaultAsync(cancellationToken);
-        if (listing is not null && listing.SellerId == buyerId)
+        var action = read?.Row is null ? ListingAction.Contact : ListingAction.ContinueContact;
+        if (ListingAccess.Refuse(read?.Facts, caller, action, id) is { } refused)
         {
-            return (null, false, Conflict("Your own listing.", "This is your listing; buyers write to you about it."));
+            return (null, false, refused);
         }
 
-        // Anything the caller cannot see (a draft, an archived or a removed listing) does not exist for them.
-        if (listing is null || !ListingsApi.IsPublic(listing.Status, listing.RemovedAt))
-        {
-            return (null, false, ListingsApi.ListingNotFound(id));
-        }
-
-        if (listing.ConversationId is null && listing.Status == ListingStatus.Sold)
-        {
-            return (null, false, Conflict("Listing sold.", $"Listing {id} is sold; its seller takes no new conversations about it."));
-        }
-
+        var (listing, conversationId) = (read!.Facts, read.Row);
         if (await ConversationWriting.ReadOnlyReasonAsync(db, listing.RemovedAt, buyerId, listing.SellerId, cancellationToken) is { } closed)
         {
             return (null, false, ConversationWriting.ReadOnly(closed));
         }
 
         var logger = loggers.CreateLogger(typeof(ConversationStartApi));
-        if (listing.ConversationId is { } existing)
+        if (conversationId is { } existing)
         {
             var added = await writing.WriteAsync(db, existing, null, buyerId, body, cancellationToken);
             LogWritten(logger, buyerId, existing, id);
@@ -163,9 +147,6 @@ public static partial class ConversationStartApi
             return (added, false, null);
         }
     }
-
-    private static ProblemHttpResult Conflict(string title, string detail) =>
-        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Buyer {BuyerId} opened conversation {ConversationId} about listing {ListingId}.")]
     private static partial void LogOpened(ILogger logger, Guid buyerId, long conversationId, long listingId);

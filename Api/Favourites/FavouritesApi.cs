@@ -104,7 +104,7 @@ public static class FavouritesApi
                 f.Listing.Status.ToContract(),
                 f.Listing.RemovedAt != null,
                 f.Listing.Condition == null ? null : f.Listing.Condition.Value.ToContract(),
-                // Its first photo while buyers can see it, as a listing's answer has it (ListingsApi.AsResponse).
+                // Its first photo while buyers can see it, as a listing's answer has it (ListingAnswers.AsResponse).
                 f.Listing.RemovedAt == null && (f.Listing.Status == Data.Entities.ListingStatus.Active || f.Listing.Status == Data.Entities.ListingStatus.Sold)
                     ? f.Listing.Images.OrderBy(i => i.Position).ThenBy(i => i.Id).Select(i => i.ExternalUrl ?? ImagePaths.Prefix + i.ThumbnailBlobName).FirstOrDefault()
                     : null,
@@ -137,17 +137,10 @@ public static class FavouritesApi
         long listingId, ClaimsPrincipal caller, MarketplaceDbContext db, CancellationToken cancellationToken)
     {
         var me = AccessTokens.UserIdOf(caller);
-        var listing = await db.Listings.AsNoTracking().Where(l => l.Id == listingId)
-            .Select(l => new { l.Status, l.RemovedAt, l.SellerId })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (listing is not null && listing.SellerId == me)
+        var listing = await ListingAccess.FindAsync(db, listingId, cancellationToken);
+        if (ListingAccess.Refuse(listing, caller, ListingAction.Favourite, listingId) is { } refused)
         {
-            return TypedResults.Problem(title: "Your own listing.", detail: "One's own listings are in My listings, not among the saved ones.", statusCode: StatusCodes.Status409Conflict);
-        }
-
-        if (listing is null || !ListingsApi.IsPublic(listing.Status, listing.RemovedAt))
-        {
-            return ListingsApi.ListingNotFound(listingId);
+            return refused;
         }
 
         // One statement, so saving twice at once keeps one row (and the first moment it was saved).

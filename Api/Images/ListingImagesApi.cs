@@ -9,8 +9,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
-using ListingStatus = Marketplace.Data.Entities.ListingStatus;
-using UserRole = Marketplace.Data.Entities.UserRole;
 
 namespace Marketplace.Api.Images;
 
@@ -98,21 +96,16 @@ public static partial class ListingImagesApi
         CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var sellerId = AccessTokens.UserIdOf(caller);
-        var listing = await db.Listings.AsNoTracking()
-            .Where(l => l.Id == id && l.SellerId == sellerId)
-            .Select(l => new { l.Status, l.Title, Images = l.Images.Count })
+        var read = await db.Listings.AsNoTracking()
+            .Where(l => l.Id == id)
+            .WithFacts(l => new { l.Title, Images = l.Images.Count })
             .SingleOrDefaultAsync(cancellationToken);
-        if (listing is null)
+        if (ListingAccess.Refuse(read?.Facts, caller, ListingAction.AddPhotos, id) is { } refused)
         {
-            return ListingsApi.ListingNotFound(id);
+            return refused;
         }
 
-        if (listing.Status == ListingStatus.Archived)
-        {
-            return ListingsApi.ListingArchived(id);
-        }
-
+        var listing = read!.Row;
         var room = settings.MaxImagesPerListing - listing.Images;
         if (room <= 0)
         {
@@ -145,16 +138,7 @@ public static partial class ListingImagesApi
                 await store.PutAsync(image.Display.BlobName, image.Display.Content, ImageRendition.ContentType, cancellationToken);
             }
 
-            var (saved, full) = await AddRowsAsync(db, id, listing.Title, processed, settings.MaxImagesPerListing, cancellationToken);
-            if (saved is null)
-            {
-                return full
-                    ? ApiErrors.Field(ListingImageRules.FilesField,
-                        $"Listing {id} may have at most {settings.MaxImagesPerListing} images; another upload took the room meanwhile.")
-                    : ListingsApi.ListingNotFound(id);
-            }
-
-            return TypedResults.Created($"/api/listings/{id}", new ListingImageList(saved));
+            return await AddRowsAsync(db, id, caller, listing.Title, processed, settings.MaxImagesPerListing, cancellationToken);
         }
         finally
         {
@@ -169,22 +153,23 @@ public static partial class ListingImagesApi
     /// Adds the rows after the listing's last image, holding the listing's row lock so that concurrent uploads count
     /// each other's images: together they never pass the per-listing limit.
     /// </summary>
-    private static Task<(List<ListingImageResponse>? Images, bool Full)> AddRowsAsync(
-        MarketplaceDbContext db, long id, string title, List<ProcessedImage> processed, int maxImages, CancellationToken cancellationToken) =>
+    private static Task<Results<Created<ListingImageList>, ValidationProblem, ProblemHttpResult>> AddRowsAsync(
+        MarketplaceDbContext db, long id, ClaimsPrincipal caller, string title, List<ProcessedImage> processed, int maxImages, CancellationToken cancellationToken) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var listing = await LockAsync(db, id, ct);
-            if (listing is null || listing.Status == ListingStatus.Archived)
+            var listing = await ListingAccess.LockAsync(db, id, ct);
+            if (ListingAccess.Refuse(listing, caller, ListingAction.AddPhotos, id) is { } refused)
             {
-                return ((List<ListingImageResponse>?)null, false);
+                return (Results<Created<ListingImageList>, ValidationProblem, ProblemHttpResult>)refused;
             }
 
             var existing = await db.ListingImages.Where(i => i.ListingId == id).CountAsync(ct);
             if (existing + processed.Count > maxImages)
             {
-                return (null, true);
+                return ApiErrors.Field(ListingImageRules.FilesField,
+                    $"Listing {id} may have at most {maxImages} images; another upload took the room meanwhile.");
             }
 
             var position = existing;
@@ -208,7 +193,7 @@ public static partial class ListingImagesApi
 
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return (await ImagesOfAsync(db, id, ct), false);
+            return TypedResults.Created($"/api/listings/{id}", new ListingImageList(await ListingGallery.ReadAsync(db, id, ct)));
         }, cancellationToken);
 
     public static async Task<Results<Ok<ListingImageList>, ValidationProblem, ProblemHttpResult>> ReorderAsync(
@@ -218,15 +203,14 @@ public static partial class ListingImagesApi
         MarketplaceDbContext db,
         CancellationToken cancellationToken)
     {
-        var sellerId = AccessTokens.UserIdOf(caller);
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var listing = await LockAsync(db, id, ct);
-            if (listing is null || listing.SellerId != sellerId)
+            var listing = await ListingAccess.LockAsync(db, id, ct);
+            if (ListingAccess.Refuse(listing, caller, ListingAction.ChangePhotos, id) is { } refused)
             {
-                return (Results<Ok<ListingImageList>, ValidationProblem, ProblemHttpResult>)ListingsApi.ListingNotFound(id);
+                return (Results<Ok<ListingImageList>, ValidationProblem, ProblemHttpResult>)refused;
             }
 
             var images = await db.ListingImages.Where(i => i.ListingId == id).ToListAsync(ct);
@@ -244,7 +228,7 @@ public static partial class ListingImagesApi
 
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return TypedResults.Ok(new ListingImageList(await ImagesOfAsync(db, id, ct)));
+            return TypedResults.Ok(new ListingImageList(await ListingGallery.ReadAsync(db, id, ct)));
         }, cancellationToken);
     }
 
@@ -256,9 +240,11 @@ public static partial class ListingImagesApi
         MarketplaceDbContext db,
         CancellationToken cancellationToken)
     {
-        var sellerId = AccessTokens.UserIdOf(caller);
-        var image = await db.ListingImages
-            .SingleOrDefaultAsync(i => i.Id == imageId && i.ListingId == id && i.Listing!.SellerId == sellerId, cancellationToken);
+        // A photo of a listing the caller may not change is as absent as one that does not exist.
+        var listing = await ListingAccess.FindAsync(db, id, cancellationToken);
+        var image = ListingAccess.Check(listing, ListingCaller.Of(caller), ListingAction.ChangePhotos) is null
+            ? await db.ListingImages.SingleOrDefaultAsync(i => i.Id == imageId && i.ListingId == id, cancellationToken)
+            : null;
         if (image is null)
         {
             return ImageNotFound(id, imageId);
@@ -281,13 +267,12 @@ public static partial class ListingImagesApi
         MarketplaceDbContext db,
         CancellationToken cancellationToken)
     {
-        var sellerId = AccessTokens.UserIdOf(caller);
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var listing = await LockAsync(db, id, ct);
-            var images = listing is null || listing.SellerId != sellerId
+            var listing = await ListingAccess.LockAsync(db, id, ct);
+            var images = ListingAccess.Check(listing, ListingCaller.Of(caller), ListingAction.ChangePhotos) is not null
                 ? []
                 : await db.ListingImages.Where(i => i.ListingId == id).OrderBy(i => i.Position).ThenBy(i => i.Id).ToListAsync(ct);
             var image = images.Find(i => i.Id == imageId);
@@ -326,14 +311,14 @@ public static partial class ListingImagesApi
             return ImageNotFound(name);
         }
 
-        var callerId = AccessTokens.OptionalUserIdOf(caller);
-        var isAdmin = caller.IsInRole(nameof(UserRole.Admin));
+        // The same bytes may be a photo of several listings: whoever may see one of them may see the photo.
         var listings = await db.ListingImages.AsNoTracking()
             .Where(i => i.ContentHash == hash && (i.ThumbnailBlobName == name || i.DisplayBlobName == name))
-            .Select(i => new { i.Listing!.Status, i.Listing.RemovedAt, i.Listing.SellerId })
+            .Select(i => i.Listing!)
+            .Select(ListingAccess.Facts)
             .ToListAsync(cancellationToken);
-        var isPublic = listings.Any(l => l.Status is ListingStatus.Active or ListingStatus.Sold && l.RemovedAt is null);
-        if (!isPublic && !listings.Any(l => l.SellerId == callerId || isAdmin))
+        var isPublic = listings.Any(l => ListingAccess.Check(l, ListingCaller.Anonymous, ListingAction.View) is null);
+        if (!isPublic && !listings.Any(l => ListingAccess.Check(l, ListingCaller.Of(caller), ListingAction.View) is null))
         {
             return ImageNotFound(name);
         }
@@ -361,15 +346,6 @@ public static partial class ListingImagesApi
         response.ContentLength = stored.Length;
         return TypedResults.Stream(stored.Content, stored.ContentType);
     }
-
-    private static Task<Listing?> LockAsync(MarketplaceDbContext db, long id, CancellationToken ct) =>
-        db.Listings.FromSql($"""SELECT * FROM "Listing" WHERE "Id" = {id} FOR UPDATE""").AsNoTracking().SingleOrDefaultAsync(ct);
-
-    /// <summary>A listing's images in order, as answers carry them.</summary>
-    public static async Task<List<ListingImageResponse>> ImagesOfAsync(MarketplaceDbContext db, long id, CancellationToken ct) =>
-        (await db.ListingImages.AsNoTracking().Where(i => i.ListingId == id).OrderBy(i => i.Position).ThenBy(i => i.Id).ToListAsync(ct))
-            .Select(ImagePaths.ToResponse)
-            .ToList();
 
     private static int IndexOf(IReadOnlyList<long> order, long id)
     {

@@ -58,36 +58,21 @@ public static class ListingLifecycleApi
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
-        var sellerId = AccessTokens.UserIdOf(caller);
-        var listing = await db.Listings.SingleOrDefaultAsync(l => l.Id == id && l.SellerId == sellerId, cancellationToken);
-        if (listing is null)
+        var read = await db.Listings.Where(l => l.Id == id).WithFacts(l => l).SingleOrDefaultAsync(cancellationToken);
+        if (ListingAccess.Refuse(read?.Facts, caller, ListingAction.Relist, id) is { } refused)
         {
-            return ListingsApi.ListingNotFound(id);
+            return refused;
         }
 
-        if (listing.RemovedAt is not null)
+        if (read!.Row.Status == ListingStatus.Archived)
         {
-            return Removed(id);
-        }
-
-        if (listing.Status is ListingStatus.Draft or ListingStatus.Sold)
-        {
-            return TypedResults.Problem(
-                type: ListingProblemTypes.NotArchived,
-                title: "Listing not archived.",
-                detail: $"Listing {id} is {listing.Status.ToContract()}; only an archived listing is relisted.",
-                statusCode: StatusCodes.Status409Conflict);
-        }
-
-        if (listing.Status == ListingStatus.Archived)
-        {
-            ListingPublication.MoveTo(listing, ListingStatus.Active, timeProvider);
+            ListingPublication.MoveTo(read.Row, ListingStatus.Active, timeProvider);
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var images = await ListingImagesApi.ImagesOfAsync(db, id, cancellationToken);
+        var images = await ListingGallery.ReadAsync(db, id, cancellationToken);
         var tree = await catalog.GetAsync(cancellationToken);
-        var answer = await db.Listings.AsNoTracking().Where(l => l.Id == id).Select(ListingsApi.AsResponse).SingleAsync(cancellationToken);
+        var answer = await db.Listings.AsNoTracking().Where(l => l.Id == id).Select(ListingAnswers.AsResponse).SingleAsync(cancellationToken);
         return TypedResults.Ok(answer with { Currency = marketplace.Value.Currency, CategorySlug = tree.SlugOf(answer.CategoryId), Images = images });
     }
 
@@ -95,34 +80,26 @@ public static class ListingLifecycleApi
         long id,
         ClaimsPrincipal caller,
         MarketplaceDbContext db,
-        CancellationToken cancellationToken)
-    {
-        var sellerId = AccessTokens.UserIdOf(caller);
-        // One statement, so that a publish in between cannot slip past the check; a report means it was seen, so it stays.
-        var deleted = await db.Listings
-            .Where(l => l.Id == id && l.SellerId == sellerId && l.Status == ListingStatus.Draft && l.RemovedAt == null
-                && !db.ListingReports.Any(r => r.ListingId == l.Id))
-            .ExecuteDeleteAsync(cancellationToken);
-        if (deleted == 1)
+        CancellationToken cancellationToken) =>
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
+            db.ChangeTracker.Clear();
+            // The listing's row lock holds what is decided on it until the delete commits: a publish cannot slip in between.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var listing = await ListingAccess.LockAsync(db, id, ct);
+            if (ListingAccess.Refuse(listing, caller, ListingAction.DeleteDraft, id) is { } refused)
+            {
+                return (Results<NoContent, ProblemHttpResult>)refused;
+            }
+
+            // A report means it was seen, so it stays (and is only archived).
+            if (await db.ListingReports.AnyAsync(r => r.ListingId == id, ct))
+            {
+                return ListingProblems.Of(ListingRefusal.Published, ListingAction.DeleteDraft, id, listing);
+            }
+
+            await db.Listings.Where(l => l.Id == id).ExecuteDeleteAsync(ct);
+            await transaction.CommitAsync(ct);
             return TypedResults.NoContent();
-        }
-
-        var listing = await db.Listings.AsNoTracking()
-            .Where(l => l.Id == id && l.SellerId == sellerId)
-            .Select(l => new { l.RemovedAt })
-            .SingleOrDefaultAsync(cancellationToken);
-        return listing switch
-        {
-            null => ListingsApi.ListingNotFound(id),
-            { RemovedAt: not null } => Removed(id),
-            _ => ListingsApi.ListingPublished(id, "is never deleted; archive it instead"),
-        };
-    }
-
-    private static ProblemHttpResult Removed(long id) => TypedResults.Problem(
-        type: ListingProblemTypes.Removed,
-        title: "Listing removed.",
-        detail: $"An admin removed listing {id}; only an admin can restore it.",
-        statusCode: StatusCodes.Status409Conflict);
+        }, cancellationToken);
 }

@@ -53,19 +53,10 @@ public static class ListingReportsApi
         }
 
         var reporterId = AccessTokens.UserIdOf(caller);
-        var listing = await db.Listings.AsNoTracking()
-            .Where(l => l.Id == id)
-            .Select(l => new { l.Status, l.RemovedAt, l.SellerId })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (listing is not null && listing.SellerId == reporterId)
+        var listing = await ListingAccess.FindAsync(db, id, cancellationToken);
+        if (ListingAccess.Refuse(listing, caller, ListingAction.Report, id) is { } refused)
         {
-            return Conflict("Your own listing.", "This is your listing; change or archive it instead.");
-        }
-
-        // What the caller cannot see (a draft, an archived or a removed listing) does not exist for them.
-        if (listing is null || !ListingsApi.IsPublic(listing.Status, listing.RemovedAt))
-        {
-            return ApiErrors.NotFound($"There is no listing {id}.");
+            return refused;
         }
 
         if (await db.ListingReports.AnyAsync(r => r.ListingId == id && r.ReporterId == reporterId && r.ResolvedAt == null, cancellationToken))

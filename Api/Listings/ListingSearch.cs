@@ -168,8 +168,8 @@ public static class ListingSearch
     public static IQueryable<Listing> Apply(IQueryable<Listing> listings, ListingSearchPlan plan)
     {
         var (filter, sort, after) = (plan.Filter, plan.Sort, plan.After);
-        // A listing an admin removed is never found by a search, not even its seller's.
-        var query = listings.Where(l => l.Status == filter.Status && l.RemovedAt == null);
+        // Only what anyone may see: a listing an admin removed is never found by a search, not even its seller's.
+        var query = listings.Where(ListingAccess.PublicIn(filter.Status));
         if (filter.CategoryIds is [var categoryId])
         {
             query = query.Where(l => l.CategoryId == categoryId);

@@ -120,7 +120,7 @@ public static class ListingsApi
 
         var page = await KeysetPaging.ReadAsync(
             fromCursor => ListingSearch.Page(db.Listings.AsNoTracking(), fromCursor ? plan : plan with { After = null, Before = false })
-                .Select(AsResponse)
+                .Select(ListingAnswers.AsResponse)
                 .ToListAsync(cancellationToken),
             plan.PageSize, plan.After is not null, plan.Before);
 
@@ -140,19 +140,16 @@ public static class ListingsApi
         IOptions<MarketplaceOptions> marketplace,
         CancellationToken cancellationToken)
     {
-        var listing = await db.Listings.AsNoTracking().Where(l => l.Id == id).Select(AsResponse).SingleOrDefaultAsync(cancellationToken);
-        var visible = listing is not null
-            && ((listing.Status is Contracts.Listings.ListingStatus.Active or Contracts.Listings.ListingStatus.Sold && listing.RemovedAt is null)
-                || listing.SellerId == AccessTokens.OptionalUserIdOf(caller)
-                || caller.IsInRole(nameof(UserRole.Admin)));
-        if (!visible)
+        var read = await db.Listings.AsNoTracking().Where(l => l.Id == id).WithFacts(ListingAnswers.AsResponse).SingleOrDefaultAsync(cancellationToken);
+        if (ListingAccess.Refuse(read?.Facts, caller, ListingAction.View, id) is { } refused)
         {
-            return ListingNotFound(id);
+            return refused;
         }
 
-        var images = await ListingImagesApi.ImagesOfAsync(db, id, cancellationToken);
+        var listing = read!.Row;
+        var images = await ListingGallery.ReadAsync(db, id, cancellationToken);
         var tree = await catalog.GetAsync(cancellationToken);
-        return TypedResults.Ok(listing! with { Currency = marketplace.Value.Currency, CategorySlug = tree.SlugOf(listing.CategoryId), Images = images });
+        return TypedResults.Ok(listing with { Currency = marketplace.Value.Currency, CategorySlug = tree.SlugOf(listing.CategoryId), Images = images });
     }
 
     public static async Task<Results<CreatedAtRoute<ListingResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
@@ -188,7 +185,7 @@ public static class ListingsApi
 
         // A new listing has no photos yet: the same answer a read gives, not the search results' null.
         return TypedResults.CreatedAtRoute(
-            ToResponse(listing, placement!.CategorySlug, marketplace.Value.Currency) with { Images = [] }, GetListingRoute, new { id = listing.Id });
+            ListingAnswers.FromEntity(listing, placement!.CategorySlug, marketplace.Value.Currency) with { Images = [] }, GetListingRoute, new { id = listing.Id });
     }
 
     public static async Task<Results<Ok<ListingResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
@@ -201,24 +198,14 @@ public static class ListingsApi
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
-        var sellerId = AccessTokens.UserIdOf(caller);
-        var listing = await db.Listings.SingleOrDefaultAsync(l => l.Id == id && l.SellerId == sellerId, cancellationToken);
-        if (listing is null)
+        var action = request.Status == Contracts.Listings.ListingStatus.Draft ? ListingAction.EditAsDraft : ListingAction.Edit;
+        var read = await db.Listings.Where(l => l.Id == id).WithFacts(l => l).SingleOrDefaultAsync(cancellationToken);
+        if (ListingAccess.Refuse(read?.Facts, caller, action, id) is { } refused)
         {
-            return ListingNotFound(id);
+            return refused;
         }
 
-        if (listing.Status == ListingStatus.Archived)
-        {
-            return ListingArchived(id);
-        }
-
-        // A draft is what was never public: what buyers have seen is archived, never taken back (nor deleted) as a draft.
-        if (request.Status == Contracts.Listings.ListingStatus.Draft && listing.Status != ListingStatus.Draft)
-        {
-            return ListingPublished(id, "cannot go back to being a draft; archive it to take it down");
-        }
-
+        var listing = read!.Row;
         var (placement, problem) = await ListingPlacement.ResolveAsync(request, catalog, cancellationToken);
         if (problem is not null)
         {
@@ -238,8 +225,8 @@ public static class ListingsApi
         }
 
         // The answer a read would give: with the listing's photos.
-        var images = await ListingImagesApi.ImagesOfAsync(db, listing.Id, cancellationToken);
-        return TypedResults.Ok(ToResponse(listing, placement!.CategorySlug, marketplace.Value.Currency) with
+        var images = await ListingGallery.ReadAsync(db, listing.Id, cancellationToken);
+        return TypedResults.Ok(ListingAnswers.FromEntity(listing, placement!.CategorySlug, marketplace.Value.Currency) with
         {
             Images = images,
             ThumbnailUrl = images.Count > 0 ? images[0].ThumbnailUrl : null,
@@ -252,13 +239,13 @@ public static class ListingsApi
         MarketplaceDbContext db,
         CancellationToken cancellationToken)
     {
-        var sellerId = AccessTokens.UserIdOf(caller);
-        var listing = await db.Listings.SingleOrDefaultAsync(l => l.Id == id && l.SellerId == sellerId, cancellationToken);
-        if (listing is null)
+        var read = await db.Listings.Where(l => l.Id == id).WithFacts(l => l).SingleOrDefaultAsync(cancellationToken);
+        if (ListingAccess.Refuse(read?.Facts, caller, ListingAction.Archive, id) is { } refused)
         {
-            return ListingNotFound(id);
+            return refused;
         }
 
+        var listing = read!.Row;
         if (listing.Status != ListingStatus.Archived)
         {
             listing.Status = ListingStatus.Archived;
@@ -300,36 +287,4 @@ public static class ListingsApi
                 statusCode: StatusCodes.Status409Conflict);
         }
     }
-
-    /// <summary>Whether everyone may see a listing: active or sold, and not removed by an admin (its seller sees it whatever its state).</summary>
-    internal static bool IsPublic(ListingStatus status, DateTimeOffset? removedAt) =>
-        status is ListingStatus.Active or ListingStatus.Sold && removedAt is null;
-
-    internal static ProblemHttpResult ListingNotFound(long id) => ApiErrors.NotFound($"There is no listing {id}.");
-
-    internal static ProblemHttpResult ListingArchived(long id) => TypedResults.Problem(
-        type: ListingProblemTypes.Archived,
-        title: "Listing archived.",
-        detail: $"Listing {id} is archived and can no longer be changed; relist it first.",
-        statusCode: StatusCodes.Status409Conflict);
-
-    /// <summary>The listing has been public, so it <paramref name="cannot"/> (what the request asked).</summary>
-    internal static ProblemHttpResult ListingPublished(long id, string cannot) => TypedResults.Problem(
-        type: ListingProblemTypes.Published,
-        title: "Listing published.",
-        detail: $"Listing {id} has been published and {cannot}.",
-        statusCode: StatusCodes.Status409Conflict);
-
-    // The currency and the slug are not columns: the caller fills them in after the query.
-    // The first thumbnail is a subquery per row of the page (an index probe on ListingImage), never a join the search plans around.
-    internal static readonly Expression<Func<Listing, ListingResponse>> AsResponse = l => new ListingResponse(
-        l.Id, l.Title, l.Description, l.Price, "", l.CategoryId, null, l.LegacyCategory.ToContract(), l.Status.ToContract(), l.SellerId, l.CreatedAt, l.UpdatedAt, l.RemovedAt,
-        l.Images.OrderBy(i => i.Position).ThenBy(i => i.Id).Select(i => i.ExternalUrl ?? ImagePaths.Prefix + i.ThumbnailBlobName).FirstOrDefault(),
-        null,
-        l.Condition == null ? null : l.Condition.Value.ToContract(),
-        null);
-
-    private static ListingResponse ToResponse(Listing l, string categorySlug, string currency) => new(
-        l.Id, l.Title, l.Description, l.Price, currency, l.CategoryId, categorySlug, l.LegacyCategory.ToContract(), l.Status.ToContract(), l.SellerId, l.CreatedAt, l.UpdatedAt, l.RemovedAt,
-        Condition: l.Condition?.ToContract());
 }

@@ -82,7 +82,7 @@ public static class MyListingsApi
                         .Where(l => EF.Functions.GreaterThan(ValueTuple.Create(l.CreatedAt, l.Id), ValueTuple.Create(at.CreatedAt, at.Id)))
                         .OrderBy(l => l.CreatedAt).ThenBy(l => l.Id),
                 };
-                return walk.Take(pageSize + 1).Select(ListingsApi.AsResponse).ToListAsync(cancellationToken);
+                return walk.Take(pageSize + 1).Select(ListingAnswers.AsResponse).ToListAsync(cancellationToken);
             },
             pageSize, from is not null, before);
 

@@ -34,7 +34,7 @@ public static class AlertUnsubscribeApi
             .WithName("UnsubscribeAlerts")
             .WithSummary("Stop a saved search's alerts")
             .WithDescription("Turns the saved search's alerts off (204; already off: 204 too). A wrong token or a search deleted since: 404.")
-            .RequireRateLimiting(RequestLimits.WritePolicy)
+            .RequireRateLimiting(RequestLimits.AnonymousPolicy)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

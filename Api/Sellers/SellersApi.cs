@@ -1,4 +1,5 @@
 using Marketplace.Api.Infrastructure;
+using Marketplace.Api.Listings;
 using Marketplace.Contracts.Sellers;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
@@ -30,14 +31,15 @@ public static class SellersApi
     {
         // A suspended account's page would go on presenting someone the platform has stopped from selling; and whether
         // an account is suspended is between it and the admins, so its page is the same 404 as an id nobody has.
-        // The count is of what a search shows: active, not removed (served by IX_Listing_Searchable_SellerId_...).
+        // The count is of what a search shows: active and public (served by IX_Listing_Searchable_SellerId_...).
+        var isListed = ListingAccess.PublicIn(ListingStatus.Active);
         var profile = await db.Users.AsNoTracking()
             .Where(u => u.Id == id && u.SuspendedAt == null)
             .Select(u => new SellerProfileResponse(
                 u.Id,
                 u.DisplayName,
                 u.CreatedAt,
-                u.Listings.Count(l => l.Status == ListingStatus.Active && l.RemovedAt == null)))
+                u.Listings.AsQueryable().Count(isListed)))
             .SingleOrDefaultAsync(cancellationToken);
         return profile is null ? ApiErrors.NotFound($"There is no seller {id}.") : TypedResults.Ok(profile);
     }

@@ -4,8 +4,9 @@ namespace Marketplace.AppHost.Deployment;
 
 /// <summary>
 /// What `azd up` deploys with the Azure switch (-p:MarketplaceAzure=true): Azure Container Apps with the worker as a
-/// job, Azure Database for PostgreSQL flexible server, the Api's probes and forwarded headers. Compiled only with the
-/// switch, because the Azure hosting packages are not served by every registry (docs/aspire.md).
+/// job, Azure Database for PostgreSQL flexible server, Azure Managed Redis, the Api's and the Web's probes and forwarded
+/// headers. Compiled only with the switch, because the Azure hosting packages are not served by every registry
+/// (docs/aspire.md).
 /// </summary>
 public static class AzureDeployment
 {
@@ -26,7 +27,16 @@ public static class AzureDeployment
     public static IResourceBuilder<IResourceWithConnectionString> AddBlobs(IDistributedApplicationBuilder builder, string name) =>
         builder.AddAzureStorage("storage").AddBlobs(name);
 
-    public static void Configure(IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> worker, IResourceBuilder<ProjectResource> api)
+    /// <summary>
+    /// The replicas' Redis for publish mode: Azure Managed Redis with access-key authentication, because the Api connects
+    /// with a plain StackExchange.Redis connection string (Aspire's AddRedisClient). Not verified here:
+    /// Aspire.Hosting.Azure.Redis is not served by this workplace's registry (docs/aspire.md).
+    /// </summary>
+    public static IResourceBuilder<IResourceWithConnectionString> AddCache(IDistributedApplicationBuilder builder, string name) =>
+        builder.AddAzureManagedRedis(name).WithAccessKeyAuthentication();
+
+    public static void Configure(
+        IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> worker, IResourceBuilder<ProjectResource> api, IResourceBuilder<ProjectResource> web)
     {
         // Where `azd up` deploys; in run mode this adds nothing to the model.
         builder.AddAzureContainerAppEnvironment("aca");
@@ -43,14 +53,18 @@ public static class AzureDeployment
 #pragma warning disable ASPIREPROBES001
         api.WithHttpProbe(ProbeType.Readiness, "/health")
             .WithHttpProbe(ProbeType.Liveness, "/alive");
+        web.WithHttpProbe(ProbeType.Readiness, "/health")
+            .WithHttpProbe(ProbeType.Liveness, "/alive");
 #pragma warning restore ASPIREPROBES001
 
         // Every request reaches the Api through the environment's ingress, which appends the caller's address to
         // X-Forwarded-For; without this, all anonymous callers would share one rate-limit budget. Not in run mode, where
         // nothing in front of the Api would set the header honestly.
+        // The Web likewise, so that the visitor address it forwards to the Api is the visitor's, not the ingress's.
         if (builder.ExecutionContext.IsPublishMode)
         {
             api.WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true");
+            web.WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true");
         }
     }
 }

@@ -29,8 +29,11 @@ public static partial class WebBuilderExtensions
             .WaitFor(api)
             .WithReference(blobs)
             .WithEnvironment(ForwardingKeyVariable, forwardingKey)
-            .WithExternalHttpEndpoints()
-            .WithHttpHealthCheck("/health");
+            .WithExternalHttpEndpoints();
+#if !MARKETPLACE_AZURE
+        // The Azure switch turns the same path into the Container Apps readiness probe, which registers this check itself.
+        web.WithHttpHealthCheck("/health");
+#endif
 
         builder.Eventing.Subscribe<ResourceReadyEvent>(web.Resource, (e, _) =>
         {

@@ -6,10 +6,11 @@ namespace Marketplace.AppHost.Tests;
 
 /// <summary>
 /// The AppHost as `dotnet run --project AppHost` starts it on a machine with no container runtime: PostgreSQL from the
-/// machine's binaries, Azurite on Node.js, the worker, the Api, the Web, smtp4dev. Started once for the tests that
-/// share it (<see cref="LocalBinariesAppGroup"/>), on a cluster and a blob folder of its own.
+/// machine's binaries, Azurite on Node.js, redis-server, the worker, two replicas each of the Api and the Web, smtp4dev.
+/// Started once for the tests that share it (<see cref="LocalBinariesAppGroup"/>), on a cluster, a blob folder and a
+/// Redis folder of its own.
 /// </summary>
-public sealed class LocalBinariesApp : IAsyncLifetime
+public class LocalBinariesApp : IAsyncLifetime
 {
     private readonly CancellationTokenSource _stopping = new();
     private DistributedApplication? _app;
@@ -19,9 +20,12 @@ public sealed class LocalBinariesApp : IAsyncLifetime
     /// <summary>Azurite's blobs, beside the cluster (initdb wants an empty folder of its own).</summary>
     public string BlobDirectory => DataDirectory + "-blobs";
 
+    /// <summary>redis-server's data, beside the cluster.</summary>
+    public string RedisDirectory => DataDirectory + "-redis";
+
     public DistributedApplication App => _app ?? throw new InvalidOperationException(SkipReason ?? "The app has not started.");
 
-    /// <summary>Why the app was not started: this machine has no PostgreSQL server binaries, or no Node.js for Azurite.</summary>
+    /// <summary>Why the app was not started: this machine has no PostgreSQL server binaries, no Node.js for Azurite, or no redis-server.</summary>
     public string? SkipReason { get; private set; }
 
     public ResourceStateLog States { get; private set; } = new();
@@ -29,28 +33,48 @@ public sealed class LocalBinariesApp : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
+        SkipReason = WhyNotHere();
+        if (SkipReason is not null)
+        {
+            return;
+        }
+
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Marketplace_AppHost>(Arguments(), cancellationToken);
+        Configure(appHost);
+        _app = await appHost.BuildAsync(cancellationToken).WaitAsync(AppHostTestRun.StartTimeout, cancellationToken);
+        States = ResourceStateLog.Record(_app, _stopping.Token);
+        await _app.StartAsync(cancellationToken).WaitAsync(AppHostTestRun.StartTimeout, cancellationToken);
+    }
+
+    /// <summary>The local sources, each in this run's own folder. Empty connection strings override any a developer may have in the environment.</summary>
+    protected virtual string[] Arguments() =>
+    [
+        "--Database:Source=LocalBinaries", $"--Database:DataDirectory={DataDirectory}", "--ConnectionStrings:marketplacedb=",
+        "--Storage:Source=LocalAzurite", $"--Storage:DataDirectory={BlobDirectory}", "--ConnectionStrings:blobs=",
+        "--Redis:Source=LocalServer", $"--Redis:DataDirectory={RedisDirectory}", "--ConnectionStrings:cache=",
+    ];
+
+    /// <summary>What a fixture changes in the app before it is built (an Api setting).</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder appHost)
+    {
+    }
+
+    /// <summary>Null when this machine can run the app without containers; otherwise what to install.</summary>
+    public static string? WhyNotHere()
+    {
         if (PostgresBinaries.Find(null, out var searched) is null)
         {
-            SkipReason = $"No PostgreSQL server binaries in {searched}: install them (apt-get install postgresql) to run the local-binaries tests.";
-            return;
+            return $"No PostgreSQL server binaries in {searched}: install them (apt-get install postgresql) to run the local-binaries tests.";
         }
 
         if (LocalAzurite.Find(Path.Combine(AppHostTestRun.RepositoryRoot(), "AppHost"), out var noAzurite) is null)
         {
-            SkipReason = $"{noAzurite}: install Node.js and npm (apt-get install nodejs npm; npm ci --prefix tools/azurite) to run the local-binaries tests.";
-            return;
+            return $"{noAzurite}: install Node.js and npm (apt-get install nodejs npm; npm ci --prefix tools/azurite) to run the local-binaries tests.";
         }
 
-        // Empty connection strings override any a developer may have in the environment.
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Marketplace_AppHost>(
-            [
-                "--Database:Source=LocalBinaries", $"--Database:DataDirectory={DataDirectory}", "--ConnectionStrings:marketplacedb=",
-                "--Storage:Source=LocalAzurite", $"--Storage:DataDirectory={BlobDirectory}", "--ConnectionStrings:blobs=",
-            ],
-            cancellationToken);
-        _app = await appHost.BuildAsync(cancellationToken).WaitAsync(AppHostTestRun.StartTimeout, cancellationToken);
-        States = ResourceStateLog.Record(_app, _stopping.Token);
-        await _app.StartAsync(cancellationToken).WaitAsync(AppHostTestRun.StartTimeout, cancellationToken);
+        return ProgramPath.Find("redis-server") is null
+            ? "No redis-server on PATH: install it (apt-get install redis-server) to run the local-binaries tests."
+            : null;
     }
 
     /// <summary>Skips the calling test, with the reason, when the app could not be started here.</summary>
@@ -64,6 +88,7 @@ public sealed class LocalBinariesApp : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         await _stopping.CancelAsync();
         if (_app is not null)
         {
@@ -73,5 +98,6 @@ public sealed class LocalBinariesApp : IAsyncLifetime
         _stopping.Dispose();
         AppHostTestRun.DeleteDataDirectory(DataDirectory);
         AppHostTestRun.DeleteDataDirectory(BlobDirectory);
+        AppHostTestRun.DeleteDataDirectory(RedisDirectory);
     }
 }

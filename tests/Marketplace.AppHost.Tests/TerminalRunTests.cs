@@ -47,7 +47,8 @@ public sealed partial class TerminalRunTests
             export DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
             export ASPNETCORE_URLS=http://localhost:{dashboard} ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:{otlp} ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://localhost:{resources}
             dotnet run --project AppHost --no-build --configuration {AppHostTestRun.BuildConfiguration()} --no-launch-profile -- \
-              --Database:Source=LocalBinaries --Database:DataDirectory='{dataDirectory}' --DcpPublisher:RandomizePorts=true > '{log}' 2>&1
+              --Database:Source=LocalBinaries --Database:DataDirectory='{dataDirectory}' \
+              --Redis:Source=LocalServer --Redis:DataDirectory='{dataDirectory}-redis' --DcpPublisher:RandomizePorts=true > '{log}' 2>&1
             echo "AppHost exited with code $?" >> '{log}'
             """, Ct);
 
@@ -106,16 +107,20 @@ public sealed partial class TerminalRunTests
             await Tmux(socket, "send-keys", "-t", "apphost", "C-c");
             await WaitForLogAsync(log, text => text.Contains("AppHost exited", StringComparison.Ordinal), StopTimeout);
 
-            // Everything it started is gone: the Api, the dashboard, and PostgreSQL, which shut down cleanly.
+            // Everything it started is gone: the Api's replicas, the dashboard, redis-server, and PostgreSQL, which shut down cleanly.
             await AssertRefusedAsync(new Uri(apiUrl));
             await AssertRefusedAsync(new Uri($"http://localhost:{dashboard}"));
             Assert.DoesNotContain(ProcessCommandLines(), line => line.Contains(dataDirectory, StringComparison.Ordinal));
+            // redis-server renames its process, so it is found by the port its configuration names.
+            var redisPort = File.ReadLines(Path.Combine(dataDirectory + "-redis", "redis.conf")).Single(line => line.StartsWith("port ", StringComparison.Ordinal))[5..];
+            await AssertRefusedAsync(new Uri($"tcp://127.0.0.1:{redisPort}"));
             Assert.Contains("Database cluster state:               shut down", ControlData(Path.Combine(dataDirectory, "data")), StringComparison.Ordinal);
         }
         finally
         {
             await Tmux(socket, "kill-server");
             AppHostTestRun.DeleteDataDirectory(dataDirectory);
+            AppHostTestRun.DeleteDataDirectory(dataDirectory + "-redis");
             work.Delete(recursive: true);
         }
     }

@@ -45,7 +45,7 @@ public sealed class ApiStartupTests(PostgresServer server)
     [InlineData("Health__SchemaCheckInterval", "00:00:00", "Health:SchemaCheckInterval")]
     [InlineData("Jwt__Lifetime", "00:00:10", "Jwt:Lifetime")]
     [InlineData("Database__MaxPoolSize", "0", "Database:MaxPoolSize")]
-    [InlineData("Accounts__SecurityStampCacheDuration", "00:00:31", "Accounts:SecurityStampCacheDuration")]
+    [InlineData("Accounts__SecurityStampCacheDuration", "00:05:01", "Accounts:SecurityStampCacheDuration")]
     [InlineData("Accounts__RefreshTokenLifetime", "00:01:00", "Accounts:RefreshTokenLifetime")]
     [InlineData("Accounts__PasswordResetTokenLifetime", "2.00:00:00", "Accounts:PasswordResetTokenLifetime")]
     [InlineData("Accounts__ForgotPasswordsPerEmail", "0", "Accounts:ForgotPasswordsPerEmail")]
@@ -57,6 +57,9 @@ public sealed class ApiStartupTests(PostgresServer server)
     [InlineData("Outbox__PurgeInterval", "00:00:00", "Outbox:PurgeInterval")]
     [InlineData("Database__MaxRetryCount", "11", "Database:MaxRetryCount")]
     [InlineData("Database__MaxRetryDelay", "00:01:00", "Database:MaxRetryDelay")]
+    [InlineData("Replicas__Api", "0", "Replicas:Api")]
+    [InlineData("RequestLimits__SignInFailuresBeforeDelay", "0", "RequestLimits:SignInFailuresBeforeDelay")]
+    [InlineData("RequestLimits__SignInMaxDelay", "00:00:00", "RequestLimits:SignInMaxDelay")]
     public async Task An_out_of_range_setting_stops_start_up_naming_it(string variable, string value, string setting)
     {
         await using var api = ApiProcess.Start(new Dictionary<string, string?>
@@ -89,6 +92,23 @@ public sealed class ApiStartupTests(PostgresServer server)
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("Outbox:MaxRetryDelay must not be shorter than Outbox:RetryDelay", api.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Several_replicas_without_Redis_stop_start_up_naming_ConnectionStrings_cache()
+    {
+        await using var api = ApiProcess.Start(new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__marketplacedb"] = UnreachableDatabase,
+            ["Jwt__SigningKey"] = ApiApp.SigningKey,
+            ["Replicas__Api"] = "2",
+        });
+
+        var exitCode = await api.WaitForExitAsync();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("ConnectionStrings:cache is not set", api.Output, StringComparison.Ordinal);
     }
 
     [Theory]

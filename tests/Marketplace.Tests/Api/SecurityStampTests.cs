@@ -7,7 +7,7 @@ namespace Marketplace.Tests.Api;
 /// <summary>
 /// Every access token carries the account's security stamp; raising it ("sign out everywhere", a password change or
 /// reset, a suspension) makes every token issued before stop working: at once on the instance that raised it, within
-/// Accounts:SecurityStampCacheDuration on the others.
+/// Accounts:SecurityStampCacheDuration on others that do not hear of it (no Redis here; ReplicaEvictionTests publish it).
 /// </summary>
 public sealed class SecurityStampTests(SharedApi shared) : IClassFixture<SharedApi>
 {

@@ -1,0 +1,19 @@
+using Marketplace.Api.Auth;
+using Marketplace.Api.Categories;
+
+namespace Marketplace.Api.Replicas;
+
+/// <summary>Subscribes this replica's caches to the others' changes before it serves a request.</summary>
+public sealed class ReplicaEvictions(ReplicaMessages messages, SecurityStamps stamps, CategoryCatalog categories) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        messages.On(ReplicaMessages.SecurityStampsChannel, stamps.OnPublished);
+        messages.On(ReplicaMessages.CategoriesChannel, _ => categories.Drop());
+        messages.OnPossiblyMissed(stamps.ForgetAll);
+        messages.OnPossiblyMissed(categories.Drop);
+        return messages.StartAsync();
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
