@@ -30,7 +30,7 @@ public sealed class SavedSearchTests(SharedApi shared, PostgresServer server) : 
 
         var desk = await seller.CreateListingAsync("Walnut desk", price: 250m);
         await seller.CreateListingAsync("Walnut wardrobe", price: 900m);
-        await seller.CreateListingAsync("Oak desk", price: 100m);
+        await seller.CreateListingAsync("Oak desk", price: 100m, description: "Solid oak, a few scratches.");
         await buyer.CreateListingAsync("Walnut stool of my own", price: 20m);
 
         var alert = await app.Inbox.WaitForMailAsync(buyer.Email, before + 1, cancellationToken: Ct);

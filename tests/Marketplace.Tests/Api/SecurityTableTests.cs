@@ -134,7 +134,7 @@ public sealed class SecurityTableTests(ImagesApi shared) : IClassFixture<ImagesA
                     INSERT INTO "Conversation" ("ListingId", "BuyerId", "SellerId", "LastMessageAt") VALUES ({listingId}, '{buyer}', '{owner.Id}', now()) RETURNING "Id"
                 ), p AS (
                     INSERT INTO "ConversationParticipant" ("ConversationId", "UserId", "LastMessageAt", "UnreadCount")
-                    SELECT "Id", '{buyer}', now(), 0 FROM c UNION ALL SELECT "Id", '{owner.Id}', now(), 1 FROM c
+                    SELECT "Id", '{buyer}'::uuid, now(), 0 FROM c UNION ALL SELECT "Id", '{owner.Id}'::uuid, now(), 1 FROM c
                 ), m AS (
                     INSERT INTO "ConversationMessage" ("ConversationId", "SenderId", "Body") SELECT "Id", '{buyer}', 'Still for sale?' FROM c
                 )
