@@ -23,6 +23,9 @@ public static class AdvisoryLockKeys
     /// <summary>"mktpurge": the Api's purge of sent, dead and dropped outbox mails, one replica at a time.</summary>
     public const long OutboxPurge = 0x6D6B747075726765;
 
+    /// <summary>"mktalert": the Api's saved-search alerts (matching new listings, queueing alert mails), one replica at a time.</summary>
+    public const long SearchAlerts = 0x6D6B74616C657274;
+
     /// <summary>
     /// "mkvm": the first half of the two-key, transaction-scoped lock the outbox sender takes per account (the second half
     /// is a hash of the account's id) while it mints a verification link, so that two replicas sending two of one account's

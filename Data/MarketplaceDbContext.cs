@@ -15,6 +15,15 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<AdminAuditLog> AdminAuditLogs => Set<AdminAuditLog>();
     public DbSet<ListingReport> ListingReports => Set<ListingReport>();
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationParticipant> ConversationParticipants => Set<ConversationParticipant>();
+    public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
+    public DbSet<ConversationReport> ConversationReports => Set<ConversationReport>();
+    public DbSet<ConversationReportView> ConversationReportViews => Set<ConversationReportView>();
+    public DbSet<UserBlock> UserBlocks => Set<UserBlock>();
+    public DbSet<Favourite> Favourites => Set<Favourite>();
+    public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+    public DbSet<SavedSearchMatch> SavedSearchMatches => Set<SavedSearchMatch>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

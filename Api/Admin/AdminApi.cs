@@ -21,6 +21,7 @@ public static class AdminApi
         NewestFirstCursors.AddNewestFirstCursors(builder.Services, NewestFirstCursors.ReportQueueNewest);
         NewestFirstCursors.AddNewestFirstCursors(builder.Services, NewestFirstCursors.AdminListings);
         builder.Services.AddSingleton<AdminUserCursors>();
+        NewestFirstCursors.AddNewestFirstCursors(builder.Services, NewestFirstCursors.ConversationReports);
         return builder;
     }
 
@@ -38,6 +39,7 @@ public static class AdminApi
         admin.MapAdminListings();
         admin.MapAdminUsers();
         admin.MapAdminCategoryTree();
+        admin.MapAdminConversationReports();
 
         var writes = admin.MapGroup("")
             .RequireRateLimiting(RequestLimits.WritePolicy)

@@ -29,7 +29,8 @@ public static class AdminReportsApi
             .WithName("AdminGetReports")
             .WithSummary("Read the listing reports")
             .WithDescription(
-                "Reports users filed about listings, newest first: the open ones unless status says Resolved; filtered by listing and reporter. " +
+                "Reports users filed about listings (kind Listing, the default) or about conversations (kind Conversation: read one with " +
+                "GET /api/admin/conversation-reports/{id}), newest first: the open ones unless status says Resolved; filtered by listing and reporter. " +
                 "Dismissing a report, removing its listing or suspending its seller resolves it (resolvedAt, resolvedById, resolutionNote: " +
                 "the admin's note or reason). " +
                 "Pass nextCursor back as cursor for the next page.");
@@ -96,8 +97,10 @@ public static class AdminReportsApi
         [Description("Only reports by this user.")] Guid? reporterId,
         [Description("The nextCursor of the previous page.")][StringLength(200)] string? cursor,
         [Description("Reports per page, 1 to 200; 50 by default.")][Range(1, MaxPageSize)] int? limit,
+        [Description("Listing (the default) or Conversation.")] ReportKind? kind,
         MarketplaceDbContext db,
         [FromKeyedServices(NewestFirstCursors.Reports)] NewestFirstCursors cursors,
+        [FromKeyedServices(NewestFirstCursors.ConversationReports)] NewestFirstCursors conversationCursors,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -106,8 +109,13 @@ public static class AdminReportsApi
             errors["status"] = [$"'{(int)s}' is not a report status."];
         }
 
+        if (kind is { } k && !Enum.IsDefined(k))
+        {
+            errors["kind"] = [$"'{(int)k}' is not a report kind."];
+        }
+
         NewestFirstPosition? after = null;
-        if (!string.IsNullOrEmpty(cursor) && (after = cursors.Read(cursor)) is null)
+        if (!string.IsNullOrEmpty(cursor) && (after = (kind == ReportKind.Conversation ? conversationCursors : cursors).Read(cursor)) is null)
         {
             errors["cursor"] = ["The cursor is not one this list issued; start again without a cursor."];
         }
@@ -115,6 +123,12 @@ public static class AdminReportsApi
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        if (kind == ReportKind.Conversation)
+        {
+            return TypedResults.Ok(await AdminConversationReportsApi.PageAsync(
+                db, status, listingId, reporterId, after, limit ?? DefaultPageSize, conversationCursors, cancellationToken));
         }
 
         var query = status == ReportStatus.Resolved
@@ -154,5 +168,7 @@ public static class AdminReportsApi
         r.CreatedAt,
         r.ResolvedAt,
         r.ResolvedById,
-        r.ResolutionNote);
+        r.ResolutionNote,
+        ReportKind.Listing,
+        null);
 }

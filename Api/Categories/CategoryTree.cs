@@ -79,6 +79,23 @@ public sealed class CategoryTree
     }
 
     /// <summary>
+    /// The categories whose search finds a listing filed under <paramref name="categoryId"/>: the category and its
+    /// parents, as long as each is visible (<see cref="SubtreeIds"/> the other way round); none for a hidden category.
+    /// </summary>
+    public IReadOnlyList<int> CoveringIds(int? categoryId)
+    {
+        var ids = new List<int>();
+        for (var current = categoryId is { } id ? _visibleById.GetValueOrDefault(id) : null;
+             current is not null;
+             current = current.ParentId is { } parent ? _visibleById.GetValueOrDefault(parent) : null)
+        {
+            ids.Add(current.Id);
+        }
+
+        return ids;
+    }
+
+    /// <summary>
     /// The legacy enum value a listing in <paramref name="category"/> carries: that of the base category it sits under
     /// (normally the root of its path). A root an admin added later has no legacy counterpart, so its listings are
     /// <see cref="ListingCategory.Other"/>.

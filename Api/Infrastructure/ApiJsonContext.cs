@@ -7,8 +7,11 @@ using Marketplace.Api.Listings;
 using Marketplace.Contracts.Accounts;
 using Marketplace.Contracts.Admin;
 using Marketplace.Contracts.Categories;
+using Marketplace.Contracts.Conversations;
+using Marketplace.Contracts.Favourites;
 using Marketplace.Contracts.Listings;
 using Marketplace.Contracts.Reports;
+using Marketplace.Contracts.SavedSearches;
 using Marketplace.Contracts.Sellers;
 using Marketplace.Contracts.Settings;
 
@@ -65,4 +68,19 @@ namespace Marketplace.Api.Infrastructure;
 [JsonSerializable(typeof(ReportQueuePage))]
 [JsonSerializable(typeof(DismissReportRequest))]
 [JsonSerializable(typeof(MarketplaceSettingsResponse))]
+[JsonSerializable(typeof(MessageRequest))]
+[JsonSerializable(typeof(ConversationMessageResponse))]
+[JsonSerializable(typeof(ConversationResponse))]
+[JsonSerializable(typeof(InboxPage))]
+[JsonSerializable(typeof(UnreadCountResponse))]
+[JsonSerializable(typeof(ReportConversationRequest))]
+[JsonSerializable(typeof(ConversationReportDetail))]
+[JsonSerializable(typeof(FavouritePage))]
+[JsonSerializable(typeof(FavouriteIdsResponse))]
+[JsonSerializable(typeof(SavedSearchRequest))]
+[JsonSerializable(typeof(UpdateSavedSearchRequest))]
+[JsonSerializable(typeof(SavedSearchResponse))]
+[JsonSerializable(typeof(SavedSearchList))]
+[JsonSerializable(typeof(UnsubscribeRequest))]
+[JsonSerializable(typeof(AlertSubscriptionResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,10 +1,14 @@
 using ApiAdminAction = Marketplace.Contracts.Admin.AdminAction;
+using ApiAlertFrequency = Marketplace.Contracts.SavedSearches.AlertFrequency;
 using ApiAuditTargetType = Marketplace.Contracts.Admin.AuditTargetType;
+using ApiItemCondition = Marketplace.Contracts.Listings.ItemCondition;
 using ApiListingCategory = Marketplace.Contracts.Listings.ListingCategory;
 using ApiListingStatus = Marketplace.Contracts.Listings.ListingStatus;
 using ApiUserRole = Marketplace.Contracts.Accounts.UserRole;
 using DbAdminAction = Marketplace.Data.Entities.AdminAction;
+using DbAlertFrequency = Marketplace.Data.Entities.AlertFrequency;
 using DbAuditTargetType = Marketplace.Data.Entities.AuditTargetType;
+using DbItemCondition = Marketplace.Data.Entities.ItemCondition;
 using DbListingCategory = Marketplace.Data.Entities.ListingCategory;
 using DbListingStatus = Marketplace.Data.Entities.ListingStatus;
 using DbUserRole = Marketplace.Data.Entities.UserRole;
@@ -37,4 +41,12 @@ public static class ContractEnums
     public static ApiAuditTargetType ToContract(this DbAuditTargetType value) => (ApiAuditTargetType)value;
 
     public static DbAuditTargetType ToStored(this ApiAuditTargetType value) => (DbAuditTargetType)value;
+
+    public static ApiItemCondition ToContract(this DbItemCondition value) => (ApiItemCondition)value;
+
+    public static DbItemCondition ToStored(this ApiItemCondition value) => (DbItemCondition)value;
+
+    public static ApiAlertFrequency ToContract(this DbAlertFrequency value) => (ApiAlertFrequency)value;
+
+    public static DbAlertFrequency ToStored(this ApiAlertFrequency value) => (DbAlertFrequency)value;
 }

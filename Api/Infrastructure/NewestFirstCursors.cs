@@ -25,6 +25,10 @@ public sealed class NewestFirstCursors(string signingKey, string purpose)
     /// <summary>The admins' report queue, newest case first: the position is the case's last report's time and its subject's id.</summary>
     public const string ReportQueueNewest = "Marketplace.Api report queue newest first cursor v1";
 
+    public const string ConversationReports = "Marketplace.Api conversation reports cursor v1";
+    public const string Inbox = "Marketplace.Api inbox cursor v1";
+    public const string Favourites = "Marketplace.Api favourites cursor v1";
+
     private const byte AfterVersion = 1;
     private const byte BeforeVersion = 2;
     private const int PayloadLength = 1 + 8 + 8;

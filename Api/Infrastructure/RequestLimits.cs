@@ -54,12 +54,19 @@ public sealed class RequestLimitsOptions
     /// <summary>How long after its last attempt an account's count of failed sign-ins is forgotten.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "RequestLimits:SignInFailureWindow must be between {1} and {2}.")]
     public TimeSpan SignInFailureWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Messages one account may write in its conversations per window: each mails the other side.</summary>
+    [Range(1, 10_000, ErrorMessage = "RequestLimits:MessagesPerWindow must be between {1} and {2}.")]
+    public int MessagesPerWindow { get; set; } = 60;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "RequestLimits:MessageWindow must be between {1} and {2}.")]
+    public TimeSpan MessageWindow { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>
 /// The request body size limit and the rate limits, each a budget of the replicas together (counted in Redis, see
 /// <see cref="SharedFixedWindowLimiter"/>): anonymous endpoints by the caller's network only, whatever token comes
-/// with them; writes, mails and contacts by account.
+/// with them; writes, mails, contacts and messages by account.
 /// </summary>
 public static partial class RequestLimits
 {
@@ -75,8 +82,11 @@ public static partial class RequestLimits
     /// <summary>The tighter policy of endpoints that send the caller a mail: per account.</summary>
     public const string MailPolicy = "mails";
 
-    /// <summary>The policy of a buyer's messages to sellers, per account.</summary>
+    /// <summary>The policy of a buyer's first messages to sellers (starting or continuing a conversation from a listing), per account.</summary>
     public const string ContactPolicy = "contacts";
+
+    /// <summary>The policy of messages written in a conversation, per account.</summary>
+    public const string MessagePolicy = "messages";
 
     private const string CallerItem = "Marketplace.RateLimitCaller";
 
@@ -99,6 +109,8 @@ public static partial class RequestLimits
                 Shared(httpContext, MailPolicy, CallerOf(httpContext), limits => (limits.MailsPerWindow, limits.MailWindow)));
             options.AddPolicy(ContactPolicy, httpContext =>
                 Shared(httpContext, ContactPolicy, CallerOf(httpContext), limits => (limits.ContactsPerWindow, limits.ContactWindow)));
+            options.AddPolicy(MessagePolicy, httpContext =>
+                Shared(httpContext, MessagePolicy, CallerOf(httpContext), limits => (limits.MessagesPerWindow, limits.MessageWindow)));
             options.OnRejected = RejectAsync;
         });
         return builder;

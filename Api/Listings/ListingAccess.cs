@@ -10,7 +10,7 @@ namespace Marketplace.Api.Listings;
 
 /// <summary>
 /// The one home for "may this caller see or act on this listing": every operation on a listing (its page, its photos,
-/// its seller's changes, a buyer's message, a report) reads the listing's <see cref="ListingFacts"/> through here and asks
+/// its seller's changes, a buyer's message, a favourite, a report) reads the listing's <see cref="ListingFacts"/> through here and asks
 /// <see cref="Check"/>. A new state (a suspended seller, say) is a column in <see cref="Facts"/> and a line in
 /// <see cref="Check"/>; the search and counts, which find many listings in SQL their indexes serve, take the public
 /// rule from <see cref="PublicIn"/>.
@@ -56,10 +56,11 @@ public static class ListingAccess
 
             // Buyers' actions: the seller knows the listing exists, whatever its state; to anyone else only a public
             // listing does (an admin's wider view is for moderating, not for writing to sellers).
-            ListingAction.Contact or ListingAction.Report when isSeller => ListingRefusal.OwnListing,
-            ListingAction.Contact or ListingAction.Report when !isPublic => ListingRefusal.NotFound,
+            // A sold listing takes no new conversation; one already open goes on (the buyer may be arranging the handover).
+            ListingAction.Contact or ListingAction.ContinueContact or ListingAction.Favourite or ListingAction.Report when isSeller => ListingRefusal.OwnListing,
+            ListingAction.Contact or ListingAction.ContinueContact or ListingAction.Favourite or ListingAction.Report when !isPublic => ListingRefusal.NotFound,
             ListingAction.Contact when listing.Status == ListingStatus.Sold => ListingRefusal.Sold,
-            ListingAction.Contact or ListingAction.Report => null,
+            ListingAction.Contact or ListingAction.ContinueContact or ListingAction.Favourite or ListingAction.Report => null,
 
             // The rest are the seller's own: to anyone else, admins included, a listing that is not theirs does not exist.
             _ when !isSeller => ListingRefusal.NotFound,

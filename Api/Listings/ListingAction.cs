@@ -27,8 +27,14 @@ public enum ListingAction
     /// <summary>Its seller reorders, describes or deletes photos.</summary>
     ChangePhotos,
 
-    /// <summary>A buyer writes to its seller.</summary>
+    /// <summary>A buyer writes to its seller for the first time: opens a conversation about it.</summary>
     Contact,
+
+    /// <summary>A buyer writes again, from the listing, in the conversation they already have about it.</summary>
+    ContinueContact,
+
+    /// <summary>Someone keeps it among their saved listings.</summary>
+    Favourite,
 
     /// <summary>Someone tells the admins it breaks the rules.</summary>
     Report,

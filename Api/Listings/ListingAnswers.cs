@@ -14,8 +14,11 @@ public static class ListingAnswers
     public static readonly Expression<Func<Listing, ListingResponse>> AsResponse = l => new ListingResponse(
         l.Id, l.Title, l.Description, l.Price, "", l.CategoryId, null, l.LegacyCategory.ToContract(), l.Status.ToContract(), l.SellerId, l.CreatedAt, l.UpdatedAt, l.RemovedAt,
         l.Images.OrderBy(i => i.Position).ThenBy(i => i.Id).Select(i => i.ExternalUrl ?? ImagePaths.Prefix + i.ThumbnailBlobName).FirstOrDefault(),
+        null,
+        l.Condition == null ? null : l.Condition.Value.ToContract(),
         null);
 
     public static ListingResponse FromEntity(Listing l, string categorySlug, string currency) => new(
-        l.Id, l.Title, l.Description, l.Price, currency, l.CategoryId, categorySlug, l.LegacyCategory.ToContract(), l.Status.ToContract(), l.SellerId, l.CreatedAt, l.UpdatedAt, l.RemovedAt);
+        l.Id, l.Title, l.Description, l.Price, currency, l.CategoryId, categorySlug, l.LegacyCategory.ToContract(), l.Status.ToContract(), l.SellerId, l.CreatedAt, l.UpdatedAt, l.RemovedAt,
+        Condition: l.Condition?.ToContract());
 }

@@ -55,6 +55,7 @@ public static class ListingLifecycleApi
         MarketplaceDbContext db,
         CategoryCatalog catalog,
         IOptions<MarketplaceOptions> marketplace,
+        TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
         var read = await db.Listings.Where(l => l.Id == id).WithFacts(l => l).SingleOrDefaultAsync(cancellationToken);
@@ -65,7 +66,7 @@ public static class ListingLifecycleApi
 
         if (read!.Row.Status == ListingStatus.Archived)
         {
-            read.Row.Status = ListingStatus.Active;
+            ListingPublication.MoveTo(read.Row, ListingStatus.Active, timeProvider);
             await db.SaveChangesAsync(cancellationToken);
         }
 

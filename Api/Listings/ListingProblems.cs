@@ -12,9 +12,12 @@ public static class ListingProblems
         ListingRefusal.NotFound => NotFound(id),
         ListingRefusal.OwnListing => Conflict(
             "Your own listing.",
-            action == ListingAction.Contact
-                ? "This is your listing; buyers write to you about it."
-                : "This is your listing; change or archive it instead."),
+            action switch
+            {
+                ListingAction.Contact or ListingAction.ContinueContact => "This is your listing; buyers write to you about it.",
+                ListingAction.Favourite => "Your own listings are in My listings, not among the saved ones.",
+                _ => "This is your listing; change or archive it instead.",
+            }),
         ListingRefusal.Archived => TypedResults.Problem(
             type: ListingProblemTypes.Archived,
             title: "Listing archived.",
@@ -25,7 +28,7 @@ public static class ListingProblems
             title: "Listing removed.",
             detail: $"An admin removed listing {id}; only an admin can restore it.",
             statusCode: StatusCodes.Status409Conflict),
-        ListingRefusal.Sold => Conflict("Listing sold.", $"Listing {id} is sold; its seller is no longer taking messages about it."),
+        ListingRefusal.Sold => Conflict("Listing sold.", $"Listing {id} is sold; its seller takes no new conversations about it."),
         ListingRefusal.Published => Published(
             id, action == ListingAction.EditAsDraft ? "cannot go back to being a draft; archive it to take it down" : "is never deleted; archive it instead"),
         ListingRefusal.NotArchived => TypedResults.Problem(

@@ -4,6 +4,7 @@ using Marketplace.Contracts.Listings;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using ItemCondition = Marketplace.Data.Entities.ItemCondition;
 using ListingCategory = Marketplace.Data.Entities.ListingCategory;
 using ListingStatus = Marketplace.Data.Entities.ListingStatus;
 
@@ -30,7 +31,8 @@ public sealed record ListingFilter(
     decimal? MinPrice = null,
     decimal? MaxPrice = null,
     Guid? SellerId = null,
-    string? Text = null);
+    string? Text = null,
+    ItemCondition? Condition = null);
 
 /// <summary>
 /// The listings search as one query: filters, then keyset pagination. Each sort orders by its key and then by Id, so
@@ -75,6 +77,11 @@ public static class ListingSearch
             errors["category"] = [$"'{(int)legacy}' is not a category."];
         }
 
+        if (query.Condition is { } condition && !Enum.IsDefined(condition))
+        {
+            errors["condition"] = [$"'{(int)condition}' is not a condition."];
+        }
+
         if (query.MinPrice > query.MaxPrice)
         {
             errors["maxPrice"] = ["maxPrice must not be less than minPrice."];
@@ -117,7 +124,8 @@ public static class ListingSearch
             query.MinPrice,
             query.MaxPrice,
             query.SellerId,
-            string.IsNullOrWhiteSpace(query.Q) ? null : query.Q);
+            string.IsNullOrWhiteSpace(query.Q) ? null : query.Q,
+            query.Condition?.ToStored());
         return (new ListingSearchPlan(filter, sort!.Value, after, query.Limit ?? DefaultPageSize, before), errors);
     }
 
@@ -143,7 +151,9 @@ public static class ListingSearch
     {
         var page = Apply(listings, plan).Take(plan.PageSize + 1);
         var filter = plan.Filter;
-        if (plan.Sort != ListingSort.Newest || filter is { MinPrice: null, MaxPrice: null } || filter.Text is not null || filter.LegacyCategory is not null)
+        // A condition is not in the index: its rows are read from the table either way, so the two steps would win nothing.
+        if (plan.Sort != ListingSort.Newest || filter is { MinPrice: null, MaxPrice: null } || filter.Text is not null || filter.LegacyCategory is not null
+            || filter.Condition is not null)
         {
             return page;
         }
@@ -192,6 +202,11 @@ public static class ListingSearch
         if (filter.Text is { } text)
         {
             query = query.WhereTextMatches(text);
+        }
+
+        if (filter.Condition is { } condition)
+        {
+            query = query.Where(l => l.Condition == condition);
         }
 
         // Row-value comparisons ((Price, Id) > (@price, @id)) are what an index on (..., Price, Id) can seek to. A page

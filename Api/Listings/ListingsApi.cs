@@ -20,7 +20,7 @@ namespace Marketplace.Api.Listings;
 
 public static class ListingsApi
 {
-    public const int MaxQueryLength = 200;
+    public const int MaxQueryLength = ListingRules.QueryMaxLength;
 
     private const string SellerForeignKey = "FK_Listing_User_SellerId";
     private const string CategoryForeignKey = "FK_Listing_Category_CategoryId";
@@ -103,6 +103,7 @@ public static class ListingsApi
         [Description("newest (the default), price_asc or price_desc.")] string? sort,
         [Description("The nextCursor or previousCursor of the page seen last.")][StringLength(200)] string? cursor,
         [Description("Listings per page, 1 to 100; 20 by default.")][Range(1, ListingSearch.MaxPageSize)] int? limit,
+        [Description("Only listings whose seller stated this condition: New, LikeNew, Good, Fair or ForParts.")] Contracts.Listings.ItemCondition? condition,
         MarketplaceDbContext db,
         CategoryCatalog catalog,
         ListingCursors cursors,
@@ -110,7 +111,7 @@ public static class ListingsApi
         CancellationToken cancellationToken)
     {
         var (plan, errors) = await ListingSearch.PlanAsync(
-            new ListingSearchQuery(categorySlug, category, status, minPrice, maxPrice, sellerId, q, sort, cursor, limit),
+            new ListingSearchQuery(categorySlug, category, status, minPrice, maxPrice, sellerId, q, sort, cursor, limit, condition),
             catalog, cursors, cancellationToken);
         if (plan is null)
         {
@@ -157,6 +158,7 @@ public static class ListingsApi
         MarketplaceDbContext db,
         CategoryCatalog catalog,
         IOptions<MarketplaceOptions> marketplace,
+        TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
         var (placement, problem) = await ListingPlacement.ResolveAsync(request, catalog, cancellationToken);
@@ -170,9 +172,10 @@ public static class ListingsApi
             Title = request.Title.Trim(),
             Description = request.Description.Trim(),
             SellerId = AccessTokens.UserIdOf(caller),
+            Condition = request.Condition?.ToStored(),
         };
         Place(listing, request.Price!.Value, placement!);
-        listing.Status = request.Status?.ToStored() ?? ListingStatus.Active;
+        ListingPublication.MoveTo(listing, request.Status?.ToStored() ?? ListingStatus.Active, timeProvider);
         db.Listings.Add(listing);
 
         if (await SaveAsync(db, cancellationToken) is { } saveProblem)
@@ -192,6 +195,7 @@ public static class ListingsApi
         MarketplaceDbContext db,
         CategoryCatalog catalog,
         IOptions<MarketplaceOptions> marketplace,
+        TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
         var action = request.Status == Contracts.Listings.ListingStatus.Draft ? ListingAction.EditAsDraft : ListingAction.Edit;
@@ -211,7 +215,9 @@ public static class ListingsApi
         listing.Title = request.Title.Trim();
         listing.Description = request.Description.Trim();
         Place(listing, request.Price!.Value, placement!);
-        listing.Status = request.Status?.ToStored() ?? listing.Status;
+        // Left out (a client from before conditions), the listing keeps the condition it has.
+        listing.Condition = request.Condition?.ToStored() ?? listing.Condition;
+        ListingPublication.MoveTo(listing, request.Status?.ToStored() ?? listing.Status, timeProvider);
 
         if (await SaveAsync(db, cancellationToken) is { } saveProblem)
         {

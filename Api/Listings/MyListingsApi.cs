@@ -26,7 +26,7 @@ public static class MyListingsApi
             .WithName("GetMyListings")
             .WithSummary("List my listings")
             .WithDescription(
-                "The caller's own listings, drafts, active, sold and archived alike, newest first; one an admin removed carries removedAt. " +
+                "The caller's own listings, drafts, active, sold and archived alike, newest first; one an admin removed carries removedAt, and each its favouriteCount. " +
                 "Give status (once or more) for only those statuses. Pass nextCursor back as cursor for the next page, previousCursor for the page before.");
         return app;
     }
@@ -88,7 +88,16 @@ public static class MyListingsApi
 
         var tree = await catalog.GetAsync(cancellationToken);
         var currency = marketplace.Value.Currency;
-        var items = page.Items.Select(row => row with { Currency = currency, CategorySlug = tree.SlugOf(row.CategoryId) }).ToList();
+        // How many buyers keep each listing: one probe of the favourites' listing index per listing of the page.
+        var ids = page.Items.Select(row => row.Id).ToList();
+        var favourites = await db.Favourites.AsNoTracking()
+            .Where(f => ids.Contains(f.ListingId))
+            .GroupBy(f => f.ListingId)
+            .Select(g => new { ListingId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.ListingId, g => g.Count, cancellationToken);
+        var items = page.Items
+            .Select(row => row with { Currency = currency, CategorySlug = tree.SlugOf(row.CategoryId), FavouriteCount = favourites.GetValueOrDefault(row.Id) })
+            .ToList();
         return TypedResults.Ok(new ListingPage(
             items,
             page.HasAfter ? cursors.Create(new NewestFirstPosition(items[^1].CreatedAt, items[^1].Id)) : null,

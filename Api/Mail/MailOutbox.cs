@@ -34,10 +34,12 @@ public sealed class MailOutbox(IOptions<AccountsOptions> accounts, TimeProvider 
     }, accounts.Value.PasswordResetTokenLifetime);
 
     /// <summary>
-    /// A mail composed in full (the generic path: a buyer's message, moderation notices, notifications, alerts); it must
-    /// hold no secret, since it waits in the database as it is. <paramref name="notAfter"/>: dropped rather than sent after.
+    /// A mail composed in full (the generic path: conversation notifications, moderation notices, alerts); it must hold
+    /// no secret, since it waits in the database as it is. <paramref name="notAfter"/>: dropped rather than sent after.
+    /// <paramref name="savedSearchId"/>: an alert about that saved search, whose unsubscribe link (the bodies hold
+    /// <see cref="Marketplace.Api.SavedSearches.AlertLinks.UnsubscribePlaceholder"/> where it goes) is minted when it is sent.
     /// </summary>
-    public OutboxMail AddMessage(MarketplaceDbContext db, EmailMessage message, DateTimeOffset? notAfter = null) => Add(db, new OutboxMail
+    public OutboxMail AddMessage(MarketplaceDbContext db, EmailMessage message, DateTimeOffset? notAfter = null, long? savedSearchId = null) => Add(db, new OutboxMail
     {
         Kind = OutboxMailKind.Message,
         ToAddress = message.To,
@@ -46,6 +48,7 @@ public sealed class MailOutbox(IOptions<AccountsOptions> accounts, TimeProvider 
         TextBody = message.TextBody,
         HtmlBody = message.HtmlBody,
         ExpiresAt = notAfter,
+        SavedSearchId = savedSearchId,
     }, linkLifetime: null);
 
     private OutboxMail Add(MarketplaceDbContext db, OutboxMail mail, TimeSpan? linkLifetime)

@@ -1,4 +1,6 @@
 using Marketplace.Api.Auth;
+using Marketplace.Api.Conversations;
+using Marketplace.Api.SavedSearches;
 using Marketplace.Api.Jobs;
 using Marketplace.Data;
 using Microsoft.Extensions.Options;
@@ -37,8 +39,11 @@ public static class MailServices
             .ValidateOnStart();
         builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         builder.Services.AddSingleton<AccountMails>();
-        builder.Services.AddSingleton<ListingMails>();
         builder.Services.AddSingleton<ModerationMails>();
+        builder.Services.AddSingleton<ConversationMails>();
+        builder.Services.AddSingleton<AlertMails>();
+        builder.Services.AddSingleton<UnsubscribeKey>();
+        builder.Services.AddSingleton<AlertLinks>();
         builder.Services.AddSingleton<MailedTokenKey>();
         builder.Services.AddSingleton<MailOutbox>();
         builder.Services.AddSingleton<MailMetrics>();

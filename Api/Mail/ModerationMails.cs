@@ -61,7 +61,7 @@ public sealed class ModerationMails(IOptions<MarketplaceOptions> marketplace, IO
     private string Support => support.Value.Address.Trim();
 
     private Uri ListingLink(long listingId) =>
-        marketplace.Value.PublicPage($"{ListingMails.ListingPath}/{listingId.ToString(CultureInfo.InvariantCulture)}");
+        marketplace.Value.PublicPage($"/listings/{listingId.ToString(CultureInfo.InvariantCulture)}");
 
     private EmailMessage Compose(string to, string subject, string displayName, IReadOnlyList<string> paragraphs, Uri? link, string? action)
     {

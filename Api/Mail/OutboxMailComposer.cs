@@ -1,4 +1,6 @@
+using System.Net;
 using Marketplace.Api.Auth;
+using Marketplace.Api.SavedSearches;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Data.Outbox;
@@ -14,14 +16,15 @@ namespace Marketplace.Api.Mail;
 /// out opens nothing (only the key outside the database makes it). A link lives from when its mail was asked for (the
 /// row's CreatedAt), however late the mail goes out; its text says what is left.
 /// </summary>
-public sealed class OutboxMailComposer(NpgsqlDataSource dataSource, AccountMails accountMails, MailedTokenKey tokenKey)
+public sealed class OutboxMailComposer(NpgsqlDataSource dataSource, AccountMails accountMails, MailedTokenKey tokenKey, AlertLinks alertLinks)
 {
     /// <summary>The mail to send, or why it is dropped.</summary>
     public async Task<(EmailMessage? Message, MailDrop? Drop)> ComposeAsync(OutboxMail mail, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (mail.Kind == OutboxMailKind.Message)
         {
-            return (new EmailMessage(mail.ToAddress, mail.Subject ?? "", mail.TextBody ?? "", mail.HtmlBody ?? "", mail.ReplyTo), null);
+            var message = new EmailMessage(mail.ToAddress, mail.Subject ?? "", mail.TextBody ?? "", mail.HtmlBody ?? "", mail.ReplyTo);
+            return mail.SavedSearchId is { } savedSearchId ? await AlertAsync(message, savedSearchId, cancellationToken) : (message, null);
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -90,6 +93,29 @@ public sealed class OutboxMailComposer(NpgsqlDataSource dataSource, AccountMails
         return (mail.Kind == OutboxMailKind.Verification
             ? accountMails.Verification(mail.ToAddress, displayName, token, left)
             : accountMails.EmailChange(mail.ToAddress, displayName, token, left), null);
+    }
+
+    /// <summary>
+    /// A saved search's alert, unless the search was deleted or its alerts stopped since it was queued (an unsubscribe
+    /// stops what is queued too), with its unsubscribe link minted now: in the bodies and in the List-Unsubscribe headers.
+    /// </summary>
+    private async Task<(EmailMessage?, MailDrop?)> AlertAsync(EmailMessage message, long savedSearchId, CancellationToken cancellationToken)
+    {
+        // As text: the enum type is read whatever types this data source loaded.
+        await using var read = dataSource.CreateCommand("""SELECT "Alerts"::text <> 'off' FROM "SavedSearch" WHERE "Id" = @id""");
+        read.Parameters.AddWithValue("id", savedSearchId);
+        if (await read.ExecuteScalarAsync(cancellationToken) is not true)
+        {
+            return (null, MailDrop.Unsubscribed);
+        }
+
+        var unsubscribe = alertLinks.Unsubscribe(savedSearchId);
+        return (message with
+        {
+            TextBody = message.TextBody.Replace(AlertLinks.UnsubscribePlaceholder, unsubscribe.AbsoluteUri, StringComparison.Ordinal),
+            HtmlBody = message.HtmlBody.Replace(AlertLinks.UnsubscribePlaceholder, WebUtility.HtmlEncode(unsubscribe.AbsoluteUri), StringComparison.Ordinal),
+            ListUnsubscribe = unsubscribe,
+        }, null);
     }
 
     private async Task<(EmailMessage?, MailDrop?)> PasswordResetAsync(

@@ -23,6 +23,13 @@ public sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILogg
             mime.MessageId = message.MessageId;
         }
 
+        if (message.ListUnsubscribe is { } unsubscribe)
+        {
+            // RFC 2369 and RFC 8058: the angle-bracketed https link, and the one-click POST it takes.
+            mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe.AbsoluteUri}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         mime.Subject = message.Subject;
         mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
 

@@ -31,6 +31,12 @@ public sealed record ListingRequest : IValidatableObject
     /// <summary>The legacy fixed category, for clients that predate the category tree.</summary>
     public ListingCategory? Category { get; init; }
 
+    /// <summary>
+    /// The item's condition. Optional for now, so that clients written before it keep working: a new listing without one
+    /// has not stated it, and a replacement without one keeps the listing's. The Web requires it for new listings.
+    /// </summary>
+    public ItemCondition? Condition { get; init; }
+
     /// <summary>Draft, Active or Sold. A new listing is Active unless this says otherwise; on PUT, leaving it out keeps the current status.</summary>
     public ListingStatus? Status { get; init; }
 

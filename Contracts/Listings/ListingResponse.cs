@@ -7,6 +7,8 @@ namespace Marketplace.Contracts.Listings;
 /// <param name="RemovedAt">When an admin removed the listing; only its seller and admins see a removed listing.</param>
 /// <param name="ThumbnailUrl">The first photo's thumbnail; null when the listing has no photo.</param>
 /// <param name="Images">The listing's photos in order; in search results null (they carry only the first thumbnail).</param>
+/// <param name="Condition">The item's condition; null when its seller has not stated it (listings made before it was asked).</param>
+/// <param name="FavouriteCount">How many accounts keep the listing in their saved listings; only in the seller's own list (<c>GET /api/me/listings</c>).</param>
 public sealed record ListingResponse(
     long Id,
     string Title,
@@ -22,4 +24,6 @@ public sealed record ListingResponse(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? RemovedAt = null,
     string? ThumbnailUrl = null,
-    IReadOnlyList<ListingImageResponse>? Images = null);
+    IReadOnlyList<ListingImageResponse>? Images = null,
+    ItemCondition? Condition = null,
+    int? FavouriteCount = null);

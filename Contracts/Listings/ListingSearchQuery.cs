@@ -11,4 +11,5 @@ public sealed record ListingSearchQuery(
     string? Q,
     string? Sort,
     string? Cursor,
-    int? Limit);
+    int? Limit,
+    ItemCondition? Condition = null);

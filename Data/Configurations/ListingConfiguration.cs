@@ -20,6 +20,9 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
     /// <summary>Names the indexes of the rows a search can return, so that plans (and their tests) tell them apart.</summary>
     public const string ListedIndexPrefix = "IX_Listing_Listed_";
 
+    /// <summary>The listings waiting for the saved-search alert job.</summary>
+    public const string MatchPendingIndex = "IX_Listing_MatchPending";
+
     private const string NotRemoved = "\"RemovedAt\" IS NULL";
 
     /// <summary>What a search can return: neither removed by an admin nor sold by a suspended seller.</summary>
@@ -110,6 +113,11 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         builder.HasIndex(l => new { l.SellerId, l.Status, l.CreatedAt, l.Id }, ListedIndexPrefix + "SellerId_Status_CreatedAt_Id")
             .IncludeProperties(l => l.Price)
             .HasFilter(Listed)
+            .IsCreatedConcurrently();
+
+        // The listings the saved-search alert job has still to match: published since it last ran, so the index stays tiny.
+        builder.HasIndex(l => new { l.MatchPendingSince, l.Id }, MatchPendingIndex)
+            .HasFilter($"\"{nameof(Listing.MatchPendingSince)}\" IS NOT NULL")
             .IsCreatedConcurrently();
 
         // A seller's own list (GET /api/me/listings): every status, removed listings too, newest first. The indexes above

@@ -89,3 +89,27 @@ public enum OutboxMailState
     /// <summary>Not sent, on purpose: its link would have expired, no account has the address, or a newer mail replaced it.</summary>
     Dropped,
 }
+
+/// <summary>The state of the item a listing sells, as its seller states it; stored as the PostgreSQL enum <c>item_condition</c>.</summary>
+/// <remarks>A listing made before sellers were asked has none (null): "not stated".</remarks>
+public enum ItemCondition
+{
+    New,
+    LikeNew,
+    Good,
+    Fair,
+    ForParts,
+}
+
+/// <summary>Whether and how often a saved search mails its new matches; stored as the PostgreSQL enum <c>alert_frequency</c>.</summary>
+public enum AlertFrequency
+{
+    /// <summary>No mail; the saved search still counts its new matches.</summary>
+    Off,
+
+    /// <summary>A mail soon after new matches appear.</summary>
+    Immediate,
+
+    /// <summary>At most one mail a day, with every match since the last.</summary>
+    Daily,
+}

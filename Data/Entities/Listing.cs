@@ -19,6 +19,15 @@ public sealed class Listing : ITimestamped
 
     public ListingStatus Status { get; set; } = ListingStatus.Draft;
 
+    /// <summary>The item's condition as its seller states it; null for listings made before sellers were asked ("not stated").</summary>
+    public ItemCondition? Condition { get; set; }
+
+    /// <summary>
+    /// Set when the listing becomes visible to buyers (created active, or published), cleared once the alert job has
+    /// matched it against the saved searches; a partial index holds only the listings still waiting.
+    /// </summary>
+    public DateTimeOffset? MatchPendingSince { get; set; }
+
     public Guid SellerId { get; set; }
     public User? Seller { get; set; }
 

@@ -38,6 +38,13 @@ public sealed class OutboxMail
 
     public string? HtmlBody { get; set; }
 
+    /// <summary>
+    /// The saved search an alert mail is about: its unsubscribe link is minted when it is sent (the row holds no token),
+    /// and it is dropped if the search was deleted or its alerts stopped meanwhile. No foreign key: the outbox is busy,
+    /// and a dangling id only drops the mail.
+    /// </summary>
+    public long? SavedSearchId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>When the next attempt is due.</summary>

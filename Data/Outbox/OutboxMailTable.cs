@@ -12,7 +12,7 @@ namespace Marketplace.Data.Outbox;
 public static class OutboxMailTable
 {
     private const string Columns = """
-        "Id", "Kind", "UserId", "ToAddress", "ReplyTo", "Subject", "TextBody", "HtmlBody", "CreatedAt", "DueAt", "ExpiresAt", "Attempts"
+        "Id", "Kind", "UserId", "ToAddress", "ReplyTo", "Subject", "TextBody", "HtmlBody", "CreatedAt", "DueAt", "ExpiresAt", "Attempts", "SavedSearchId"
         """;
 
     /// <summary>Whether any pending mail is due at <paramref name="now"/> (one probe of the pending index).</summary>
@@ -56,6 +56,7 @@ public static class OutboxMailTable
             DueAt = reader.GetFieldValue<DateTimeOffset>(9),
             ExpiresAt = reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
             Attempts = reader.GetInt32(11),
+            SavedSearchId = reader.IsDBNull(12) ? null : reader.GetInt64(12),
         };
     }
 

@@ -115,11 +115,31 @@ public sealed partial class ApiHttpFile
     {
         var email = _variables["email"];
         var mailsBefore = inbox.MailsTo(email).Count;
+        // The admin's first alert mail (the admin gets the conversation's notifications too): the search the admin saves
+        // finds the listing the seller publishes after it.
+        var adminEmail = _variables["adminEmail"];
+        async Task<string> Unsubscribe(string part)
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while (true)
+            {
+                if (inbox.MailsTo(adminEmail).FirstOrDefault(m => m.TextBody.Contains("/alerts/unsubscribe", StringComparison.Ordinal)) is { } alert)
+                {
+                    return System.Web.HttpUtility.ParseQueryString(alert.Link("/alerts/unsubscribe").Query)[part]!;
+                }
+
+                Assert.True(DateTime.UtcNow < deadline, $"No alert mail to {adminEmail} arrived at the test SMTP server within the time.");
+                await Task.Delay(TimeSpan.FromMilliseconds(200), Ct);
+            }
+        }
+
         return new Dictionary<string, Func<Task<string>>>
         {
             ["verificationToken"] = async () => (await inbox.WaitForMailAsync(email, mailsBefore + 2, cancellationToken: Ct)).Token("/verify-email"),
             // Then forgot-password's mail: the third.
             ["resetToken"] = async () => (await inbox.WaitForMailAsync(email, mailsBefore + 3, cancellationToken: Ct)).Token("/reset-password"),
+            ["alertSearch"] = () => Unsubscribe("search"),
+            ["alertToken"] = () => Unsubscribe("token"),
         };
     }
 

@@ -13,7 +13,9 @@ public sealed partial class ApiHttpFileTests(PostgresServer server)
     {
         var azurite = await AzuriteServer.SharedAsync();
         var container = AzuriteServer.NewContainerName();
-        await using var app = await ApiApp.CreateAsync(server, azurite.Settings(container), cancellationToken: Ct);
+        // Alerts matched and queued within a tenth of a second, so the alert mail's link is there when the file asks for it.
+        var settings = new Dictionary<string, string?>(azurite.Settings(container)) { ["SavedSearches:AlertInterval"] = "00:00:00.100" };
+        await using var app = await ApiApp.CreateAsync(server, settings, cancellationToken: Ct);
         using var client = app.CreateClient();
         var file = await ApiHttpFile.ReadAsync();
         await file.CreateAdminAsync(app.ConnectionString);

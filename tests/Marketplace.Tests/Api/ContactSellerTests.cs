@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Marketplace.Api.Auth;
+using Marketplace.Contracts.Conversations;
 using Marketplace.Data.Entities;
 using Marketplace.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,15 +10,16 @@ using static Marketplace.Tests.Api.ApiCalls;
 namespace Marketplace.Tests.Api;
 
 /// <summary>
-/// POST /api/listings/{id}/contact: the platform mails a buyer's message to the seller, replies going to the buyer, and
-/// neither address appears in any answer; only about an active listing someone else sells; a few per buyer per hour.
+/// POST /api/listings/{id}/contact, the older form of starting a conversation kept for the previous Web: the message opens
+/// (or continues) the buyer's conversation, the seller is mailed a notification without either address, and the answer
+/// stays the old 202; only about an active listing someone else sells; a few per buyer per hour.
 /// </summary>
 public sealed class ContactSellerTests(SharedApi shared, PostgresServer server) : IClassFixture<SharedApi>
 {
     private ApiApp App => shared.App;
 
     [Fact]
-    public async Task The_seller_gets_the_message_by_mail_with_the_buyer_as_Reply_To_and_the_answer_shows_neither_address()
+    public async Task The_older_contact_operation_opens_a_conversation_and_its_mail_names_neither_address_nor_has_a_Reply_To()
     {
         var seller = await App.SignUpAsync();
         var buyer = await App.SignUpAsync();
@@ -27,21 +29,25 @@ public sealed class ContactSellerTests(SharedApi shared, PostgresServer server) 
 
         using var response = await buyer.Client.PostAsJsonAsync($"/api/listings/{listing.Id}/contact", new { message = Message }, Ct);
 
+        // The previous Web's answer, unchanged: 202 and no body.
         var answer = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, answer);
+        Assert.Equal("", answer);
         var everything = answer + response.Headers + response.Content.Headers;
         Assert.DoesNotContain(seller.Email, everything, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(buyer.Email, everything, StringComparison.OrdinalIgnoreCase);
+        var conversation = Assert.Single((await (await seller.Client.GetAsync("/api/conversations", Ct)).ReadAsync<InboxPage>()).Items);
+        Assert.Equal((listing.Id, 1), (conversation.Listing.Id, conversation.UnreadCount));
         var mail = await App.Inbox.WaitForMailAsync(seller.Email, before + 1, cancellationToken: Ct);
         Assert.Equal([seller.Email], mail.EnvelopeTo);
-        Assert.Equal([buyer.Email], mail.Message.ReplyTo.Mailboxes.Select(m => m.Address));
+        Assert.Empty(mail.Message.ReplyTo.Mailboxes);
         Assert.Equal([SmtpInbox.FromAddress], mail.Message.From.Mailboxes.Select(m => m.Address));
-        Assert.Equal("About your listing \"Walnut desk <b>\"", mail.Subject);
+        Assert.Equal("New message about \"Walnut desk <b>\"", mail.Subject);
         Assert.Contains(Message, mail.TextBody.ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        Assert.Equal($"{ApiApp.PublicBaseUrl}/listings/{listing.Id}", mail.Link($"/listings/{listing.Id}").AbsoluteUri);
+        Assert.Equal($"{ApiApp.PublicBaseUrl}/messages/{conversation.Id}", mail.Link($"/messages/{conversation.Id}").AbsoluteUri);
         Assert.DoesNotContain("<script>", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", mail.HtmlBody, StringComparison.Ordinal);
-        Assert.DoesNotContain(buyer.Email, mail.TextBody + mail.HtmlBody, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(buyer.Email, mail.Message.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -176,6 +182,6 @@ public sealed class ContactSellerTests(SharedApi shared, PostgresServer server) 
         outage.End();
         var mail = await outage.Inbox.WaitForMailAsync(sellerEmail, timeout: TimeSpan.FromSeconds(60), cancellationToken: Ct);
         Assert.Contains("Hello?", mail.TextBody, StringComparison.Ordinal);
-        Assert.Equal([$"{buyerId}@example.com"], mail.Message.ReplyTo.Mailboxes.Select(m => m.Address));
+        Assert.Empty(mail.Message.ReplyTo.Mailboxes);
     }
 }

@@ -63,6 +63,27 @@ public sealed class OpenApiDocumentTests(PostgresServer server)
         ("post", "/api/admin/users/{id}/suspend", "AdminSuspendUser", true),
         ("post", "/api/admin/users/{id}/reinstate", "AdminReinstateUser", true),
         ("put", "/api/admin/users/{id}/role", "AdminChangeUserRole", true),
+        ("post", "/api/listings/{id}/conversation", "StartConversation", true),
+        ("get", "/api/conversations", "GetInbox", true),
+        ("get", "/api/conversations/unread", "GetUnreadCount", true),
+        ("get", "/api/conversations/{id}", "GetConversation", true),
+        ("post", "/api/conversations/{id}/messages", "SendMessage", true),
+        ("post", "/api/conversations/{id}/read", "MarkConversationRead", true),
+        ("put", "/api/conversations/{id}/block", "BlockConversationPartner", true),
+        ("delete", "/api/conversations/{id}/block", "UnblockConversationPartner", true),
+        ("post", "/api/conversations/{id}/reports", "ReportConversation", true),
+        ("get", "/api/me/favourites", "GetFavourites", true),
+        ("get", "/api/me/favourite-ids", "GetFavouriteIds", true),
+        ("put", "/api/me/favourites/{listingId}", "SaveFavourite", true),
+        ("delete", "/api/me/favourites/{listingId}", "RemoveFavourite", true),
+        ("get", "/api/me/saved-searches", "GetSavedSearches", true),
+        ("post", "/api/me/saved-searches", "SaveSearch", true),
+        ("patch", "/api/me/saved-searches/{id}", "UpdateSavedSearch", true),
+        ("delete", "/api/me/saved-searches/{id}", "DeleteSavedSearch", true),
+        ("post", "/api/me/saved-searches/{id}/visit", "VisitSavedSearch", true),
+        ("get", "/api/alerts/unsubscribe", "GetAlertSubscription", false),
+        ("post", "/api/alerts/unsubscribe", "UnsubscribeAlerts", false),
+        ("get", "/api/admin/conversation-reports/{id}", "AdminGetConversationReport", true),
     ];
 
     /// <summary>
@@ -232,7 +253,7 @@ public sealed class OpenApiDocumentTests(PostgresServer server)
 
         var parameters = paths.GetProperty("/api/listings").GetProperty("get").GetProperty("parameters").EnumerateArray()
             .ToDictionary(p => p.GetProperty("name").GetString()!);
-        Assert.Equal(["categorySlug", "category", "status", "minPrice", "maxPrice", "sellerId", "q", "sort", "cursor", "limit"], parameters.Keys);
+        Assert.Equal(["categorySlug", "category", "status", "minPrice", "maxPrice", "sellerId", "q", "sort", "cursor", "limit", "condition"], parameters.Keys);
         Assert.Equal((1, 100), (parameters["limit"].GetProperty("schema").GetProperty("minimum").GetInt32(),
             parameters["limit"].GetProperty("schema").GetProperty("maximum").GetInt32()));
         Assert.Contains("price_asc", parameters["sort"].GetProperty("description").GetString(), StringComparison.Ordinal);

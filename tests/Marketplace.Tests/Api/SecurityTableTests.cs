@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Security.Cryptography;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Images;
+using Marketplace.Api.SavedSearches;
 using Marketplace.Tests.Support;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
@@ -133,6 +134,45 @@ public sealed class SecurityTableTests(ImagesApi shared) : IClassFixture<ImagesA
                 """, Ct);
         }
 
+        /// <summary>A conversation about the owner's listing, opened by a buyer of its own (written as the first message writes it).</summary>
+        public async Task<long> ConversationAsync()
+        {
+            var buyer = await app.InsertUserAsync();
+            return await app.Db.ScalarAsync<long>($"""
+                WITH c AS (
+                    INSERT INTO "Conversation" ("ListingId", "BuyerId", "SellerId", "LastMessageAt") VALUES ({listingId}, '{buyer}', '{owner.Id}', now()) RETURNING "Id"
+                ), p AS (
+                    INSERT INTO "ConversationParticipant" ("ConversationId", "UserId", "LastMessageAt", "UnreadCount")
+                    SELECT "Id", '{buyer}'::uuid, now(), 0 FROM c UNION ALL SELECT "Id", '{owner.Id}'::uuid, now(), 1 FROM c
+                ), m AS (
+                    INSERT INTO "ConversationMessage" ("ConversationId", "SenderId", "Body") SELECT "Id", '{buyer}', 'Still for sale?' FROM c
+                )
+                SELECT "Id" FROM c
+                """, Ct);
+        }
+
+        /// <summary>An open report of a conversation about the owner's listing, filed by its buyer.</summary>
+        public async Task<long> ConversationReportAsync()
+        {
+            var conversation = await ConversationAsync();
+            return await app.Db.ScalarAsync<long>($"""
+                INSERT INTO "ConversationReport" ("ConversationId", "ReporterId", "Reason")
+                SELECT "Id", "BuyerId", 'Table' FROM "Conversation" WHERE "Id" = {conversation} RETURNING "Id"
+                """, Ct);
+        }
+
+        /// <summary>A search the owner saved, with alerts.</summary>
+        public Task<long> SavedSearchAsync() => app.Db.ScalarAsync<long>($"""
+            INSERT INTO "SavedSearch" ("UserId", "Query", "Alerts") VALUES ('{owner.Id}', 'desk', 'immediate') RETURNING "Id"
+            """, Ct);
+
+        /// <summary>The query of the unsubscribe link in the alert mails of a search the owner saved.</summary>
+        public async Task<(long Search, string Token)> UnsubscribeLinkAsync()
+        {
+            var search = await SavedSearchAsync();
+            return (search, app.Services.GetRequiredService<UnsubscribeKey>().TokenFor(search));
+        }
+
         /// <summary>The owner's listing, removed by an admin (written as the remove endpoint writes it).</summary>
         public async Task<long> RemovedListingAsync()
         {
@@ -223,6 +263,52 @@ public sealed class SecurityTableTests(ImagesApi shared) : IClassFixture<ImagesA
         // Buyers: a verified email to write to a seller or to report; never about one's own listing (409).
         ["ContactSeller"] = Signed("post", "/api/listings/{id}/contact", s => Post($"/api/listings/{s.ListingId}/contact", new { message = "Still there?" }),
             HttpStatusCode.Conflict, unverified: Forbidden, another: HttpStatusCode.Accepted, admin: HttpStatusCode.Accepted),
+        // Conversations: a verified email to start one, never about one's own listing (409); only its two sides read and
+        // write it (the scene's owner is the seller), everyone else gets 404, admins too.
+        ["StartConversation"] = Signed("post", "/api/listings/{id}/conversation", s => Post($"/api/listings/{s.ListingId}/conversation", new { message = "Still there?" }),
+            HttpStatusCode.Conflict, unverified: Forbidden, another: HttpStatusCode.Created, admin: HttpStatusCode.Created),
+        ["GetInbox"] = Signed("get", "/api/conversations", _ => Get("/api/conversations"), Ok, unverified: Ok, another: Ok, admin: Ok),
+        ["GetUnreadCount"] = Signed("get", "/api/conversations/unread", _ => Get("/api/conversations/unread"), Ok, unverified: Ok, another: Ok, admin: Ok),
+        ["GetConversation"] = Signed("get", "/api/conversations/{id}", async s => await Get($"/api/conversations/{await s.ConversationAsync()}"), Ok,
+            unverified: NotFound, another: NotFound, admin: NotFound),
+        ["SendMessage"] = Signed("post", "/api/conversations/{id}/messages",
+            async s => await Post($"/api/conversations/{await s.ConversationAsync()}/messages", new { message = "Yes." }), HttpStatusCode.Created,
+            unverified: NotFound, another: NotFound, admin: NotFound),
+        ["MarkConversationRead"] = Signed("post", "/api/conversations/{id}/read", async s => await Post($"/api/conversations/{await s.ConversationAsync()}/read"), NoContent,
+            unverified: NotFound, another: NotFound, admin: NotFound),
+        ["BlockConversationPartner"] = Signed("put", "/api/conversations/{id}/block",
+            async s => await Send(HttpMethod.Put, $"/api/conversations/{await s.ConversationAsync()}/block"), NoContent,
+            unverified: NotFound, another: NotFound, admin: NotFound),
+        ["UnblockConversationPartner"] = Signed("delete", "/api/conversations/{id}/block",
+            async s => await Send(HttpMethod.Delete, $"/api/conversations/{await s.ConversationAsync()}/block"), NoContent,
+            unverified: NotFound, another: NotFound, admin: NotFound),
+        ["ReportConversation"] = Signed("post", "/api/conversations/{id}/reports",
+            async s => await Post($"/api/conversations/{await s.ConversationAsync()}/reports", new { reason = "Rude." }), HttpStatusCode.Accepted,
+            unverified: NotFound, another: NotFound, admin: NotFound),
+
+        // Favourites and saved searches: each account's own; another's saved search does not exist for them.
+        ["GetFavourites"] = Signed("get", "/api/me/favourites", _ => Get("/api/me/favourites"), Ok, unverified: Ok, another: Ok, admin: Ok),
+        ["GetFavouriteIds"] = Signed("get", "/api/me/favourite-ids", s => Get($"/api/me/favourite-ids?listingId={s.ListingId}"), Ok, unverified: Ok, another: Ok, admin: Ok),
+        ["SaveFavourite"] = Signed("put", "/api/me/favourites/{listingId}", s => Send(HttpMethod.Put, $"/api/me/favourites/{s.ListingId}"), HttpStatusCode.Conflict,
+            unverified: NoContent, another: NoContent, admin: NoContent),
+        ["RemoveFavourite"] = Signed("delete", "/api/me/favourites/{listingId}", s => Send(HttpMethod.Delete, $"/api/me/favourites/{s.ListingId}"), NoContent,
+            unverified: NoContent, another: NoContent, admin: NoContent),
+        ["GetSavedSearches"] = Signed("get", "/api/me/saved-searches", _ => Get("/api/me/saved-searches"), Ok, unverified: Ok, another: Ok, admin: Ok),
+        ["SaveSearch"] = Signed("post", "/api/me/saved-searches", s => Post("/api/me/saved-searches", new { q = "desk", categorySlug = s.CategorySlug, alerts = "Daily" }),
+            HttpStatusCode.Created, unverified: HttpStatusCode.Created, another: HttpStatusCode.Created, admin: HttpStatusCode.Created),
+        ["UpdateSavedSearch"] = Signed("patch", "/api/me/saved-searches/{id}",
+            async s => await Send(HttpMethod.Patch, $"/api/me/saved-searches/{await s.SavedSearchAsync()}", new { alerts = "Off" }), Ok,
+            unverified: NotFound, another: NotFound, admin: NotFound),
+        ["DeleteSavedSearch"] = Signed("delete", "/api/me/saved-searches/{id}", async s => await Send(HttpMethod.Delete, $"/api/me/saved-searches/{await s.SavedSearchAsync()}"),
+            NoContent, unverified: NotFound, another: NotFound, admin: NotFound),
+        ["VisitSavedSearch"] = Signed("post", "/api/me/saved-searches/{id}/visit", async s => await Post($"/api/me/saved-searches/{await s.SavedSearchAsync()}/visit"), Ok,
+            unverified: NotFound, another: NotFound, admin: NotFound),
+        // The unsubscribe link works for whoever holds it, signed in or not, and only with its token.
+        ["GetAlertSubscription"] = Public("get", "/api/alerts/unsubscribe",
+            async s => await Get((await s.UnsubscribeLinkAsync()) is var (search, token) ? $"/api/alerts/unsubscribe?search={search}&token={token}" : "")),
+        ["UnsubscribeAlerts"] = Public("post", "/api/alerts/unsubscribe",
+            async s => await Post("/api/alerts/unsubscribe", (await s.UnsubscribeLinkAsync()) is var (search, token) ? new { search, token } : null), NoContent),
+
         ["ReportListing"] = Signed("post", "/api/listings/{id}/reports", s => Post($"/api/listings/{s.ListingId}/reports", new { reason = "Fake." }),
             HttpStatusCode.Conflict, unverified: Forbidden, another: HttpStatusCode.Accepted, admin: HttpStatusCode.Accepted),
 
@@ -274,6 +360,8 @@ public sealed class SecurityTableTests(ImagesApi shared) : IClassFixture<ImagesA
         ["AdminSearchUsers"] = AdminOnly("get", "/api/admin/users", _ => Get("/api/admin/users?q=table"), Ok),
         ["AdminGetUser"] = AdminOnly("get", "/api/admin/users/{id}", s => Get($"/api/admin/users/{s.Owner.Id}"), Ok),
         ["AdminGetCategories"] = AdminOnly("get", "/api/admin/categories", _ => Get("/api/admin/categories"), Ok),
+        ["AdminGetConversationReport"] = AdminOnly("get", "/api/admin/conversation-reports/{id}",
+            async s => await Get($"/api/admin/conversation-reports/{await s.ConversationReportAsync()}"), Ok),
     };
 
     public static TheoryData<string> Operations => [.. Table.Keys.Order(StringComparer.Ordinal)];

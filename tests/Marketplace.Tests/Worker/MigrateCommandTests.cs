@@ -25,6 +25,7 @@ public sealed class MigrateCommandTests(PostgresServer server)
         "AddListingReport", "AddListingSellerCreatedAtIndex", "AddOutboxMail", "AddListingSellerSuspendedAt",
         "AddListingListedNewestIndex", "AddListingListedCategoryNewestIndex", "AddListingListedSellerNewestIndex",
         "AddAdminAuditLogCreatedAtIndex",
+        "AddConversationsFavouritesAndSavedSearches", "AddListingMatchPendingIndex",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
