@@ -25,7 +25,9 @@ namespace Marketplace.Data.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "admin_action", new[] { "user_suspended", "user_reinstated", "user_role_changed", "listing_removed", "listing_restored", "category_created", "category_updated", "category_deactivated", "category_reactivated", "category_moved", "category_reordered", "report_resolved" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "alert_frequency", new[] { "off", "immediate", "daily" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "audit_target_type", new[] { "user", "listing", "category", "report" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "item_condition", new[] { "new", "like_new", "good", "fair", "for_parts" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "listing_category", new[] { "electronics", "furniture", "clothing", "vehicles", "home_and_garden", "sports", "books_and_media", "toys", "collectibles", "other" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "listing_status", new[] { "draft", "active", "sold", "archived" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "outbox_mail_kind", new[] { "verification", "email_change", "password_reset", "message" });
@@ -128,6 +130,208 @@ namespace Marketplace.Data.Migrations
                     b.ToTable("Category", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.Conversation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTimeOffset>("LastMessageAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ListingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyerId");
+
+                    b.HasIndex("SellerId");
+
+                    b.HasIndex("ListingId", "BuyerId")
+                        .IsUnique();
+
+                    b.ToTable("Conversation", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ConversationMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<Guid>("SenderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "Id");
+
+                    b.HasIndex("SenderId", "Id");
+
+                    b.ToTable("ConversationMessage", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ConversationParticipant", b =>
+                {
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LastMessageAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UnreadCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ConversationId", "UserId");
+
+                    b.HasIndex(new[] { "UserId", "LastMessageAt", "ConversationId" }, "IX_ConversationParticipant_Inbox")
+                        .IsDescending(false, true, true);
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "UserId", "LastMessageAt", "ConversationId" }, "IX_ConversationParticipant_Inbox"), new[] { "UnreadCount" });
+
+                    b.HasIndex(new[] { "UserId" }, "IX_ConversationParticipant_Unread")
+                        .HasFilter("\"UnreadCount\" > 0");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "UserId" }, "IX_ConversationParticipant_Unread"), new[] { "UnreadCount" });
+
+                    b.ToTable("ConversationParticipant", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ConversationParticipant_UnreadCount_NotNegative", "\"UnreadCount\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ConversationReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ResolvedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "CreatedAt", "Id");
+
+                    b.HasIndex("ReporterId", "CreatedAt", "Id");
+
+                    b.HasIndex(new[] { "ConversationId", "ReporterId" }, "IX_ConversationReport_Open_ConversationId_ReporterId")
+                        .IsUnique()
+                        .HasFilter("\"ResolvedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_ConversationReport_Open_CreatedAt_Id")
+                        .HasFilter("\"ResolvedAt\" IS NULL");
+
+                    b.ToTable("ConversationReport", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ConversationReportView", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AdminId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ViewedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminId", "ViewedAt");
+
+                    b.HasIndex("ReportId", "ViewedAt");
+
+                    b.ToTable("ConversationReportView", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.Favourite", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ListingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("UserId", "ListingId");
+
+                    b.HasIndex("ListingId");
+
+                    b.HasIndex("UserId", "CreatedAt", "ListingId");
+
+                    b.ToTable("Favourite", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.Listing", b =>
                 {
                     b.Property<long>("Id")
@@ -145,6 +349,9 @@ namespace Marketplace.Data.Migrations
 
                     b.Property<int?>("CategoryId")
                         .HasColumnType("integer");
+
+                    b.Property<ItemCondition?>("Condition")
+                        .HasColumnType("item_condition");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .ValueGeneratedOnAdd()
@@ -168,6 +375,9 @@ namespace Marketplace.Data.Migrations
                     b.Property<ListingCategory>("LegacyCategory")
                         .HasColumnType("listing_category")
                         .HasColumnName("Category");
+
+                    b.Property<DateTimeOffset?>("MatchPendingSince")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<decimal>("Price")
                         .HasPrecision(12, 2)
@@ -253,6 +463,10 @@ namespace Marketplace.Data.Migrations
                         .HasAnnotation("Npgsql:CreatedConcurrently", true);
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Status", "CreatedAt", "Id" }, "IX_Listing_Listed_Status_CreatedAt_Id"), new[] { "Price" });
+
+                    b.HasIndex(new[] { "MatchPendingSince", "Id" }, "IX_Listing_MatchPending")
+                        .HasFilter("\"MatchPendingSince\" IS NOT NULL")
+                        .HasAnnotation("Npgsql:CreatedConcurrently", true);
 
                     b.HasIndex(new[] { "Title", "Description" }, "IX_Listing_SearchText")
                         .HasAnnotation("Npgsql:CreatedConcurrently", true)
@@ -456,6 +670,9 @@ namespace Marketplace.Data.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<long?>("SavedSearchId")
+                        .HasColumnType("bigint");
+
                     b.Property<OutboxMailState>("State")
                         .HasColumnType("outbox_mail_state");
 
@@ -571,6 +788,96 @@ namespace Marketplace.Data.Migrations
                     b.ToTable("RefreshToken", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.SavedSearch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<AlertFrequency>("Alerts")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("alert_frequency")
+                        .HasDefaultValue(AlertFrequency.Off);
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<ItemCondition?>("Condition")
+                        .HasColumnType("item_condition");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTimeOffset?>("LastAlertedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastVisitedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<decimal?>("MaxPrice")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<decimal?>("MinPrice")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("UserId", "CreatedAt", "Id");
+
+                    b.ToTable("SavedSearch", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SavedSearch_PriceRange", "\"MinPrice\" IS NULL OR \"MaxPrice\" IS NULL OR \"MinPrice\" <= \"MaxPrice\"");
+                        });
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.SavedSearchMatch", b =>
+                {
+                    b.Property<long>("SavedSearchId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ListingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("AlertedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("MatchedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<Guid?>("OutboxMailId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("SavedSearchId", "ListingId");
+
+                    b.HasIndex("ListingId");
+
+                    b.HasIndex("SavedSearchId", "MatchedAt");
+
+                    b.HasIndex(new[] { "SavedSearchId", "MatchedAt" }, "IX_SavedSearchMatch_Pending")
+                        .HasFilter("\"AlertedAt\" IS NULL");
+
+                    b.ToTable("SavedSearchMatch", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -631,6 +938,26 @@ namespace Marketplace.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("User", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.UserBlock", b =>
+                {
+                    b.Property<Guid>("BlockerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BlockedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("BlockerId", "BlockedId");
+
+                    b.HasIndex("BlockedId");
+
+                    b.ToTable("UserBlock", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.VerificationToken", b =>
@@ -694,6 +1021,128 @@ namespace Marketplace.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.Conversation", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.User", "Buyer")
+                        .WithMany()
+                        .HasForeignKey("BuyerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.Listing", "Listing")
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.User", "Seller")
+                        .WithMany()
+                        .HasForeignKey("SellerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Buyer");
+
+                    b.Navigation("Listing");
+
+                    b.Navigation("Seller");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ConversationMessage", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.Conversation", "Conversation")
+                        .WithMany("Messages")
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.User", "Sender")
+                        .WithMany()
+                        .HasForeignKey("SenderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Conversation");
+
+                    b.Navigation("Sender");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ConversationParticipant", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.Conversation", "Conversation")
+                        .WithMany("Participants")
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Conversation");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ConversationReport", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.Conversation", "Conversation")
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.User", "Reporter")
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Conversation");
+
+                    b.Navigation("Reporter");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ConversationReportView", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.User", "Admin")
+                        .WithMany()
+                        .HasForeignKey("AdminId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.ConversationReport", "Report")
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Admin");
+
+                    b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.Favourite", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.Listing", "Listing")
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Listing");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.Listing", b =>
@@ -777,6 +1226,63 @@ namespace Marketplace.Data.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.SavedSearch", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasAnnotation("Marketplace:OnUpdate", "Cascade");
+
+                    b.HasOne("Marketplace.Data.Entities.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Category");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.SavedSearchMatch", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.Listing", "Listing")
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.SavedSearch", "SavedSearch")
+                        .WithMany()
+                        .HasForeignKey("SavedSearchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Listing");
+
+                    b.Navigation("SavedSearch");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.UserBlock", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.User", "Blocked")
+                        .WithMany()
+                        .HasForeignKey("BlockedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.User", "Blocker")
+                        .WithMany()
+                        .HasForeignKey("BlockerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Blocked");
+
+                    b.Navigation("Blocker");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.VerificationToken", b =>
                 {
                     b.HasOne("Marketplace.Data.Entities.User", "User")
@@ -791,6 +1297,13 @@ namespace Marketplace.Data.Migrations
             modelBuilder.Entity("Marketplace.Data.Entities.Category", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.Conversation", b =>
+                {
+                    b.Navigation("Messages");
+
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.Listing", b =>

@@ -122,7 +122,7 @@ public sealed class OpenApiDocumentTests(PostgresServer server)
         { "delete", "/api/listings/{id}/draft", ["204", "400", "401", "404", "409", "429", "503"] },
         { "get", "/api/marketplace", ["200", "400"] },
         { "post", "/api/listings/{id}/contact", ["202", "400", "401", "403", "404", "409", "413", "415", "429", "503"] },
-        { "post", "/api/listings/{id}/reports", ["202", "400", "401", "404", "409", "413", "415", "429", "503"] },
+        { "post", "/api/listings/{id}/reports", ["202", "400", "401", "403", "404", "409", "413", "415", "429", "503"] },
         { "get", "/api/users/{id}", ["200", "400", "404", "503"] },
         { "get", "/api/admin/reports", ["200", "400", "401", "403", "503"] },
         { "get", "/api/admin/audit-log", ["200", "400", "401", "403", "503"] },
