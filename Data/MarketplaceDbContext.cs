@@ -15,6 +15,9 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<AdminAuditLog> AdminAuditLogs => Set<AdminAuditLog>();
     public DbSet<ListingReport> ListingReports => Set<ListingReport>();
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<EmailChangeRevertToken> EmailChangeRevertTokens => Set<EmailChangeRevertToken>();
+    public DbSet<AccountActivity> AccountActivities => Set<AccountActivity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

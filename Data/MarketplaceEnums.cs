@@ -19,6 +19,7 @@ public static class MarketplaceEnums
     public const string AuditTargetType = "audit_target_type";
     public const string OutboxMailKind = "outbox_mail_kind";
     public const string OutboxMailState = "outbox_mail_state";
+    public const string AccountActivityKind = "account_activity_kind";
 
     internal static void Register(ModelBuilder modelBuilder) => modelBuilder
         .HasPostgresEnum<Entities.ListingCategory>(name: ListingCategory)
@@ -27,7 +28,8 @@ public static class MarketplaceEnums
         .HasPostgresEnum<Entities.AdminAction>(name: AdminAction)
         .HasPostgresEnum<Entities.AuditTargetType>(name: AuditTargetType)
         .HasPostgresEnum<Entities.OutboxMailKind>(name: OutboxMailKind)
-        .HasPostgresEnum<Entities.OutboxMailState>(name: OutboxMailState);
+        .HasPostgresEnum<Entities.OutboxMailState>(name: OutboxMailState)
+        .HasPostgresEnum<Entities.AccountActivityKind>(name: AccountActivityKind);
 
     /// <summary>Maps the enums for EF Core's type mapping.</summary>
     public static NpgsqlDbContextOptionsBuilder MapMarketplaceEnums(this NpgsqlDbContextOptionsBuilder npgsql) => npgsql
@@ -37,7 +39,8 @@ public static class MarketplaceEnums
         .MapEnum<Entities.AdminAction>(AdminAction)
         .MapEnum<Entities.AuditTargetType>(AuditTargetType)
         .MapEnum<Entities.OutboxMailKind>(OutboxMailKind)
-        .MapEnum<Entities.OutboxMailState>(OutboxMailState);
+        .MapEnum<Entities.OutboxMailState>(OutboxMailState)
+        .MapEnum<Entities.AccountActivityKind>(AccountActivityKind);
 
     /// <summary>Maps the enums at the ADO.NET level, which a data source built outside EF needs as well.</summary>
     public static NpgsqlDataSourceBuilder MapMarketplaceEnums(this NpgsqlDataSourceBuilder builder)
@@ -49,6 +52,7 @@ public static class MarketplaceEnums
         builder.MapEnum<Entities.AuditTargetType>(AuditTargetType);
         builder.MapEnum<Entities.OutboxMailKind>(OutboxMailKind);
         builder.MapEnum<Entities.OutboxMailState>(OutboxMailState);
+        builder.MapEnum<Entities.AccountActivityKind>(AccountActivityKind);
         return builder;
     }
 

@@ -34,7 +34,7 @@ public static class AdminModerationApi
         writes.MapPost("/users/{id:guid}/suspend", SuspendAsync)
             .WithName("AdminSuspendUser")
             .WithSummary("Suspend a user")
-            .WithDescription("Refuses the user's login (403) and every access token issued so far, with a reason. 409 if already suspended, or for oneself.")
+            .WithDescription("Refuses the user's login (403) and ends every session (access and refresh tokens; reinstating brings none back), with a reason. 409 if already suspended, or for oneself.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -133,7 +133,7 @@ public static class AdminModerationApi
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SuspendAsync(
-        Guid id, ReasonRequest request, ClaimsPrincipal admin, MarketplaceDbContext db, SecurityStamps stamps, TimeProvider timeProvider,
+        Guid id, ReasonRequest request, ClaimsPrincipal admin, MarketplaceDbContext db, SecurityStamps stamps, Sessions sessions, TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
         var reason = request.Reason.Trim();
@@ -163,8 +163,8 @@ public static class AdminModerationApi
             user.SuspendedAt = timeProvider.GetUtcNow();
             user.SuspensionReason = reason;
             var stampBefore = user.SecurityStamp;
-            // Every access token issued so far carries the old stamp and is refused from now on.
-            stamps.Invalidate(user);
+            // Every session ends: access tokens (the stamp) and refresh tokens, so reinstating brings none back.
+            await sessions.EndEverySessionAsync(db, user, ct);
             return (null, () => AuditEntry.Of(
                 AdminAction.UserSuspended, AuditTargetType.User, id,
                 new JsonObject { ["suspended"] = false, ["securityStamp"] = stampBefore },

@@ -85,7 +85,7 @@ public static class AdminReportsApi
         return TypedResults.Ok(new ReportPage(rows.Take(pageSize).ToList(), cursors.After(rows, pageSize, r => new NewestFirstPosition(r.CreatedAt, r.Id))));
     }
 
-    private static readonly Expression<Func<ListingReport, ReportResponse>> AsResponse = r => new ReportResponse(
+    internal static readonly Expression<Func<ListingReport, ReportResponse>> AsResponse = r => new ReportResponse(
         r.Id,
         r.ListingId,
         r.Listing!.Title,

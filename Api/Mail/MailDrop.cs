@@ -11,5 +11,7 @@ public sealed record MailDrop(string Reason, string Detail)
 
     public static readonly MailDrop AlreadyVerified = new("already_verified", "Dropped: the account verified this address meanwhile.");
 
+    public static readonly MailDrop AccountDeleted = new("account_deleted", "Dropped: the account was deleted.");
+
     public static readonly MailDrop Expired = new("expired", "Dropped: it was no longer worth sending by the time it could be sent.");
 }

@@ -115,11 +115,16 @@ public sealed partial class ApiHttpFile
     {
         var email = _variables["email"];
         var mailsBefore = inbox.MailsTo(email).Count;
+        var moved = _variables["movedEmail"];
+        var movedBefore = inbox.MailsTo(moved).Count;
         return new Dictionary<string, Func<Task<string>>>
         {
             ["verificationToken"] = async () => (await inbox.WaitForMailAsync(email, mailsBefore + 2, cancellationToken: Ct)).Token("/verify-email"),
             // Then forgot-password's mail: the third.
             ["resetToken"] = async () => (await inbox.WaitForMailAsync(email, mailsBefore + 3, cancellationToken: Ct)).Token("/reset-password"),
+            // The account moved to @movedEmail: the link mailed there, then the one mailed back to @email (its fourth).
+            ["movedToken"] = async () => (await inbox.WaitForMailAsync(moved, movedBefore + 1, cancellationToken: Ct)).Token("/verify-email"),
+            ["revertToken"] = async () => (await inbox.WaitForMailAsync(email, mailsBefore + 4, cancellationToken: Ct)).Token("/revert-email"),
         };
     }
 
