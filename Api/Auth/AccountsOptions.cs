@@ -33,6 +33,14 @@ public sealed class AccountsOptions
     [Range(typeof(TimeSpan), "01:00:00", "90.00:00:00", ErrorMessage = "Accounts:SessionMaxAge must be between {1} and {2}.")]
     public TimeSpan SessionMaxAge { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// Whether an address change mails the previous address its way back (<see cref="EmailChangeRevertApi"/>). Off in the
+    /// release that adds the outbox kind <c>email_change_revert</c>: the previous release, still sending mail during a
+    /// rolling deploy, cannot read a row holding it (the migration's <c>[EnumLabelNotWrittenYet]</c>). The next release
+    /// makes it true by default; until then, turn it on once no replica of the previous release runs.
+    /// </summary>
+    public bool MailEmailChangeReverts { get; set; }
+
     /// <summary>How long the link mailed to an account's previous address, after its address changed, puts it back.</summary>
     [Range(typeof(TimeSpan), "01:00:00", "30.00:00:00", ErrorMessage = "Accounts:EmailChangeRevertLifetime must be between {1} and {2}.")]
     public TimeSpan EmailChangeRevertLifetime { get; set; } = TimeSpan.FromDays(7);
