@@ -122,9 +122,10 @@ public sealed partial class ApiHttpFile
             ["verificationToken"] = async () => (await inbox.WaitForMailAsync(email, mailsBefore + 2, cancellationToken: Ct)).Token("/verify-email"),
             // Then forgot-password's mail: the third.
             ["resetToken"] = async () => (await inbox.WaitForMailAsync(email, mailsBefore + 3, cancellationToken: Ct)).Token("/reset-password"),
-            // The account moved to @movedEmail: the link mailed there, then the one mailed back to @email (its fourth).
+            // The account moved to @movedEmail: the link mailed there, then the one mailed back to @email (its fifth, after a
+            // buyer's message about a listing).
             ["movedToken"] = async () => (await inbox.WaitForMailAsync(moved, movedBefore + 1, cancellationToken: Ct)).Token("/verify-email"),
-            ["revertToken"] = async () => (await inbox.WaitForMailAsync(email, mailsBefore + 4, cancellationToken: Ct)).Token("/revert-email"),
+            ["revertToken"] = async () => (await inbox.WaitForMailAsync(email, mailsBefore + 5, cancellationToken: Ct)).Token("/revert-email"),
         };
     }
 
