@@ -106,7 +106,7 @@ public sealed class RecoveryTests(SharedApi shared) : IClassFixture<SharedApi>
     }
 
     [Fact]
-    public async Task A_link_back_older_than_7_days_or_with_a_common_password_is_a_400_naming_the_field()
+    public async Task An_unknown_link_back_or_a_common_new_password_is_a_400_naming_the_field()
     {
         using var anonymous = App.CreateClient();
 
