@@ -24,6 +24,9 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Favourite> Favourites => Set<Favourite>();
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
     public DbSet<SavedSearchMatch> SavedSearchMatches => Set<SavedSearchMatch>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<EmailChangeRevertToken> EmailChangeRevertTokens => Set<EmailChangeRevertToken>();
+    public DbSet<AccountActivity> AccountActivities => Set<AccountActivity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -21,6 +21,7 @@ public static class MarketplaceEnums
     public const string OutboxMailState = "outbox_mail_state";
     public const string ItemCondition = "item_condition";
     public const string AlertFrequency = "alert_frequency";
+    public const string AccountActivityKind = "account_activity_kind";
 
     internal static void Register(ModelBuilder modelBuilder) => modelBuilder
         .HasPostgresEnum<Entities.ListingCategory>(name: ListingCategory)
@@ -31,7 +32,8 @@ public static class MarketplaceEnums
         .HasPostgresEnum<Entities.OutboxMailKind>(name: OutboxMailKind)
         .HasPostgresEnum<Entities.OutboxMailState>(name: OutboxMailState)
         .HasPostgresEnum<Entities.ItemCondition>(name: ItemCondition)
-        .HasPostgresEnum<Entities.AlertFrequency>(name: AlertFrequency);
+        .HasPostgresEnum<Entities.AlertFrequency>(name: AlertFrequency)
+        .HasPostgresEnum<Entities.AccountActivityKind>(name: AccountActivityKind);
 
     /// <summary>Maps the enums for EF Core's type mapping.</summary>
     public static NpgsqlDbContextOptionsBuilder MapMarketplaceEnums(this NpgsqlDbContextOptionsBuilder npgsql) => npgsql
@@ -43,7 +45,8 @@ public static class MarketplaceEnums
         .MapEnum<Entities.OutboxMailKind>(OutboxMailKind)
         .MapEnum<Entities.OutboxMailState>(OutboxMailState)
         .MapEnum<Entities.ItemCondition>(ItemCondition)
-        .MapEnum<Entities.AlertFrequency>(AlertFrequency);
+        .MapEnum<Entities.AlertFrequency>(AlertFrequency)
+        .MapEnum<Entities.AccountActivityKind>(AccountActivityKind);
 
     /// <summary>Maps the enums at the ADO.NET level, which a data source built outside EF needs as well.</summary>
     public static NpgsqlDataSourceBuilder MapMarketplaceEnums(this NpgsqlDataSourceBuilder builder)
@@ -57,6 +60,7 @@ public static class MarketplaceEnums
         builder.MapEnum<Entities.OutboxMailState>(OutboxMailState);
         builder.MapEnum<Entities.ItemCondition>(ItemCondition);
         builder.MapEnum<Entities.AlertFrequency>(AlertFrequency);
+        builder.MapEnum<Entities.AccountActivityKind>(AccountActivityKind);
         return builder;
     }
 

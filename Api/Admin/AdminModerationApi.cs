@@ -38,9 +38,10 @@ public static class AdminModerationApi
             .WithName("AdminSuspendUser")
             .WithSummary("Suspend a user")
             .WithDescription(
-                "Refuses the user's login (403) and every access token issued so far, with a reason; takes their listings out of search " +
-                "and from everyone but admins (their photos, contact and reports with them), resolves the open reports about those " +
-                "listings, and mails the account the reason and how to appeal. 409 if already suspended, or for oneself.")
+                "Refuses the user's login (403) and ends every session (access and refresh tokens; reinstating brings none back), with a " +
+                "reason; takes their listings out of search and from everyone but admins (their photos, contact and reports with them), " +
+                "resolves the open reports about those listings, and mails the account the reason and how to appeal. 409 if already " +
+                "suspended, or for oneself.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -144,7 +145,7 @@ public static class AdminModerationApi
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SuspendAsync(
-        Guid id, ReasonRequest request, ClaimsPrincipal admin, MarketplaceDbContext db, SecurityStamps stamps, MailOutbox outbox,
+        Guid id, ReasonRequest request, ClaimsPrincipal admin, MarketplaceDbContext db, SecurityStamps stamps, Sessions sessions, MailOutbox outbox,
         ModerationMails mails, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var reason = request.Reason.Trim();
@@ -175,8 +176,8 @@ public static class AdminModerationApi
             user.SuspendedAt = now;
             user.SuspensionReason = reason;
             var stampBefore = user.SecurityStamp;
-            // Every access token issued so far carries the old stamp and is refused from now on.
-            stamps.Invalidate(user);
+            // Every session ends: access tokens (the stamp) and refresh tokens, so reinstating brings none back.
+            await sessions.EndEverySessionAsync(db, user, ct);
             // Their listings leave search and every buyer's view: the state lives on each listing (SellerSuspendedAt,
             // beside and apart from its status and removal), so that searches filter on their own table and
             // reinstating restores exactly what was. Their open reports are settled by the suspension, as a removal

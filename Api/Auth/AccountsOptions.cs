@@ -26,6 +26,32 @@ public sealed class AccountsOptions
     [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00", ErrorMessage = "Accounts:RefreshTokenLifetime must be between {1} and {2}.")]
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>
+    /// A session's maximum age: however often it is refreshed, it ends this long after its sign-in (refresh tokens and
+    /// access tokens never outlive it).
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "90.00:00:00", ErrorMessage = "Accounts:SessionMaxAge must be between {1} and {2}.")]
+    public TimeSpan SessionMaxAge { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Whether an address change mails the previous address its way back (<see cref="EmailChangeRevertApi"/>). Off in the
+    /// release that adds the outbox kind <c>email_change_revert</c>: the previous release, still sending mail during a
+    /// rolling deploy, cannot read a row holding it (the migration's <c>[EnumLabelNotWrittenYet]</c>). The next release
+    /// makes it true by default; until then, turn it on once no replica of the previous release runs.
+    /// </summary>
+    public bool MailEmailChangeReverts { get; set; }
+
+    /// <summary>How long the link mailed to an account's previous address, after its address changed, puts it back.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "30.00:00:00", ErrorMessage = "Accounts:EmailChangeRevertLifetime must be between {1} and {2}.")]
+    public TimeSpan EmailChangeRevertLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Registrations for one address per <see cref="RegistrationWindow"/>, whoever asks: each mails that address.</summary>
+    [Range(1, 1000, ErrorMessage = "Accounts:RegistrationsPerEmail must be between {1} and {2}.")]
+    public int RegistrationsPerEmail { get; set; } = 3;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Accounts:RegistrationWindow must be between {1} and {2}.")]
+    public TimeSpan RegistrationWindow { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>How long a mailed reset link works.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00", ErrorMessage = "Accounts:PasswordResetTokenLifetime must be between {1} and {2}.")]
     public TimeSpan PasswordResetTokenLifetime { get; set; } = TimeSpan.FromHours(1);

@@ -25,9 +25,12 @@ public static class AuthApi
         api.MapPost("/register", RegisterAsync)
             .WithName("Register")
             .WithSummary("Create an account")
-            .WithDescription("Creates an account. Emails are unique regardless of case; a taken email answers 409.")
-            .ProducesBodyProblems()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription(
+                "Answers 202 (check your mail) whether or not an account has the email, after the same work either way: a new " +
+                "address gets an account and a verification mail; an address an account has already gets a mail saying so, with " +
+                "links to sign in and to reset the password, and nothing else changes. Emails are unique regardless of case. A few " +
+                "registrations per email per window, whoever asks (429), besides the caller's address's budget.")
+            .ProducesBodyProblems();
 
         api.MapPost("/login", LoginAsync)
             .WithName("Login")
@@ -45,15 +48,30 @@ public static class AuthApi
             .WithSummary("Exchange a refresh token for a new pair")
             .WithDescription(
                 "Exchanges the last refresh token for a new access token and refresh token. Each refresh token works once: " +
-                "presented again within 30 seconds of its exchange it answers the same next refresh token (two tabs refreshing at once), " +
-                "later it revokes every token of its session. Any refusal is the same 401.")
+                "presented again within 30 seconds of its exchange it answers the same next refresh token (two tabs refreshing at once); " +
+                "later, while its session is going, it was stolen: every session of the account ends, access tokens included. " +
+                "No session outlives its maximum age (30 days from its sign-in), however often it is refreshed. Any refusal is the same 401.")
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        api.MapPost("/sign-out", SignOutAsync)
+            .WithName("SignOut")
+            .WithSummary("End this session")
+            .WithDescription(
+                "Ends the session the access token belongs to: its refresh tokens are revoked and its access tokens refused at once, " +
+                "on every replica; the account's other sessions go on. A token that names no session (issued by the release before " +
+                "sessions had ids) answers 409: sign out everywhere instead.")
+            .RequireAuthorization()
+            .RequireRateLimiting(RequestLimits.WritePolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapPost("/sign-out-everywhere", SignOutEverywhereAsync)
             .WithName("SignOutEverywhere")
             .WithSummary("End every session")
-            .WithDescription("Every access token issued to the account so far stops working, and every refresh token is revoked.")
+            .WithDescription(
+                "Every session of the account ends: every access token issued so far stops working and every refresh token is revoked. " +
+                "Links mailed to confirm a new address or to reset the password, and not used yet, stop working too.")
             .RequireAuthorization()
             .RequireRateLimiting(RequestLimits.WritePolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -62,8 +80,9 @@ public static class AuthApi
             .WithName("ChangePassword")
             .WithSummary("Change the password")
             .WithDescription(
-                "Sets a new password when currentPassword is right (else 400 naming it) and ends every session, as sign-out-everywhere; " +
-                "the answer is a new pair for the caller, who stays signed in.")
+                "Sets a new password when currentPassword is right (else 400 naming it) and ends every session, as sign-out-everywhere " +
+                "(links to confirm a new address or to reset the password stop working too); the answer is a new session's pair for " +
+                "the caller, who stays signed in. A password among the 100,000 most common is refused (400 naming newPassword).")
             .RequireAuthorization()
             .RequireRateLimiting(RequestLimits.WritePolicy)
             .ProducesBodyProblems()
@@ -144,21 +163,32 @@ public static class AuthApi
     }
 
     /// <summary>
-    /// Creates the account and its verification mail in one transaction: the outbox sends the mail, retrying while the
-    /// mail server is down, so a registration never waits on it or loses it.
+    /// Registers <paramref name="request"/>'s email without saying whether an account has it: the same answer after the
+    /// same work (the password hashed, one mail committed to the outbox) either way. A new address gets the account and
+    /// its verification mail in one transaction; an address an account has gets a mail saying so, offering sign-in and a
+    /// reset. The answer's body is the address, which is what the previous Web read from its 201 (it reads any 2xx).
     /// </summary>
-    public static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+    public static async Task<Results<Accepted<RegistrationAcceptedResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
         RegisterRequest request,
         MarketplaceDbContext db,
         PasswordVerifier passwords,
         MailOutbox outbox,
+        AccountMails accountMails,
+        SharedLimits limits,
+        IOptions<AccountsOptions> accounts,
+        HttpContext httpContext,
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
         var normalizedEmail = User.NormalizeEmail(request.Email);
-        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken))
+        // Per address, whoever asks, before anything depends on whether it is taken: each registration mails that address.
+        var budget = accounts.Value;
+        using var lease = await limits.AcquireAsync("register-email", SharedLimits.Hashed(normalizedEmail),
+            budget.RegistrationsPerEmail, budget.RegistrationWindow, cancellationToken);
+        if (!lease.IsAcquired)
         {
-            return EmailTaken();
+            var seconds = RequestLimits.RetryAfterSeconds(lease) ?? (int)budget.RegistrationWindow.TotalSeconds;
+            return RequestLimits.TooManyRequests(httpContext, seconds, $"Too many registrations for this email; try again in {seconds} seconds.");
         }
 
         var user = new User
@@ -169,20 +199,43 @@ public static class AuthApi
             DisplayName = request.DisplayName.Trim(),
             PasswordHash = "",
         };
+        // Hashed whether or not the account is created: the hashing is most of the work, and must be the same either way.
         user.PasswordHash = passwords.Hash(user, request.Password);
-        db.Users.Add(user);
-        outbox.AddVerification(db, user, user.Email);
-        try
+        var holder = await HolderOfAsync(db, normalizedEmail, cancellationToken);
+        if (holder is null)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
-        {
-            // Two registrations raced past the check above; the unique index on NormalizedEmail decided.
-            return EmailTaken();
+            db.Users.Add(user);
+            outbox.AddVerification(db, user, user.Email);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+            {
+                // Another registration of the address won the race; the unique index on NormalizedEmail decided.
+                db.ChangeTracker.Clear();
+                holder = await HolderOfAsync(db, normalizedEmail, cancellationToken);
+            }
         }
 
-        return TypedResults.Created((string?)null, new UserResponse(user.Id, user.Email, user.DisplayName, user.CreatedAt));
+        if (holder is not null)
+        {
+            outbox.AddMessage(db, accountMails.AlreadyRegistered(holder.Value.Email, holder.Value.DisplayName),
+                notAfter: timeProvider.GetUtcNow() + budget.VerificationTokenLifetime);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.Accepted((string?)null, new RegistrationAcceptedResponse(user.Email));
+    }
+
+    /// <summary>The address and name of the account that has <paramref name="normalizedEmail"/>, if one has.</summary>
+    private static async Task<(string Email, string DisplayName)?> HolderOfAsync(MarketplaceDbContext db, string normalizedEmail, CancellationToken cancellationToken)
+    {
+        var holder = await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedEmail == normalizedEmail)
+            .Select(u => new { u.Email, u.DisplayName })
+            .SingleOrDefaultAsync(cancellationToken);
+        return holder is null ? null : (holder.Email, holder.DisplayName);
     }
 
     public static async Task<Results<Ok<AccessTokenResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
@@ -223,12 +276,13 @@ public static class AuthApi
                 statusCode: StatusCodes.Status403Forbidden);
         }
 
+        // A hash made with fewer iterations than the one hasher's (every hash before it) is replaced now, while the password is at hand.
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.PasswordHash = passwords.Hash(user, request.Password);
         }
 
-        var pair = tokens.Issue(db, user);
+        var pair = tokens.SignIn(db, user);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(pair);
     }
@@ -245,10 +299,29 @@ public static class AuthApi
                 detail: "Log in again.",
                 statusCode: StatusCodes.Status401Unauthorized);
 
+    public static async Task<Results<NoContent, ProblemHttpResult>> SignOutAsync(
+        ClaimsPrincipal caller,
+        MarketplaceDbContext db,
+        Sessions sessions,
+        CancellationToken cancellationToken)
+    {
+        if (AccessTokens.SessionIdOf(caller) is not { } sessionId)
+        {
+            return TypedResults.Problem(
+                title: "No session named.",
+                detail: "This access token was issued before sessions had ids, so it names none to end; sign out everywhere instead (POST /api/auth/sign-out-everywhere).",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        // Already ended (a second click) is ended all the same.
+        await sessions.EndAsync(db, AccessTokens.UserIdOf(caller), sessionId, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
     public static async Task<Results<NoContent, ProblemHttpResult>> SignOutEverywhereAsync(
         ClaimsPrincipal caller,
         MarketplaceDbContext db,
-        RefreshTokens refreshTokens,
+        Sessions sessions,
         CancellationToken cancellationToken)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == AccessTokens.UserIdOf(caller), cancellationToken);
@@ -257,7 +330,7 @@ public static class AuthApi
             return SignedOut();
         }
 
-        await refreshTokens.EndEverySessionAsync(db, user, cancellationToken);
+        await sessions.EndEverySessionAsync(db, user, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
@@ -267,6 +340,7 @@ public static class AuthApi
         ClaimsPrincipal caller,
         MarketplaceDbContext db,
         PasswordVerifier passwords,
+        Sessions sessions,
         RefreshTokens refreshTokens,
         CancellationToken cancellationToken)
     {
@@ -282,8 +356,8 @@ public static class AuthApi
         }
 
         user.PasswordHash = passwords.Hash(user, request.NewPassword);
-        await refreshTokens.EndEverySessionAsync(db, user, cancellationToken);
-        var pair = refreshTokens.Issue(db, user);
+        await sessions.EndEverySessionAsync(db, user, cancellationToken);
+        var pair = refreshTokens.SignIn(db, user);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(pair);
     }
@@ -292,7 +366,7 @@ public static class AuthApi
     /// The caller's account, when <paramref name="currentPassword"/> is its password; otherwise what to answer: 401 when
     /// the account went away, 400 naming currentPassword when the password is wrong.
     /// </summary>
-    private static async Task<(User Account, ProblemHttpResult? SignedOut, ValidationProblem? WrongPassword)> ConfirmedByPasswordAsync(
+    internal static async Task<(User Account, ProblemHttpResult? SignedOut, ValidationProblem? WrongPassword)> ConfirmedByPasswordAsync(
         ClaimsPrincipal caller, string currentPassword, MarketplaceDbContext db, PasswordVerifier passwords, CancellationToken cancellationToken)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == AccessTokens.UserIdOf(caller), cancellationToken);

@@ -1,7 +1,9 @@
 using Marketplace.Api.Infrastructure;
+using Marketplace.Api.Mail;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Api.Auth;
 
@@ -19,9 +21,10 @@ public enum VerificationOutcome
 
 /// <summary>
 /// Following a verification link (the links are mailed through the outbox: <see cref="Mail.MailOutbox.AddVerification"/>).
-/// A link verifies the address it was mailed to; when that is not the account's current address, the account switches to it.
+/// A link verifies the address it was mailed to; when that is not the account's current address, the account switches to it
+/// and the address it had gets a mail with a link that puts it back (<see cref="EmailChangeRevertApi"/>).
 /// </summary>
-public sealed class EmailVerification(MarketplaceDbContext db, TimeProvider timeProvider)
+public sealed class EmailVerification(MarketplaceDbContext db, MailOutbox outbox, IOptions<AccountsOptions> accounts, TimeProvider timeProvider)
 {
     /// <summary>Follows a link once: marks the token used and the address verified (switching to it after a change), in one transaction.</summary>
     public async Task<(VerificationOutcome Outcome, User? User)> VerifyAsync(string token, CancellationToken cancellationToken)
@@ -59,6 +62,11 @@ public sealed class EmailVerification(MarketplaceDbContext db, TimeProvider time
             var email = found.Email ?? user.Email;
             if (User.NormalizeEmail(email) != user.NormalizedEmail)
             {
+                // The address it had hears of the change, with a link back: whoever moved the account may not be its owner.
+                if (accounts.Value.MailEmailChangeReverts)
+                {
+                    outbox.AddEmailChangeRevert(db, user, user.Email);
+                }
                 user.Email = email;
                 user.NormalizedEmail = User.NormalizeEmail(email);
                 user.EmailVerifiedAt = now;

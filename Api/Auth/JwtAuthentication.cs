@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marketplace.Api.Jobs;
 using Marketplace.Data;
+using Marketplace.Data.Accounts;
 using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
@@ -51,6 +52,7 @@ public static class JwtAuthentication
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<SecurityStamps>();
+        builder.Services.AddSingleton<Sessions>();
         builder.Services.AddSingleton<AccessTokens>();
         builder.Services.AddSingleton<RefreshTokens>();
         builder.Services.AddSingleton<ForgotPasswordLimiter>();
@@ -62,14 +64,17 @@ public static class JwtAuthentication
         builder.Services.AddPeriodicJob<TokenCleanup>(TokenCleanup.JobName, services => new PeriodicJobSchedule(
             services.GetRequiredService<IOptions<TokenCleanupOptions>>().Value.Interval, AdvisoryLockKeys.TokenCleanup));
         builder.Services.AddSingleton<PasswordVerifier>();
-        builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        builder.Services.AddSingleton<IPasswordHasher<User>, AccountPasswordHasher>();
         builder.Services.AddScoped<EmailVerification>();
+        builder.Services.AddScoped<AccountExporter>();
+        builder.Services.AddSingleton<AccountDeletion>();
         return builder;
     }
 
     /// <summary>
     /// Runs only when a request came with a correctly signed, unexpired token: refuses it unless it carries the user's
-    /// current security stamp and the user exists and is not suspended (then the handler answers 401).
+    /// current security stamp, the user exists and is neither suspended nor deleted, and its session is still going (then
+    /// the handler answers 401).
     /// </summary>
     private static async Task CheckSecurityStampAsync(TokenValidatedContext context)
     {
@@ -82,11 +87,19 @@ public static class JwtAuthentication
             return;
         }
 
-        var stamps = context.HttpContext.RequestServices.GetRequiredService<SecurityStamps>();
-        var current = await stamps.FindAsync(userId, context.HttpContext.RequestAborted);
+        var services = context.HttpContext.RequestServices;
+        var current = await services.GetRequiredService<SecurityStamps>().FindAsync(userId, context.HttpContext.RequestAborted);
         if (current is not { Suspended: false } user || user.SecurityStamp != stamp)
         {
             context.Fail("The token was issued before the account's sessions were ended, or the account is gone or suspended.");
+            return;
+        }
+
+        // A token the release before issued names no session; it lives out its few minutes on the stamp alone.
+        if (AccessTokens.SessionIdOf(principal) is { } sessionId
+            && !await services.GetRequiredService<Sessions>().IsActiveAsync(sessionId, context.HttpContext.RequestAborted))
+        {
+            context.Fail("The token's session has ended (signed out), or is past its maximum age.");
         }
     }
 }

@@ -42,8 +42,9 @@ public static class PasswordResetApi
             .WithName("ResetPassword")
             .WithSummary("Set a new password with a mailed token")
             .WithDescription(
-                "Sets the password with the token from a reset link, once. Every other reset link stops working, every session ends " +
-                "(access tokens issued before are refused, refresh tokens revoked). An unknown, used or expired token: one 400 naming token.");
+                "Sets the password with the token from a reset link, once. Every other reset link stops working, and so does every link " +
+                "to confirm a new address not followed yet; every session ends (access tokens issued before are refused, refresh tokens " +
+                "revoked). An unknown, used or expired token: one 400 naming token; a password among the 100,000 most common: 400 naming newPassword.");
 
         // The page the mailed link opens, until the web front end has one. Not part of the JSON Api's document.
         var page = app.MapGroup(AccountMails.ResetPasswordPath).ExcludeFromDescription();
@@ -78,10 +79,10 @@ public static class PasswordResetApi
         ResetPasswordRequest request,
         MarketplaceDbContext db,
         PasswordVerifier passwords,
-        RefreshTokens refreshTokens,
+        Sessions sessions,
         TimeProvider timeProvider,
         CancellationToken cancellationToken) =>
-        await ResetAsync(request.Token, request.NewPassword, db, passwords, refreshTokens, timeProvider, cancellationToken)
+        await ResetAsync(request.Token, request.NewPassword, db, passwords, sessions, timeProvider, cancellationToken)
             ? TypedResults.NoContent()
             : ApiErrors.Field("token", InvalidLink);
 
@@ -91,7 +92,7 @@ public static class PasswordResetApi
         string newPassword,
         MarketplaceDbContext db,
         PasswordVerifier passwords,
-        RefreshTokens refreshTokens,
+        Sessions sessions,
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
@@ -112,11 +113,9 @@ public static class PasswordResetApi
 
         var userId = await db.PasswordResetTokens.Where(t => t.TokenHash == hash).Select(t => t.UserId).SingleAsync(cancellationToken);
         var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
-        await db.PasswordResetTokens
-            .Where(t => t.UserId == userId && t.UsedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(t => t.UsedAt, now), cancellationToken);
         user.PasswordHash = passwords.Hash(user, newPassword);
-        await refreshTokens.EndEverySessionAsync(db, user, cancellationToken);
+        // Every session ends, and with them the account's other reset links and any link to confirm a new address.
+        await sessions.EndEverySessionAsync(db, user, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -137,7 +136,7 @@ public static class PasswordResetApi
         HttpContext httpContext,
         MarketplaceDbContext db,
         PasswordVerifier passwords,
-        RefreshTokens refreshTokens,
+        Sessions sessions,
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
@@ -152,14 +151,14 @@ public static class PasswordResetApi
         var form = await httpContext.Request.ReadFormAsync(cancellationToken);
         var token = form["token"].ToString();
         var newPassword = form["newPassword"].ToString();
-        if (newPassword.Length is < AccountRules.PasswordMinLength or > AccountRules.PasswordMaxLength)
+        if (newPassword.Length is < AccountRules.PasswordMinLength or > AccountRules.PasswordMaxLength || CommonPasswords.Contains(newPassword))
         {
             return Page(httpContext, StatusCodes.Status400BadRequest, "Choose a new password",
-                $"<p>The new password must have {AccountRules.PasswordMinLength} to {AccountRules.PasswordMaxLength} characters. " +
+                $"<p>The new password must have {AccountRules.PasswordMinLength} to {AccountRules.PasswordMaxLength} characters and not be a common one. " +
                 $"<a href=\"reset-password?token={Uri.EscapeDataString(token)}\">Try again</a>.</p>");
         }
 
-        return await ResetAsync(token, newPassword, db, passwords, refreshTokens, timeProvider, cancellationToken)
+        return await ResetAsync(token, newPassword, db, passwords, sessions, timeProvider, cancellationToken)
             ? Page(httpContext, StatusCodes.Status200OK, "Password changed", "<p>Your password is changed. Log in with the new one; every other session has ended.</p>")
             : Page(httpContext, StatusCodes.Status400BadRequest, "Link not valid", $"<p>{Encode(InvalidLink)}</p>");
     }

@@ -32,7 +32,7 @@ public sealed class SecurityStamps(
     // cache duration). Dropped once seen, or once the cache duration has passed (a change that never committed).
     private readonly ConcurrentDictionary<Guid, (int Stamp, DateTimeOffset Until)> _raised = new();
 
-    /// <summary>The user's current stamp and whether they are suspended; null when there is no such user.</summary>
+    /// <summary>The user's current stamp and whether they are suspended; null when there is no such user (or it was deleted).</summary>
     public async ValueTask<UserStamp?> FindAsync(Guid userId, CancellationToken cancellationToken)
     {
         if (_cache.TryGetValue(userId, out UserStamp? cached))
@@ -45,7 +45,7 @@ public sealed class SecurityStamps(
         {
             var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
             current = await db.Users.AsNoTracking()
-                .Where(u => u.Id == userId)
+                .Where(u => u.Id == userId && u.DeletedAt == null)
                 .Select(u => (UserStamp?)new UserStamp(u.SecurityStamp, u.SuspendedAt != null))
                 .SingleOrDefaultAsync(cancellationToken);
         }

@@ -7,7 +7,8 @@ namespace Marketplace.Api.Auth;
 
 /// <summary>
 /// Deletes tokens that can no longer be used: verification and reset tokens once used or expired, refresh tokens once
-/// expired (a used refresh token is kept until then: presenting it again must still revoke its family). A periodic job
+/// expired (a used refresh token is kept until then: presenting it again must still revoke its family), the links that put
+/// a changed address back once used or expired, sessions past their maximum age. A periodic job
 /// on one replica at a time (<see cref="Marketplace.Data.AdvisoryLockKeys.TokenCleanup"/>).
 /// </summary>
 public sealed partial class TokenCleanup(NpgsqlDataSource dataSource, IOptions<TokenCleanupOptions> options, ILogger<TokenCleanup> logger)
@@ -20,6 +21,9 @@ public sealed partial class TokenCleanup(NpgsqlDataSource dataSource, IOptions<T
         """DELETE FROM "VerificationToken" WHERE "Id" IN (SELECT "Id" FROM "VerificationToken" WHERE "UsedAt" IS NOT NULL OR "ExpiresAt" < now() LIMIT @batch)""",
         """DELETE FROM "PasswordResetToken" WHERE "Id" IN (SELECT "Id" FROM "PasswordResetToken" WHERE "UsedAt" IS NOT NULL OR "ExpiresAt" < now() LIMIT @batch)""",
         """DELETE FROM "RefreshToken" WHERE "Id" IN (SELECT "Id" FROM "RefreshToken" WHERE "ExpiresAt" < now() LIMIT @batch)""",
+        """DELETE FROM "EmailChangeRevertToken" WHERE "Id" IN (SELECT "Id" FROM "EmailChangeRevertToken" WHERE "UsedAt" IS NOT NULL OR "ExpiresAt" < now() LIMIT @batch)""",
+        // Past its maximum age no token of a session works (each expires by then), so nothing needs its row.
+        """DELETE FROM "Session" WHERE "Id" IN (SELECT "Id" FROM "Session" WHERE "ExpiresAt" < now() LIMIT @batch)""",
     ];
 
     public async Task RunAsync(CancellationToken cancellationToken)

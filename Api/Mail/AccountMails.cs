@@ -13,6 +13,13 @@ public sealed class AccountMails(IOptions<MarketplaceOptions> options)
     public const string VerifyEmailPath = "/verify-email";
     public const string ResetPasswordPath = "/reset-password";
 
+    /// <summary>The Web's page a revert link opens: it puts a changed address back and asks for a new password.</summary>
+    public const string RevertEmailPath = "/revert-email";
+
+    public const string SignInPath = "/account/sign-in";
+
+    public const string ForgotPasswordPath = "/account/forgot-password";
+
     public Uri VerifyEmailLink(string token) => options.Value.PublicLink(VerifyEmailPath, token);
 
     public Uri ResetPasswordLink(string token) => options.Value.PublicLink(ResetPasswordPath, token);
@@ -46,6 +53,53 @@ public sealed class AccountMails(IOptions<MarketplaceOptions> options)
         ResetPasswordLink(token),
         "Choose a new password",
         $"The link works once, for {Describe(lifetime)}. If you did not ask for this, ignore this mail: your password stays as it is.");
+
+    /// <summary>
+    /// To an address an account has, when someone registers with it again: nothing was created, and here is how to get in.
+    /// It holds no secret (it waits in the outbox as it is): the links open the sign-in and forgot-password pages.
+    /// </summary>
+    public EmailMessage AlreadyRegistered(string to, string displayName)
+    {
+        var signIn = options.Value.PublicPage(SignInPath);
+        var reset = options.Value.PublicPage(ForgotPasswordPath);
+        const string Lead = "Someone, probably you, tried to create a marketplace account with this address. You already have one, so nothing was created.";
+        const string Footnote = "If it was not you, ignore this mail: your account and its password stay as they are.";
+        var text = $"""
+            Hello {displayName},
+
+            {Lead}
+
+            Sign in: {signIn.AbsoluteUri}
+            Forgot your password? Choose a new one: {reset.AbsoluteUri}
+
+            {Footnote}
+            """;
+        var html = $"""
+            <!DOCTYPE html>
+            <html><body>
+            <p>Hello {Encode(displayName)},</p>
+            <p>{Encode(Lead)}</p>
+            <p><a href="{Encode(signIn.AbsoluteUri)}">Sign in</a></p>
+            <p>Forgot your password? <a href="{Encode(reset.AbsoluteUri)}">Choose a new one</a>.</p>
+            <p>{Encode(Footnote)}</p>
+            </body></html>
+            """;
+        return new EmailMessage(to, "You already have a marketplace account", text, html);
+    }
+
+    /// <summary>
+    /// To the address an account had until its address changed to <paramref name="newEmail"/>: if that was not its owner,
+    /// the link puts the old address back, ends every session and asks for a new password.
+    /// </summary>
+    public EmailMessage EmailChangeRevert(string to, string displayName, string newEmail, string token, TimeSpan lifetime) => Compose(
+        to,
+        "Your marketplace account's email address was changed",
+        displayName,
+        $"The email address of your marketplace account was changed from {to} to {newEmail}. If you did this, there is nothing to do. " +
+        "If you did not, open the link below: it puts your account back on this address, signs everyone out of it and asks you for a new password.",
+        options.Value.PublicLink(RevertEmailPath, token),
+        "Put my account back on this address",
+        $"The link works once, for {Describe(lifetime)}, even if the password is changed meanwhile.");
 
     private static EmailMessage Compose(string to, string subject, string displayName, string lead, Uri link, string action, string footnote)
     {

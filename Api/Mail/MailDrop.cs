@@ -13,5 +13,7 @@ public sealed record MailDrop(string Reason, string Detail)
 
     public static readonly MailDrop Unsubscribed = new("unsubscribed", "Dropped: its saved search was deleted, or its alerts stopped, before it could be sent.");
 
+    public static readonly MailDrop AccountDeleted = new("account_deleted", "Dropped: the account was deleted.");
+
     public static readonly MailDrop Expired = new("expired", "Dropped: it was no longer worth sending by the time it could be sent.");
 }

@@ -34,6 +34,17 @@ public sealed class MailOutbox(IOptions<AccountsOptions> accounts, TimeProvider 
     }, accounts.Value.PasswordResetTokenLifetime);
 
     /// <summary>
+    /// To <paramref name="previousEmail"/>, the address <paramref name="user"/> had until a moment ago: the address changed,
+    /// and a link puts it back (<c>Accounts:EmailChangeRevertLifetime</c>, 7 days). Its token is minted when it is sent.
+    /// </summary>
+    public OutboxMail AddEmailChangeRevert(MarketplaceDbContext db, User user, string previousEmail) => Add(db, new OutboxMail
+    {
+        Kind = OutboxMailKind.EmailChangeRevert,
+        UserId = user.Id,
+        ToAddress = previousEmail,
+    }, accounts.Value.EmailChangeRevertLifetime);
+
+    /// <summary>
     /// A mail composed in full (the generic path: conversation notifications, moderation notices, alerts); it must hold
     /// no secret, since it waits in the database as it is. <paramref name="notAfter"/>: dropped rather than sent after.
     /// <paramref name="savedSearchId"/>: an alert about that saved search, whose unsubscribe link (the bodies hold

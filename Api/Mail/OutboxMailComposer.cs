@@ -9,7 +9,7 @@ using Npgsql;
 namespace Marketplace.Api.Mail;
 
 /// <summary>
-/// Turns a claimed outbox row into the mail to send: a message as it was stored; a verification or reset mail with its
+/// Turns a claimed outbox row into the mail to send: a message as it was stored; a verification, reset or revert mail with its
 /// link minted now (<see cref="MailedTokens.For"/>, the same on every attempt) and its token's hash stored, unless the
 /// mail is to be dropped. The token is committed before the mail is sent, in a transaction of its own, so a link is
 /// never followed before it works; minting it again on a retry stores nothing new, and a token whose mail never went
@@ -29,9 +29,12 @@ public sealed class OutboxMailComposer(NpgsqlDataSource dataSource, AccountMails
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var composed = mail.Kind == OutboxMailKind.PasswordReset
-            ? await PasswordResetAsync(connection, transaction, mail, now, cancellationToken)
-            : await VerificationAsync(connection, transaction, mail, now, cancellationToken);
+        var composed = mail.Kind switch
+        {
+            OutboxMailKind.PasswordReset => await PasswordResetAsync(connection, transaction, mail, now, cancellationToken),
+            OutboxMailKind.EmailChangeRevert => await EmailChangeRevertAsync(connection, transaction, mail, now, cancellationToken),
+            _ => await VerificationAsync(connection, transaction, mail, now, cancellationToken),
+        };
         await transaction.CommitAsync(cancellationToken);
         return composed;
     }
@@ -116,6 +119,45 @@ public sealed class OutboxMailComposer(NpgsqlDataSource dataSource, AccountMails
             HtmlBody = message.HtmlBody.Replace(AlertLinks.UnsubscribePlaceholder, WebUtility.HtmlEncode(unsubscribe.AbsoluteUri), StringComparison.Ordinal),
             ListUnsubscribe = unsubscribe,
         }, null);
+    }
+
+    private async Task<(EmailMessage?, MailDrop?)> EmailChangeRevertAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxMail mail, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var userId = mail.UserId ?? throw new InvalidOperationException($"Outbox mail {mail.Id} is a revert mail without an account.");
+        await using var read = new NpgsqlCommand(
+            """SELECT "Email", "DisplayName", "DeletedAt" IS NOT NULL FROM "User" WHERE "Id" = @user""", connection, transaction);
+        read.Parameters.AddWithValue("user", userId);
+        string email, displayName;
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return (null, MailDrop.NoAccount);
+            }
+
+            if (reader.GetBoolean(2))
+            {
+                return (null, MailDrop.AccountDeleted);
+            }
+
+            (email, displayName) = (reader.GetString(0), reader.GetString(1));
+        }
+
+        // Dated when the address changed (the row's CreatedAt): a revert ends the links mailed after its own.
+        var (token, hash) = MailedTokens.For(tokenKey, mail.Id);
+        await using var store = new NpgsqlCommand("""
+            INSERT INTO "EmailChangeRevertToken" ("UserId", "TokenHash", "Email", "ExpiresAt", "CreatedAt")
+            VALUES (@user, @hash, @email, @expires, @created)
+            ON CONFLICT ("TokenHash") DO NOTHING
+            """, connection, transaction);
+        store.Parameters.AddWithValue("user", userId);
+        store.Parameters.AddWithValue("hash", hash);
+        store.Parameters.AddWithValue("email", mail.ToAddress);
+        store.Parameters.AddWithValue("expires", mail.ExpiresAt!.Value);
+        store.Parameters.AddWithValue("created", mail.CreatedAt);
+        await store.ExecuteNonQueryAsync(cancellationToken);
+        return (accountMails.EmailChangeRevert(mail.ToAddress, displayName, email, token, mail.ExpiresAt!.Value - now), null);
     }
 
     private async Task<(EmailMessage?, MailDrop?)> PasswordResetAsync(

@@ -4,8 +4,8 @@ using StackExchange.Redis;
 namespace Marketplace.Api.Replicas;
 
 /// <summary>
-/// What one replica tells every other at once, over Redis pub/sub: a user's security stamp or suspension changed, the
-/// category tree changed. A message is best effort: one published while Redis is away is lost, so every cache it
+/// What one replica tells every other at once, over Redis pub/sub: a user's security stamp or suspension changed, a
+/// session ended, the category tree changed. A message is best effort: one published while Redis is away is lost, so every cache it
 /// evicts keeps its own expiry as the fallback, and a replica whose connection comes back drops those caches whole
 /// (it may have missed anything meanwhile). Without Redis (one replica) publishing does nothing.
 /// </summary>
@@ -13,6 +13,9 @@ public sealed partial class ReplicaMessages(SharedState shared, ILogger<ReplicaM
 {
     /// <summary>A user's stamp was raised or their suspension changed; the message is the user's id and the stamp.</summary>
     public static readonly RedisChannel SecurityStampsChannel = RedisChannel.Literal("marketplace:security-stamps");
+
+    /// <summary>A session ended (signing out); the message is the session's id.</summary>
+    public static readonly RedisChannel SessionsChannel = RedisChannel.Literal("marketplace:sessions");
 
     /// <summary>The category table changed; the message carries nothing.</summary>
     public static readonly RedisChannel CategoriesChannel = RedisChannel.Literal("marketplace:categories");

@@ -8,7 +8,7 @@ public sealed record RegisterRequest
     [RegularExpression(AccountRules.EmailPattern, ErrorMessage = AccountRules.EmailPatternMessage)]
     public string Email { get; init; } = "";
 
-    [Required, StringLength(AccountRules.PasswordMaxLength, MinimumLength = AccountRules.PasswordMinLength)]
+    [Required, StringLength(AccountRules.PasswordMaxLength, MinimumLength = AccountRules.PasswordMinLength), NotCommonPassword]
     public string Password { get; init; } = "";
 
     [Required, StringLength(AccountRules.DisplayNameMaxLength, MinimumLength = 1)]

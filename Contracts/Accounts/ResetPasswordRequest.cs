@@ -8,6 +8,6 @@ public sealed record ResetPasswordRequest
     [Required, StringLength(AccountRules.TokenLength, MinimumLength = 1)]
     public string Token { get; init; } = "";
 
-    [Required, StringLength(AccountRules.PasswordMaxLength, MinimumLength = AccountRules.PasswordMinLength)]
+    [Required, StringLength(AccountRules.PasswordMaxLength, MinimumLength = AccountRules.PasswordMinLength), NotCommonPassword]
     public string NewPassword { get; init; } = "";
 }

@@ -49,3 +49,11 @@ internal sealed class RefreshTokenConfiguration : UserTokenConfiguration<Refresh
     protected override void ConfigureToken(EntityTypeBuilder<RefreshToken> builder) =>
         builder.HasIndex(t => t.FamilyId);
 }
+
+internal sealed class EmailChangeRevertTokenConfiguration : UserTokenConfiguration<EmailChangeRevertToken>
+{
+    protected override string TableName => "EmailChangeRevertToken";
+
+    protected override void ConfigureToken(EntityTypeBuilder<EmailChangeRevertToken> builder) =>
+        builder.Property(t => t.Email).HasMaxLength(AccountRules.EmailMaxLength);
+}

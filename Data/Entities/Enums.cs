@@ -72,6 +72,22 @@ public enum OutboxMailKind
 
     /// <summary>A mail composed in full when it was queued (a buyer's message to a seller, and every later notice); it holds no secret.</summary>
     Message,
+
+    /// <summary>To an account's previous address after its address changed: a link that puts it back; minted when sent.</summary>
+    EmailChangeRevert,
+}
+
+/// <summary>What an account's owner did to it (<see cref="AccountActivity"/>), stored as the PostgreSQL enum <c>account_activity_kind</c>.</summary>
+public enum AccountActivityKind
+{
+    /// <summary>Downloaded the account's data.</summary>
+    DataExported,
+
+    /// <summary>Deleted the account.</summary>
+    AccountDeleted,
+
+    /// <summary>Put the account back on the address someone had moved it from.</summary>
+    EmailChangeReverted,
 }
 
 /// <summary>Where an outbox mail is in its life, stored as the PostgreSQL enum <c>outbox_mail_state</c>.</summary>

@@ -34,3 +34,14 @@ public sealed class RefreshToken : UserToken
     /// <summary>When the family was revoked (reuse, sign-out, a password change); a revoked token is refused.</summary>
     public DateTimeOffset? RevokedAt { get; set; }
 }
+
+/// <summary>
+/// The link mailed to an account's previous address when its address changes: for 7 days it puts the account back on
+/// <see cref="Email"/>, ends every session and sets a new password. It survives later changes of password (whoever
+/// moved the account may know the password); it goes when used, with the links mailed after it.
+/// </summary>
+public sealed class EmailChangeRevertToken : UserToken
+{
+    /// <summary>The address the account had, and gets back.</summary>
+    public required string Email { get; set; }
+}

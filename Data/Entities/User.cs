@@ -26,6 +26,12 @@ public sealed class User : ITimestamped
 
     public string? SuspensionReason { get; set; }
 
+    /// <summary>
+    /// When its owner deleted the account: the row stays (listings, reports and the admins' log name its id) with its
+    /// address, name and password replaced, and nothing signs in as it again.
+    /// </summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -1,14 +1,15 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.RegularExpressions;
+using CommonPasswords = Marketplace.Contracts.Accounts.CommonPasswords;
+using AccountRules = Marketplace.Contracts.Accounts.AccountRules;
 using Marketplace.Data;
+using Marketplace.Data.Accounts;
 using Marketplace.Data.Entities;
 using Marketplace.MigrationWorker.Steps;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using AccountRules = Marketplace.Contracts.Accounts.AccountRules;
 
 namespace Marketplace.MigrationWorker.Commands;
 
@@ -39,7 +40,8 @@ public static class CreateAdminCommand
             "Make an account an admin. An existing account must have a verified email (exit code 2 otherwise). When no account has " +
             $"the email, one is created with its email marked verified; its password is read from the environment variable {PasswordVariable} " +
             "when set, else typed at the terminal (not echoed), else read from the first line of standard input (piped). " +
-            $"Passwords have {AccountRules.PasswordMinLength} to {AccountRules.PasswordMaxLength} characters. Exit code 2 when no password can be had or it breaks those rules.")
+            $"Passwords have {AccountRules.PasswordMinLength} to {AccountRules.PasswordMaxLength} characters and are not among the {CommonPasswords.Size:N0} most common; " +
+            "exit code 2 when no password can be had or it breaks those rules.")
         {
             Options = { email, displayName },
         };
@@ -88,7 +90,7 @@ public static class CreateAdminCommand
             // An operator with the database's credentials vouches for the address.
             EmailVerifiedAt = now,
         };
-        user.PasswordHash = new PasswordHasher<User>().HashPassword(user, password);
+        user.PasswordHash = new AccountPasswordHasher().HashPassword(user, password);
         db.Users.Add(user);
         try
         {
@@ -170,6 +172,11 @@ public static class CreateAdminCommand
         if (password.Length is < AccountRules.PasswordMinLength or > AccountRules.PasswordMaxLength)
         {
             throw Usage($"{source} has {password.Length} characters; a password must have {AccountRules.PasswordMinLength} to {AccountRules.PasswordMaxLength}. Nothing was created.");
+        }
+
+        if (CommonPasswords.Contains(password))
+        {
+            throw Usage($"{source} is one of the {CommonPasswords.Size:N0} most common passwords, the first an attacker tries; choose another (a few unrelated words work well). Nothing was created.");
         }
 
         return password;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Marketplace.Data;
+using Marketplace.Data.Accounts;
 using Marketplace.Data.Entities;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.MigrationWorker.Demo;
@@ -9,7 +9,7 @@ namespace Marketplace.MigrationWorker.Demo;
 /// <summary>
 /// The demo sellers' accounts, written by the worker as create-admin writes an admin's: the worker owns the database,
 /// and a seller must have a verified address to sell, which the Api grants only to whoever follows the mailed link.
-/// The password is random and hashed as the Api's login verifies it. Only accounts under
+/// The password is random and hashed by the one hasher the Api uses (<see cref="AccountPasswordHasher"/>). Only accounts under
 /// <see cref="DemoCatalog.EmailDomain"/> are ever read or changed here.
 /// </summary>
 public sealed class DemoSellerAccounts(MarketplaceDbContext db, TimeProvider timeProvider)
@@ -28,7 +28,7 @@ public sealed class DemoSellerAccounts(MarketplaceDbContext db, TimeProvider tim
             .ToDictionaryAsync(u => u.NormalizedEmail, cancellationToken);
         var accounts = new Dictionary<string, Account>(StringComparer.Ordinal);
         var now = timeProvider.GetUtcNow();
-        var hasher = new PasswordHasher<User>();
+        var hasher = new AccountPasswordHasher();
         var created = 0;
         foreach (var seller in DemoCatalog.Sellers)
         {
@@ -67,7 +67,7 @@ public sealed class DemoSellerAccounts(MarketplaceDbContext db, TimeProvider tim
     {
         var ids = accounts.Select(a => a.Id).ToList();
         var users = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
-        var hasher = new PasswordHasher<User>();
+        var hasher = new AccountPasswordHasher();
         var renewed = new List<Account>();
         foreach (var account in accounts)
         {

@@ -8,6 +8,7 @@ public enum FormPurpose
     SignIn,
     ForgotPassword,
     ResetPassword,
+    RevertEmail,
     VerifyEmail,
     ResendVerification,
     Sell,

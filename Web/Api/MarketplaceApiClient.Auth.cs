@@ -5,8 +5,9 @@ namespace Marketplace.Web.Api;
 // Accounts and sessions: /api/auth.
 public sealed partial class MarketplaceApiClient
 {
-    public Task<ApiAnswer<UserResponse>> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken) =>
-        SendJsonAsync<UserResponse>(HttpMethod.Post, "/api/auth/register", request, ApiCaller.Anonymous, cancellationToken);
+    /// <summary>Registers; the answer is the same whether or not an account had the address (check your mail).</summary>
+    public Task<ApiAnswer<RegistrationAcceptedResponse>> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken) =>
+        SendJsonAsync<RegistrationAcceptedResponse>(HttpMethod.Post, "/api/auth/register", request, ApiCaller.Anonymous, cancellationToken);
 
     public Task<ApiAnswer<AccessTokenResponse>> LoginAsync(LoginRequest request, CancellationToken cancellationToken) =>
         SendJsonAsync<AccessTokenResponse>(HttpMethod.Post, "/api/auth/login", request, ApiCaller.Anonymous, cancellationToken);
@@ -27,6 +28,11 @@ public sealed partial class MarketplaceApiClient
         SendJsonAsync<ApiNoContent>(HttpMethod.Post, "/api/auth/reset-password",
             new ResetPasswordRequest { Token = token, NewPassword = newPassword }, ApiCaller.Anonymous, cancellationToken);
 
+    /// <summary>Follows the link mailed to an account's previous address: that address back, a new password, every session ended.</summary>
+    public Task<ApiAnswer<ApiNoContent>> RevertEmailChangeAsync(string token, string newPassword, CancellationToken cancellationToken) =>
+        SendJsonAsync<ApiNoContent>(HttpMethod.Post, "/api/auth/revert-email-change",
+            new RevertEmailChangeRequest { Token = token, NewPassword = newPassword }, ApiCaller.Anonymous, cancellationToken);
+
     public Task<ApiAnswer<AccountResponse>> GetAccountAsync(CancellationToken cancellationToken) =>
         GetAsync<AccountResponse>("/api/me", ApiCaller.SignedIn, cancellationToken);
 
@@ -41,6 +47,10 @@ public sealed partial class MarketplaceApiClient
     public Task<ApiAnswer<ApiNoContent>> ChangeEmailAsync(string newEmail, string currentPassword, CancellationToken cancellationToken) =>
         SendJsonAsync<ApiNoContent>(HttpMethod.Post, "/api/auth/change-email",
             new ChangeEmailRequest { NewEmail = newEmail, CurrentPassword = currentPassword }, ApiCaller.SignedIn, cancellationToken);
+
+    /// <summary>Ends this session in the Api: its access and refresh tokens are refused from now on, wherever a copy is.</summary>
+    public Task<ApiAnswer<ApiNoContent>> SignOutAsync(CancellationToken cancellationToken) =>
+        SendJsonAsync<ApiNoContent>(HttpMethod.Post, "/api/auth/sign-out", body: null, ApiCaller.SignedIn, cancellationToken);
 
     public Task<ApiAnswer<ApiNoContent>> SignOutEverywhereAsync(CancellationToken cancellationToken) =>
         SendJsonAsync<ApiNoContent>(HttpMethod.Post, "/api/auth/sign-out-everywhere", body: null, ApiCaller.SignedIn, cancellationToken);

@@ -24,8 +24,8 @@ public static class PersonMessages
         ["sort"] = "Choose an order from the list.",
         ["email"] = AccountRules.EmailPatternMessage,
         ["newEmail"] = AccountRules.EmailPatternMessage,
-        ["password"] = Invariant($"Enter a password of at least {AccountRules.PasswordMinLength} characters."),
-        ["newPassword"] = Invariant($"Enter a new password of at least {AccountRules.PasswordMinLength} characters."),
+        ["password"] = Invariant($"Choose a password of at least {AccountRules.PasswordMinLength} characters that is not a common one."),
+        ["newPassword"] = Invariant($"Choose a new password of at least {AccountRules.PasswordMinLength} characters that is not a common one."),
         ["currentPassword"] = "This is not your current password.",
         ["displayName"] = Invariant($"Enter a display name of at most {AccountRules.DisplayNameMaxLength} characters."),
         ["message"] = Invariant($"Write a message of at most {ContactRules.MessageMaxLength:N0} characters."),
@@ -58,6 +58,7 @@ public static class PersonMessages
         [(FormPurpose.Contact, 409)] = "This listing takes no messages: it is sold, or it is yours.",
         [(FormPurpose.Report, 404)] = "This listing is no longer shown, so there is nothing to report.",
         [(FormPurpose.Report, 409)] = "You have reported this listing already, or it is yours. Our moderators will look at it.",
+        [(FormPurpose.RevertEmail, 409)] = "Another account uses your old address now, so yours cannot be put back on it. Write to us and we will help.",
         [(FormPurpose.ChangeEmail, 409)] = "Another account uses this address already.",
     };
 

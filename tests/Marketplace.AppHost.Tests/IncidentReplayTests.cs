@@ -49,7 +49,7 @@ public sealed class IncidentReplayTests(PostgresServer server)
         var account = new { email = "grace@example.com", password = "correct horse battery staple", displayName = "Grace" };
         using (var registered = await client.PostAsJsonAsync("/api/auth/register", account, Ct))
         {
-            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+            Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
         }
 
         // Listings need a verified address: Grace follows the link in the mail smtp4dev received.

@@ -137,7 +137,7 @@ public sealed class LocalBinariesAppTests(LocalBinariesApp fixture)
 
         using var registered = await api.PostAsJsonAsync("/api/auth/register",
             new { email, password = "correct horse battery staple", displayName = "AppHost" }, Ct);
-        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
 
         var link = await Smtp4devInbox.VerificationLinkAsync(fixture.App, email, Ct);
         // The Web's http endpoint (its /verify-email page), as the AppHost handed it over in Marketplace__PublicBaseUrl.

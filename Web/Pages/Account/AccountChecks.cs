@@ -24,7 +24,11 @@ public static partial class AccountChecks
         }
     }
 
-    /// <summary>A password being chosen: long enough, and not so long that hashing it is a burden.</summary>
+    /// <summary>What a person reads when the password they chose is one of the common ones.</summary>
+    public const string CommonPassword =
+        "Many people use this password, so it is among the first that attackers try. Choose another: a few unrelated words work well.";
+
+    /// <summary>A password being chosen: long enough, not so long that hashing it is a burden, and not a common one.</summary>
     public static void NewPassword(ModelStateDictionary modelState, string key, string? password)
     {
         ArgumentNullException.ThrowIfNull(modelState);
@@ -37,6 +41,10 @@ public static partial class AccountChecks
         {
             modelState.AddModelError(key, string.Create(CultureInfo.InvariantCulture,
                 $"Choose a password of at most {AccountRules.PasswordMaxLength} characters."));
+        }
+        else if (CommonPasswords.Contains(password))
+        {
+            modelState.AddModelError(key, CommonPassword);
         }
     }
 

@@ -36,7 +36,8 @@ public sealed class RegisterModel(MarketplaceApiClient api) : PageModel
             cancellationToken);
         if (!answer.Succeeded)
         {
-            // A 409 names no field, but it is about the email: an account has it already.
+            // Only the previous release of the Api answers 409 (an account has the email; this one answers 202 either
+            // way): it names no field, but it is about the email. Drop this branch once that release is gone.
             if (answer.Problem.Status == StatusCodes.Status409Conflict)
             {
                 ModelState.AddModelError("Input.Email", PersonMessages.ForProblem(answer.Problem, FormPurpose.Register));

@@ -109,6 +109,8 @@ public sealed class ApiApp : WebApplicationFactory<MarketplaceApi::Program>
             ["Jwt:SigningKey"] = SigningKey,
             ["RequestLimits:WritesPerWindow"] = "100000",
             ["Categories:CacheDuration"] = "00:00:00",
+            // What the next release turns on by default (AddSessionsAndAccountActivity adds the outbox kind this one may not write yet).
+            ["Accounts:MailEmailChangeReverts"] = "true",
             // Mail goes out within a tenth of a second, so tests that wait for it wait little.
             ["Outbox:PollInterval"] = "00:00:00.100",
             ["Marketplace:PublicBaseUrl"] = PublicBaseUrl,

@@ -133,6 +133,8 @@ public sealed partial class ApiHttpFile
             }
         }
 
+        var moved = _variables["movedEmail"];
+        var movedBefore = inbox.MailsTo(moved).Count;
         return new Dictionary<string, Func<Task<string>>>
         {
             ["verificationToken"] = async () => (await inbox.WaitForMailAsync(email, mailsBefore + 2, cancellationToken: Ct)).Token("/verify-email"),
@@ -140,6 +142,10 @@ public sealed partial class ApiHttpFile
             ["resetToken"] = async () => (await inbox.WaitForMailAsync(email, mailsBefore + 3, cancellationToken: Ct)).Token("/reset-password"),
             ["alertSearch"] = () => Unsubscribe("search"),
             ["alertToken"] = () => Unsubscribe("token"),
+            // The account moved to @movedEmail: the link mailed there, then the one mailed back to @email (its fifth, after a
+            // buyer's message about a listing).
+            ["movedToken"] = async () => (await inbox.WaitForMailAsync(moved, movedBefore + 1, cancellationToken: Ct)).Token("/verify-email"),
+            ["revertToken"] = async () => (await inbox.WaitForMailAsync(email, mailsBefore + 5, cancellationToken: Ct)).Token("/revert-email"),
         };
     }
 

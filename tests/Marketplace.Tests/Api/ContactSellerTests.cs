@@ -168,10 +168,10 @@ public sealed class ContactSellerTests(SharedApi shared, PostgresServer server) 
             SELECT 'Lamp', 'Brass', 10, 'furniture', "Id", '{sellerId}', 'active' FROM "Category" WHERE "Slug" = 'furniture'
             RETURNING "Id"
             """, Ct);
-        using var buyer = app.CreateClient(tokens.Issue(new User
+        using var buyer = app.CreateClient(await tokens.IssueAsync(app, new User
         {
             Id = buyerId, Email = $"{buyerId}@example.com", NormalizedEmail = $"{buyerId}@EXAMPLE.COM".ToUpperInvariant(), DisplayName = "Buyer", PasswordHash = "x",
-        }).AccessToken);
+        }));
         var sellerEmail = $"{sellerId}@example.com";
 
         using var response = await buyer.PostAsJsonAsync($"/api/listings/{listingId}/contact", new { message = "Hello?" }, Ct);

@@ -17,7 +17,11 @@ public sealed class OpenApiDocumentTests(PostgresServer server)
         ("post", "/api/auth/register", "Register", false),
         ("post", "/api/auth/login", "Login", false),
         ("post", "/api/auth/refresh", "Refresh", false),
+        ("post", "/api/auth/sign-out", "SignOut", true),
         ("post", "/api/auth/sign-out-everywhere", "SignOutEverywhere", true),
+        ("post", "/api/auth/revert-email-change", "RevertEmailChange", false),
+        ("get", "/api/me/export", "ExportMyData", true),
+        ("post", "/api/me/delete", "DeleteMyAccount", true),
         ("post", "/api/auth/change-password", "ChangePassword", true),
         ("post", "/api/auth/forgot-password", "ForgotPassword", false),
         ("post", "/api/auth/reset-password", "ResetPassword", false),
@@ -100,7 +104,11 @@ public sealed class OpenApiDocumentTests(PostgresServer server)
         { "delete", "/api/listings/{id}/images/{imageId}", ["204", "400", "401", "403", "404", "429", "503"] },
         { "get", "/api/images/{hash}/{rendition}", ["200", "304", "400", "404", "503"] },
         { "get", "/api/categories/{slug}", ["200", "400", "404", "503"] },
-        { "post", "/api/auth/register", ["201", "400", "409", "413", "415", "429", "503"] },
+        { "post", "/api/auth/register", ["202", "400", "413", "415", "429", "503"] },
+        { "post", "/api/auth/sign-out", ["204", "400", "401", "409", "429", "503"] },
+        { "post", "/api/auth/revert-email-change", ["204", "400", "409", "413", "415", "429", "503"] },
+        { "get", "/api/me/export", ["200", "400", "401", "429", "503"] },
+        { "post", "/api/me/delete", ["204", "400", "401", "409", "413", "415", "429", "503"] },
         { "post", "/api/auth/login", ["200", "400", "401", "403", "413", "415", "429", "503"] },
         { "post", "/api/auth/refresh", ["200", "400", "401", "413", "415", "429", "503"] },
         { "post", "/api/auth/sign-out-everywhere", ["204", "400", "401", "429", "503"] },
@@ -187,7 +195,7 @@ public sealed class OpenApiDocumentTests(PostgresServer server)
         Assert.Equal(["number", "string"], sent.GetProperty("type").EnumerateArray().Select(t => t.GetString()).Order());
         Assert.Equal("decimal", sent.GetProperty("format").GetString());
         Assert.DoesNotContain("listing's currency", sent.GetProperty("description").GetString(), StringComparison.Ordinal);
-        foreach (var schema in new[] { "RegisterRequest", "LoginRequest", "UserResponse" })
+        foreach (var schema in new[] { "RegisterRequest", "LoginRequest", "RegistrationAcceptedResponse" })
         {
             Assert.Equal("email", schemas.GetProperty(schema).GetProperty("properties").GetProperty("email").GetProperty("format").GetString());
         }

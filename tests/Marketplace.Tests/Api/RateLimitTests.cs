@@ -103,13 +103,13 @@ public sealed class RateLimitTests(PostgresServer server)
     {
         var id = await app.InsertUserAsync();
         var tokens = app.Services.GetRequiredService<AccessTokens>();
-        return tokens.Issue(new User
+        return await tokens.IssueAsync(app, new User
         {
             Id = id,
             Email = $"{id}@example.com",
             NormalizedEmail = $"{id}@EXAMPLE.COM".ToUpperInvariant(),
             DisplayName = "Seller",
             PasswordHash = "not a password hash",
-        }).AccessToken;
+        });
     }
 }

@@ -68,19 +68,25 @@ public sealed class RefreshTokenTests(SharedApi shared) : IClassFixture<SharedAp
     }
 
     [Fact]
-    public async Task Presenting_a_used_refresh_token_again_revokes_its_family_even_the_newest_token_but_not_other_sessions()
+    public async Task Presenting_a_used_refresh_token_again_later_ends_every_session_of_the_account_access_tokens_included()
     {
         var account = await App.SignUpAsync();
         var stolen = await App.SignInAsync(account.Email);
         var otherSession = await App.SignInAsync(account.Email);
         var second = await (await App.RefreshAsync(stolen.RefreshToken)).ReadAsync<AccessTokenResponse>();
         var third = await (await App.RefreshAsync(second.RefreshToken)).ReadAsync<AccessTokenResponse>();
+        await App.CreateClient(third.AccessToken).AssertSignedInAsync();
         await ExchangedLongAgoAsync(stolen.RefreshToken);
 
         await (await App.RefreshAsync(stolen.RefreshToken)).AssertProblemAsync(HttpStatusCode.Unauthorized);
 
+        // Whoever holds the newest pair may be the thief: its refresh token and its access token stop working at once,
+        // and so does every other session of the account (the owner signs in again; the thief cannot).
         await (await App.RefreshAsync(third.RefreshToken)).AssertProblemAsync(HttpStatusCode.Unauthorized);
-        await (await App.RefreshAsync(otherSession.RefreshToken)).ReadAsync<AccessTokenResponse>();
+        await (await App.RefreshAsync(otherSession.RefreshToken)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await App.CreateClient(third.AccessToken).AssertSignedOutAsync();
+        await App.CreateClient(otherSession.AccessToken).AssertSignedOutAsync();
+        await App.CreateClient((await App.SignInAsync(account.Email)).AccessToken).AssertSignedInAsync();
     }
 
     [Fact]

@@ -55,6 +55,29 @@ public sealed class ReplicaEvictionTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Signing_out_one_session_through_one_replica_refuses_its_access_token_on_the_other_at_once_and_no_other_session()
+    {
+        await using var replicas = await TwoReplicas.StartAsync(server, new Dictionary<string, string?>
+        {
+            ["Accounts:SecurityStampCacheDuration"] = "00:05:00",
+        });
+        var user = await replicas.First.SignUpAsync();
+        var other = await replicas.First.SignInAsync(user.Email);
+        using var onSecond = replicas.Second.CreateClient(user.AccessToken);
+        using var otherOnSecond = replicas.Second.CreateClient(other.AccessToken);
+        await onSecond.AssertSignedInAsync();
+        await otherOnSecond.AssertSignedInAsync();
+
+        using (var signOut = await user.Client.PostAsync("/api/auth/sign-out", null, Ct))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PollAsync(() => onSecond.DeleteAsync(NoListing, Ct), HttpStatusCode.Unauthorized));
+        await otherOnSecond.AssertSignedInAsync();
+    }
+
+    [Fact]
     public async Task A_category_renamed_through_one_replica_is_served_renamed_by_the_other_although_it_caches_the_tree_for_five_minutes()
     {
         await using var replicas = await TwoReplicas.StartAsync(server, new Dictionary<string, string?>

@@ -217,7 +217,7 @@ public sealed class SecurityTableTests(ImagesApi shared) : IClassFixture<ImagesA
         // Signing up and in needs no token. The owner's password, refresh token and reset link go with a suspension
         // (403 at login, the refresh token revoked) and with a password reset (the old password and tokens refused).
         ["Register"] = Public("post", "/api/auth/register", _ => Post("/api/auth/register",
-            new { email = $"new-{Guid.NewGuid():N}@example.com", password = Password, displayName = "New" }), HttpStatusCode.Created),
+            new { email = $"new-{Guid.NewGuid():N}@example.com", password = Password, displayName = "New" }), HttpStatusCode.Accepted),
         ["Login"] = Public("post", "/api/auth/login", s => Post("/api/auth/login", new { email = s.Owner.Email, password = Password }),
             except: new() { [Caller.SuspendedUser] = Forbidden, [Caller.TokenIssuedBeforePasswordReset] = Unauthorized }),
         ["Refresh"] = Public("post", "/api/auth/refresh", async s => await Post("/api/auth/refresh", new { refreshToken = await s.RefreshTokenAsync() }),
@@ -225,10 +225,16 @@ public sealed class SecurityTableTests(ImagesApi shared) : IClassFixture<ImagesA
         ["ForgotPassword"] = Public("post", "/api/auth/forgot-password", s => Post("/api/auth/forgot-password", new { email = s.Owner.Email }), HttpStatusCode.Accepted),
         ["ResetPassword"] = Public("post", "/api/auth/reset-password",
             async s => await Post("/api/auth/reset-password", new { token = await s.ResetTokenAsync(), newPassword = "yet another passphrase" }), NoContent,
-            except: new() { [Caller.TokenIssuedBeforePasswordReset] = HttpStatusCode.BadRequest }),
+            // A suspension ends every session and, with them, the reset links mailed before it.
+            except: new() { [Caller.TokenIssuedBeforePasswordReset] = HttpStatusCode.BadRequest, [Caller.SuspendedUser] = HttpStatusCode.BadRequest }),
+        // The link back from an address change is the only credential: a token of a session changes nothing.
+        ["RevertEmailChange"] = Public("post", "/api/auth/revert-email-change",
+            _ => Post("/api/auth/revert-email-change", new { token = "not-a-mailed-token", newPassword = NewPassword }), HttpStatusCode.BadRequest),
         ["VerifyEmail"] = Public("post", "/api/auth/verify-email", async s => await Post("/api/auth/verify-email", new { token = await s.VerificationTokenAsync() })),
 
         // The signed-in account's own business.
+        ["SignOut"] = Signed("post", "/api/auth/sign-out", _ => Post("/api/auth/sign-out"), NoContent,
+            unverified: NoContent, another: NoContent, admin: NoContent),
         ["SignOutEverywhere"] = Signed("post", "/api/auth/sign-out-everywhere", _ => Post("/api/auth/sign-out-everywhere"), NoContent,
             unverified: NoContent, another: NoContent, admin: NoContent),
         ["ChangePassword"] = Signed("post", "/api/auth/change-password",
@@ -258,6 +264,10 @@ public sealed class SecurityTableTests(ImagesApi shared) : IClassFixture<ImagesA
         ["GetMyAccount"] = Signed("get", "/api/me", _ => Get("/api/me"), Ok, unverified: Ok, another: Ok, admin: Ok),
         ["UpdateMyAccount"] = Signed("patch", "/api/me", _ => Send(HttpMethod.Patch, "/api/me", new { displayName = "Renamed" }), Ok,
             unverified: Ok, another: Ok, admin: Ok),
+        // Taking one's account away: each caller downloads and deletes its own, never another's.
+        ["ExportMyData"] = Signed("get", "/api/me/export", _ => Get("/api/me/export"), Ok, unverified: Ok, another: Ok, admin: Ok),
+        ["DeleteMyAccount"] = Signed("post", "/api/me/delete", _ => Post("/api/me/delete", new { currentPassword = Password }), NoContent,
+            unverified: NoContent, another: NoContent, admin: NoContent),
         ["GetMarketplaceSettings"] = Public("get", "/api/marketplace", _ => Get("/api/marketplace")),
 
         // Buyers: a verified email to write to a seller or to report; never about one's own listing (409).
@@ -517,18 +527,18 @@ public sealed class SecurityTableTests(ImagesApi shared) : IClassFixture<ImagesA
             case Caller.Anonymous:
                 return null;
             case Caller.VerifiedUser:
-                return tokens.Issue(scene.Owner).AccessToken;
+                return await tokens.IssueAsync(App, scene.Owner);
             case Caller.UnverifiedUser:
-                return tokens.Issue(await NewUserAsync(verified: false)).AccessToken;
+                return await tokens.IssueAsync(App, await NewUserAsync(verified: false));
             case Caller.AnotherUser:
-                return tokens.Issue(await NewUserAsync(verified: true)).AccessToken;
+                return await tokens.IssueAsync(App, await NewUserAsync(verified: true));
             case Caller.Admin:
-                return tokens.Issue(await NewUserAsync(verified: true, UserRole.Admin)).AccessToken;
+                return await tokens.IssueAsync(App, await NewUserAsync(verified: true, UserRole.Admin));
             case Caller.SuspendedUser:
             {
                 // Suspended by an admin through the Api, after the token was issued.
-                var token = tokens.Issue(scene.Owner).AccessToken;
-                using var admin = App.CreateClient(tokens.Issue(await NewUserAsync(verified: true, UserRole.Admin)).AccessToken);
+                var token = await tokens.IssueAsync(App, scene.Owner);
+                using var admin = App.CreateClient(await tokens.IssueAsync(App, await NewUserAsync(verified: true, UserRole.Admin)));
                 using var suspended = await admin.PostAsJsonAsync($"/api/admin/users/{scene.Owner.Id}/suspend", new { reason = "Security table" }, Ct);
                 Assert.True(suspended.IsSuccessStatusCode, await suspended.Content.ReadAsStringAsync(Ct));
                 return token;
@@ -537,7 +547,7 @@ public sealed class SecurityTableTests(ImagesApi shared) : IClassFixture<ImagesA
             case Caller.TokenIssuedBeforePasswordReset:
             {
                 // The owner forgets the password and follows the mailed link, after the token was issued.
-                var token = tokens.Issue(scene.Owner).AccessToken;
+                var token = await tokens.IssueAsync(App, scene.Owner);
                 using var anonymous = App.CreateClient();
                 using var reset = await anonymous.PostAsJsonAsync("/api/auth/reset-password", new { token = await scene.ResetTokenAsync(), newPassword = NewPassword }, Ct);
                 Assert.True(reset.IsSuccessStatusCode, await reset.Content.ReadAsStringAsync(Ct));
@@ -545,18 +555,18 @@ public sealed class SecurityTableTests(ImagesApi shared) : IClassFixture<ImagesA
             }
 
             case Caller.ExpiredToken:
-                return IssuerAt(App.Services.GetRequiredService<IOptions<JwtOptions>>().Value, DateTimeOffset.UtcNow.AddHours(-3)).Issue(scene.Owner).AccessToken;
+                return IssuerAt(App.Services.GetRequiredService<IOptions<JwtOptions>>().Value, DateTimeOffset.UtcNow.AddHours(-3)).Issue(scene.Owner, IssuedTokens.UnsavedSession(scene.Owner)).AccessToken;
             case Caller.TokenSignedWithAnotherKey:
             {
                 var other = App.Services.GetRequiredService<IOptions<JwtOptions>>().Value;
                 return IssuerAt(new JwtOptions { SigningKey = "another-signing-key-0123456789-abcdefghijklmnopq", Issuer = other.Issuer, Audience = other.Audience, Lifetime = other.Lifetime }, DateTimeOffset.UtcNow)
-                    .Issue(scene.Owner).AccessToken;
+                    .Issue(scene.Owner, IssuedTokens.UnsavedSession(scene.Owner)).AccessToken;
             }
 
             case Caller.AlgNoneToken:
             {
                 // The owner's genuine claims under a header that says "no signature", and no signature.
-                var parts = tokens.Issue(scene.Owner).AccessToken.Split('.');
+                var parts = (await tokens.IssueAsync(App, scene.Owner)).Split('.');
                 var header = Base64Url("""{"alg":"none","typ":"JWT"}""");
                 return $"{header}.{parts[1]}.";
             }

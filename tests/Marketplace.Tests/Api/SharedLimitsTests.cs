@@ -147,13 +147,13 @@ public sealed class SharedLimitsTests(PostgresServer server)
     private static async Task<string> TokenOfNewAccountAsync(ApiApp app)
     {
         var id = await app.InsertUserAsync();
-        return app.Services.GetRequiredService<AccessTokens>().Issue(new User
+        return await app.Services.GetRequiredService<AccessTokens>().IssueAsync(app, new User
         {
             Id = id,
             Email = $"{id}@example.com",
             NormalizedEmail = $"{id}@EXAMPLE.COM".ToUpperInvariant(),
             DisplayName = "Seller",
             PasswordHash = "not a password hash",
-        }).AccessToken;
+        });
     }
 }

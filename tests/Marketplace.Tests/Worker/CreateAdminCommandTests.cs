@@ -113,6 +113,21 @@ public sealed class CreateAdminCommandTests(SharedApi shared) : IClassFixture<Sh
     }
 
     [Fact]
+    public async Task A_common_password_creates_nothing_exit_2_and_an_admin_is_hashed_at_the_Apis_iteration_count()
+    {
+        var email = NewEmail();
+
+        var common = await WorkerRunner.RunWithInputAsync(App.ConnectionString, ["create-admin", "--email", email], "Password123\n", cancellationToken: Ct);
+        var strong = await WorkerRunner.RunWithInputAsync(App.ConnectionString, ["create-admin", "--email", email], AdminPassword + "\n", cancellationToken: Ct);
+
+        Assert.Equal(2, common.ExitCode);
+        Assert.Contains("most common passwords", common.Error, StringComparison.Ordinal);
+        Assert.True(strong.ExitCode == 0, strong.ToString());
+        var hash = await App.Db.ScalarAsync<string>($"""SELECT "PasswordHash" FROM "User" WHERE "Email" = '{email}'""", Ct);
+        Assert.Equal(Marketplace.Data.Accounts.AccountPasswordHasher.Iterations, PasswordTests.IterationsOf(hash));
+    }
+
+    [Fact]
     public async Task An_address_the_Api_would_refuse_is_a_usage_error()
     {
         var result = await WorkerRunner.RunWithInputAsync(App.ConnectionString, ["create-admin", "--email", "not-an-address"], AdminPassword, cancellationToken: Ct);
