@@ -17,8 +17,9 @@ public enum AccountDeletionOutcome
 /// <summary>
 /// Deleting an account at its owner's request, in one transaction: its listings archived and their photos deleted
 /// (the orphan sweep removes the files), every session ended at once on every replica, its tokens and mails deleted
-/// (mails not sent yet stop), its address taken out of the admins' log, and the account row anonymised (listings,
-/// reports and the admins' log still name its id). Recorded in its activity. A table added with a foreign key to the
+/// (mails not sent yet stop), its favourites, saved searches and blocks (both ways) deleted, its address taken out of
+/// the admins' log, and the account row anonymised (listings, reports, conversations and the admins' log still name
+/// its id: the other side of a conversation keeps what was said, from "Deleted account"). Recorded in its activity. A table added with a foreign key to the
 /// account needs its rule here and a section in <see cref="AccountExporter"/> (AccountDataTests checks both).
 /// </summary>
 public sealed class AccountDeletion(Sessions sessions, TimeProvider timeProvider)
@@ -54,6 +55,11 @@ public sealed class AccountDeletion(Sessions sessions, TimeProvider timeProvider
             await db.VerificationTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);
             await db.PasswordResetTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);
             await db.EmailChangeRevertTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);
+
+            // What only served the account itself.
+            await db.Favourites.Where(f => f.UserId == userId).ExecuteDeleteAsync(ct);
+            await db.SavedSearches.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
+            await db.UserBlocks.Where(b => b.BlockerId == userId || b.BlockedId == userId).ExecuteDeleteAsync(ct);
 
             // Every mail about the account, to it, or answering to it: those not sent yet stop, the others held its address.
             var mailsDeleted = await db.OutboxMails

@@ -69,6 +69,24 @@ public sealed class AccountExporter(MarketplaceDbContext db, CategoryCatalog cat
             .Select(m => new ExportedMail(MarketplaceEnums.LabelOf(m.Kind), m.ToAddress, m.Subject, MarketplaceEnums.LabelOf(m.State), m.CreatedAt, m.CompletedAt))
             .ToList();
 
+        var written = (await db.ConversationMessages.AsNoTracking()
+                .Where(m => m.SenderId == userId)
+                .OrderBy(m => m.Id)
+                .Select(m => new { m.ConversationId, m.CreatedAt, m.Body })
+                .ToListAsync(cancellationToken))
+            .ToLookup(m => m.ConversationId, m => new ExportedMessage(m.CreatedAt, m.Body));
+        var conversations = (await db.Conversations.AsNoTracking()
+                .Where(c => c.BuyerId == userId || c.SellerId == userId)
+                .OrderBy(c => c.Id)
+                .Select(c => new { c.Id, c.ListingId, IsBuyer = c.BuyerId == userId, c.CreatedAt, c.LastMessageAt })
+                .ToListAsync(cancellationToken))
+            .Select(c => new ExportedConversation(c.Id, c.ListingId, c.IsBuyer ? "buyer" : "seller", c.CreatedAt, c.LastMessageAt, [.. written[c.Id]]))
+            .ToList();
+        var savedSearches = (await db.SavedSearches.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.Id).ToListAsync(cancellationToken))
+            .Select(s => new ExportedSavedSearch(s.Id, s.Query, s.CategoryId, s.MinPrice, s.MaxPrice,
+                s.Condition is { } condition ? MarketplaceEnums.LabelOf(condition) : null, MarketplaceEnums.LabelOf(s.Alerts), s.CreatedAt))
+            .ToList();
+
         return new AccountExport(
             timeProvider.GetUtcNow(),
             new ExportedAccount(user.Id, user.Email, user.DisplayName, user.Role.ToContract(), user.EmailVerifiedAt, user.CreatedAt, user.SuspendedAt, user.SuspensionReason),
@@ -86,9 +104,19 @@ public sealed class AccountExporter(MarketplaceDbContext db, CategoryCatalog cat
                 .Select(t => new ExportedToken(t.Email, t.CreatedAt, t.ExpiresAt, t.UsedAt, null)).ToListAsync(cancellationToken),
             mails,
             activity,
+            conversations,
+            await db.ConversationReports.AsNoTracking().Where(r => r.ReporterId == userId).OrderBy(r => r.Id)
+                .Select(r => new ExportedConversationReport(r.ConversationId, r.Reason, r.CreatedAt, r.ResolvedAt)).ToListAsync(cancellationToken),
+            await db.UserBlocks.AsNoTracking().Where(b => b.BlockerId == userId).OrderBy(b => b.CreatedAt)
+                .Select(b => new ExportedBlock(b.BlockedId, b.CreatedAt)).ToListAsync(cancellationToken),
+            await db.Favourites.AsNoTracking().Where(f => f.UserId == userId).OrderBy(f => f.CreatedAt)
+                .Select(f => new ExportedFavourite(f.ListingId, f.CreatedAt)).ToListAsync(cancellationToken),
+            savedSearches,
             await db.Listings.AsNoTracking().Where(l => l.RemovedById == userId).OrderBy(l => l.Id)
                 .Select(l => new ExportedRemoval(l.Id, l.RemovedAt, l.RemovalReason)).ToListAsync(cancellationToken),
             await db.ListingReports.AsNoTracking().Where(r => r.ResolvedById == userId).OrderBy(r => r.Id).Select(AdminReportsApi.AsResponse).ToListAsync(cancellationToken),
-            adminActions);
+            adminActions,
+            await db.ConversationReportViews.AsNoTracking().Where(v => v.AdminId == userId).OrderBy(v => v.Id)
+                .Select(v => new ExportedReportView(v.ReportId, v.ViewedAt)).ToListAsync(cancellationToken));
     }
 }

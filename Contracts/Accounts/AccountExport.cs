@@ -17,9 +17,15 @@ namespace Marketplace.Contracts.Accounts;
 /// <param name="EmailChangeRevertLinks">The links mailed to a previous address after the address changed.</param>
 /// <param name="Mails">The mails about the account in the outbox (kept 7 days after they went).</param>
 /// <param name="Activity">What the owner did to the account: downloads of this data, an address put back.</param>
+/// <param name="Conversations">The conversations the account took part in, with the messages it wrote.</param>
+/// <param name="ConversationReportsFiled">The reports the account filed about conversations.</param>
+/// <param name="Blocks">The accounts this account blocked.</param>
+/// <param name="Favourites">The listings the account saved.</param>
+/// <param name="SavedSearches">The searches the account saved, with their alerts.</param>
 /// <param name="ListingsRemoved">As an admin: the listings the account removed.</param>
 /// <param name="ReportsResolved">As an admin: the reports the account resolved.</param>
 /// <param name="AdminActions">As an admin: the account's entries in the admins' audit log.</param>
+/// <param name="ConversationReportsRead">As an admin: the reported conversations the account read.</param>
 public sealed record AccountExport(
     DateTimeOffset ExportedAt,
     ExportedAccount Account,
@@ -32,6 +38,12 @@ public sealed record AccountExport(
     IReadOnlyList<ExportedToken> EmailChangeRevertLinks,
     IReadOnlyList<ExportedMail> Mails,
     IReadOnlyList<ExportedActivity> Activity,
+    IReadOnlyList<ExportedConversation> Conversations,
+    IReadOnlyList<ExportedConversationReport> ConversationReportsFiled,
+    IReadOnlyList<ExportedBlock> Blocks,
+    IReadOnlyList<ExportedFavourite> Favourites,
+    IReadOnlyList<ExportedSavedSearch> SavedSearches,
     IReadOnlyList<ExportedRemoval> ListingsRemoved,
     IReadOnlyList<ReportResponse> ReportsResolved,
-    IReadOnlyList<AuditLogEntry> AdminActions);
+    IReadOnlyList<AuditLogEntry> AdminActions,
+    IReadOnlyList<ExportedReportView> ConversationReportsRead);

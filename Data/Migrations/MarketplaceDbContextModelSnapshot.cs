@@ -24,16 +24,46 @@ namespace Marketplace.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "account_activity_kind", new[] { "data_exported", "account_deleted", "email_change_reverted" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "admin_action", new[] { "user_suspended", "user_reinstated", "user_role_changed", "listing_removed", "listing_restored", "category_created", "category_updated", "category_deactivated", "category_reactivated", "category_moved", "category_reordered", "report_resolved" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "alert_frequency", new[] { "off", "immediate", "daily" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "audit_target_type", new[] { "user", "listing", "category", "report" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "item_condition", new[] { "new", "like_new", "good", "fair", "for_parts" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "listing_category", new[] { "electronics", "furniture", "clothing", "vehicles", "home_and_garden", "sports", "books_and_media", "toys", "collectibles", "other" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "listing_status", new[] { "draft", "active", "sold", "archived" });
-            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "outbox_mail_kind", new[] { "verification", "email_change", "password_reset", "message" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "outbox_mail_kind", new[] { "verification", "email_change", "password_reset", "message", "email_change_revert" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "outbox_mail_state", new[] { "pending", "sent", "dead", "dropped" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "user_role", new[] { "user", "admin" });
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Marketplace.Data.Entities.AccountActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<JsonDocument>("Details")
+                        .HasColumnType("jsonb");
+
+                    b.Property<AccountActivityKind>("Kind")
+                        .HasColumnType("account_activity_kind");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("AccountActivity", (string)null);
+                });
 
             modelBuilder.Entity("Marketplace.Data.Entities.AdminAuditLog", b =>
                 {
@@ -308,6 +338,49 @@ namespace Marketplace.Data.Migrations
                     b.HasIndex("ReportId", "ViewedAt");
 
                     b.ToTable("ConversationReportView", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.EmailChangeRevertToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("EmailChangeRevertToken", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.Favourite", b =>
@@ -878,6 +951,34 @@ namespace Marketplace.Data.Migrations
                     b.ToTable("SavedSearchMatch", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Session", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -888,6 +989,9 @@ namespace Marketplace.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
                         .HasDefaultValueSql("now()");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
@@ -1000,6 +1104,17 @@ namespace Marketplace.Data.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("VerificationToken", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.AccountActivity", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.AdminAuditLog", b =>
@@ -1124,6 +1239,17 @@ namespace Marketplace.Data.Migrations
                     b.Navigation("Admin");
 
                     b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.EmailChangeRevertToken", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.Favourite", b =>
@@ -1262,6 +1388,17 @@ namespace Marketplace.Data.Migrations
                     b.Navigation("Listing");
 
                     b.Navigation("SavedSearch");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.Session", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.UserBlock", b =>

@@ -35,6 +35,16 @@ public sealed class AccountDataTests(SharedApi shared) : IClassFixture<SharedApi
         ["PasswordResetToken.UserId"] = ("passwordResetLinks", false),
         ["EmailChangeRevertToken.UserId"] = ("emailChangeRevertLinks", false),
         ["OutboxMail.UserId"] = ("mails", false),
+        ["Conversation.BuyerId"] = ("conversations", true),
+        ["Conversation.SellerId"] = ("conversations", true),
+        ["ConversationParticipant.UserId"] = ("conversations", true),
+        ["ConversationMessage.SenderId"] = ("conversations", true),
+        ["ConversationReport.ReporterId"] = ("conversationReportsFiled", true),
+        ["ConversationReportView.AdminId"] = ("conversationReportsRead", true),
+        ["UserBlock.BlockerId"] = ("blocks", false),
+        ["UserBlock.BlockedId"] = ("blocks", false),
+        ["Favourite.UserId"] = ("favourites", false),
+        ["SavedSearch.UserId"] = ("savedSearches", false),
     };
 
     // Listing.RemovedById and ListingReport.ResolvedById name an admin without a foreign key (an admin's record outlives
@@ -110,6 +120,13 @@ public sealed class AccountDataTests(SharedApi shared) : IClassFixture<SharedApi
         var admin = await App.SignUpAdminAsync();
         var account = await App.SignUpAsync();
         var listing = await CreateListingAsync(account, "Walnut desk");
+        // What only served the account goes with it: a favourite and a saved search of its own.
+        var seller = await App.SignUpAsync();
+        var theirs = await CreateListingAsync(seller, "Oak chair");
+        (await account.Client.PutAsync($"/api/me/favourites/{theirs}", null, Ct)).EnsureSuccessStatusCode();
+        (await account.Client.PostAsJsonAsync("/api/me/saved-searches", new { q = "chair" }, Ct)).EnsureSuccessStatusCode();
+        Assert.Equal(1L, await App.Db.ScalarAsync<long>($"""SELECT count(*) FROM "Favourite" WHERE "UserId" = '{account.Id}'""", Ct));
+        Assert.Equal(1L, await App.Db.ScalarAsync<long>($"""SELECT count(*) FROM "SavedSearch" WHERE "UserId" = '{account.Id}'""", Ct));
         await App.Db.ExecuteAsync($"""
             INSERT INTO "ListingImage" ("ListingId", "Position", "ContentHash", "ThumbnailBlobName", "DisplayBlobName", "Width", "Height", "AltText")
             VALUES ({listing}, 0, '{new string('b', 64)}', '{new string('b', 64)}/320.webp', '{new string('b', 64)}/1280.webp', 40, 30, 'Desk')

@@ -25,7 +25,7 @@ public sealed class MigrateCommandTests(PostgresServer server)
         "AddListingReport", "AddListingSellerCreatedAtIndex", "AddOutboxMail", "AddListingSellerSuspendedAt",
         "AddListingListedNewestIndex", "AddListingListedCategoryNewestIndex", "AddListingListedSellerNewestIndex",
         "AddAdminAuditLogCreatedAtIndex",
-        "AddConversationsFavouritesAndSavedSearches", "AddListingMatchPendingIndex",
+        "AddConversationsFavouritesAndSavedSearches", "AddListingMatchPendingIndex", "AddSessionsAndAccountActivity", "AddRowRole",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
