@@ -29,7 +29,6 @@ app.MapAccountApi();
 app.MapAccountDataApi();
 app.MapPasswordResetApi();
 app.MapEmailChangeRevertApi();
-app.MapAccountPages();
 app.MapListingsApi();
 app.MapListingLifecycleApi();
 app.MapListingImagesApi();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Threading.RateLimiting;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Api.Mail;
@@ -13,8 +12,8 @@ using Microsoft.Extensions.Options;
 namespace Marketplace.Api.Auth;
 
 /// <summary>
-/// Forgot password, reset password, and the minimal page the mailed link opens (a GET that changes nothing; its form
-/// posts the token, and works without JavaScript).
+/// Forgot password and reset password. The mailed link opens the Web's page (<c>/reset-password</c> under the public
+/// base URL), which posts the token here; the Api serves no page of its own.
 /// </summary>
 public static class PasswordResetApi
 {
@@ -45,11 +44,6 @@ public static class PasswordResetApi
                 "Sets the password with the token from a reset link, once. Every other reset link stops working, and so does every link " +
                 "to confirm a new address not followed yet; every session ends (access tokens issued before are refused, refresh tokens " +
                 "revoked). An unknown, used or expired token: one 400 naming token; a password among the 100,000 most common: 400 naming newPassword.");
-
-        // The page the mailed link opens, until the web front end has one. Not part of the JSON Api's document.
-        var page = app.MapGroup(AccountMails.ResetPasswordPath).ExcludeFromDescription();
-        page.MapGet("", ResetPasswordPage);
-        page.MapPost("", ResetPasswordFormAsync).RequireRateLimiting(RequestLimits.AnonymousPolicy);
         return app;
     }
 
@@ -119,68 +113,6 @@ public static class PasswordResetApi
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
-
-    /// <summary>GET /reset-password?token=...: a form, nothing more (mail scanners follow links).</summary>
-    public static ContentHttpResult ResetPasswordPage(HttpContext httpContext, string? token) =>
-        Page(httpContext, StatusCodes.Status200OK, "Choose a new password", $"""
-            <form method="post" action="reset-password">
-            <input type="hidden" name="token" value="{Encode(token ?? "")}">
-            <p><label>New password ({AccountRules.PasswordMinLength} to {AccountRules.PasswordMaxLength} characters)<br>
-            <input type="password" name="newPassword" autocomplete="new-password" required minlength="{AccountRules.PasswordMinLength}" maxlength="{AccountRules.PasswordMaxLength}"></label></p>
-            <p><button type="submit">Set the new password</button></p>
-            </form>
-            """);
-
-    /// <summary>POST /reset-password, form-urlencoded from the page: the same reset, answered as a small page.</summary>
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> ResetPasswordFormAsync(
-        HttpContext httpContext,
-        MarketplaceDbContext db,
-        PasswordVerifier passwords,
-        Sessions sessions,
-        TimeProvider timeProvider,
-        CancellationToken cancellationToken)
-    {
-        if (!httpContext.Request.HasFormContentType)
-        {
-            return TypedResults.Problem(
-                title: "Unsupported media type.",
-                detail: "Post the form as application/x-www-form-urlencoded.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType);
-        }
-
-        var form = await httpContext.Request.ReadFormAsync(cancellationToken);
-        var token = form["token"].ToString();
-        var newPassword = form["newPassword"].ToString();
-        if (newPassword.Length is < AccountRules.PasswordMinLength or > AccountRules.PasswordMaxLength || CommonPasswords.Contains(newPassword))
-        {
-            return Page(httpContext, StatusCodes.Status400BadRequest, "Choose a new password",
-                $"<p>The new password must have {AccountRules.PasswordMinLength} to {AccountRules.PasswordMaxLength} characters and not be a common one. " +
-                $"<a href=\"reset-password?token={Uri.EscapeDataString(token)}\">Try again</a>.</p>");
-        }
-
-        return await ResetAsync(token, newPassword, db, passwords, sessions, timeProvider, cancellationToken)
-            ? Page(httpContext, StatusCodes.Status200OK, "Password changed", "<p>Your password is changed. Log in with the new one; every other session has ended.</p>")
-            : Page(httpContext, StatusCodes.Status400BadRequest, "Link not valid", $"<p>{Encode(InvalidLink)}</p>");
-    }
-
-    private static ContentHttpResult Page(HttpContext httpContext, int status, string title, string body)
-    {
-        var headers = httpContext.Response.Headers;
-        // The token is in the address: no caching, no referrer, no framing, no scripts.
-        headers.CacheControl = "no-store";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.ContentSecurityPolicy = "default-src 'none'; form-action 'self'; frame-ancestors 'none'";
-        return TypedResults.Content($"""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-            <title>{Encode(title)}</title></head>
-            <body><h1>{Encode(title)}</h1>
-            {body}
-            </body></html>
-            """, "text/html; charset=utf-8", statusCode: status);
-    }
-
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
     private static ProblemHttpResult TooManyForThisEmail(HttpContext httpContext, RateLimitLease lease)
     {
