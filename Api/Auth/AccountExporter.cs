@@ -38,7 +38,7 @@ public sealed class AccountExporter(MarketplaceDbContext db, CategoryCatalog cat
         var listings = (await db.Listings.AsNoTracking()
                 .Where(l => l.SellerId == userId)
                 .OrderBy(l => l.Id)
-                .Select(ListingsApi.AsResponse)
+                .Select(ListingAnswers.AsResponse)
                 .ToListAsync(cancellationToken))
             .Select(l => l with { Currency = marketplace.Value.Currency, CategorySlug = tree.SlugOf(l.CategoryId), Images = photos.GetValueOrDefault(l.Id) ?? [] })
             .ToList();

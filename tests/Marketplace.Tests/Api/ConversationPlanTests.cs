@@ -23,7 +23,7 @@ public sealed class ConversationPlanTests(ConversationPlanTests.SeededApi seeded
     public async Task The_inbox_is_one_query_that_walks_the_callers_inbox_index_and_reads_only_a_pages_rows(string user)
     {
         var (app, capture) = (seeded.App, seeded.Capture);
-        using var client = app.CreateClient(seeded.TokenOf(user));
+        using var client = app.CreateClient(await seeded.TokenOfAsync(user));
 
         var before = capture.QueriesOf("ConversationParticipant").Count;
         var first = await (await client.GetAsync("/api/conversations?limit=10", Ct)).ReadAsync<InboxPage>();
@@ -45,7 +45,7 @@ public sealed class ConversationPlanTests(ConversationPlanTests.SeededApi seeded
     public async Task A_conversations_page_is_one_query_that_finds_the_callers_side_by_key_and_walks_the_latest_messages_on_their_index()
     {
         var (app, capture) = (seeded.App, seeded.Capture);
-        using var client = app.CreateClient(seeded.TokenOf(SeededApi.Buyer));
+        using var client = app.CreateClient(await seeded.TokenOfAsync(SeededApi.Buyer));
         var before = capture.QueriesOf("ConversationMessage").Count;
 
         var latest = await (await client.GetAsync($"/api/conversations/{seeded.LongConversation}", Ct)).ReadAsync<ConversationResponse>();
@@ -81,11 +81,11 @@ public sealed class ConversationPlanTests(ConversationPlanTests.SeededApi seeded
 
         public long LongConversation { get; private set; }
 
-        public string TokenOf(string userId)
+        public async Task<string> TokenOfAsync(string userId)
         {
             using var scope = App.Services.CreateScope();
             var user = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>().Users.AsNoTracking().Single(u => u.Id == Guid.Parse(userId));
-            return App.Services.GetRequiredService<Marketplace.Api.Auth.AccessTokens>().Issue(user).AccessToken;
+            return await App.Services.GetRequiredService<Marketplace.Api.Auth.AccessTokens>().IssueAsync(App, user);
         }
 
         public async ValueTask InitializeAsync()

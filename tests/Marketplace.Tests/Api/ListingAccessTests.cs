@@ -281,9 +281,9 @@ public sealed class ListingAccessTests(ImagesApi shared) : IClassFixture<ImagesA
         return caller switch
         {
             Caller.Anonymous => null,
-            Caller.Seller => tokens.Issue(seller).AccessToken,
-            Caller.Buyer => tokens.Issue(await UserAsync(UserRole.User)).AccessToken,
-            Caller.Admin => tokens.Issue(await UserAsync(UserRole.Admin)).AccessToken,
+            Caller.Seller => await tokens.IssueAsync(App, seller),
+            Caller.Buyer => await tokens.IssueAsync(App, await UserAsync(UserRole.User)),
+            Caller.Admin => await tokens.IssueAsync(App, await UserAsync(UserRole.Admin)),
             _ => throw new ArgumentOutOfRangeException(nameof(caller), caller, null),
         };
     }
