@@ -22,4 +22,5 @@ public enum FormPurpose
     ChangeEmail,
     ChangePassword,
     SignOutEverywhere,
+    DeleteAccount,
 }

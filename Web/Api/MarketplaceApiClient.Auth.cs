@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Marketplace.Contracts.Accounts;
 
 namespace Marketplace.Web.Api;
@@ -54,4 +55,12 @@ public sealed partial class MarketplaceApiClient
 
     public Task<ApiAnswer<ApiNoContent>> SignOutEverywhereAsync(CancellationToken cancellationToken) =>
         SendJsonAsync<ApiNoContent>(HttpMethod.Post, "/api/auth/sign-out-everywhere", body: null, ApiCaller.SignedIn, cancellationToken);
+
+    /// <summary>Everything the marketplace holds about the account, as the Api's JSON document (kept as it came).</summary>
+    public Task<ApiAnswer<JsonElement>> ExportMyDataAsync(CancellationToken cancellationToken) =>
+        GetAsync<JsonElement>("/api/me/export", ApiCaller.SignedIn, cancellationToken);
+
+    /// <summary>Deletes the account, its password asked again; every session of it ends.</summary>
+    public Task<ApiAnswer<ApiNoContent>> DeleteMyAccountAsync(string currentPassword, CancellationToken cancellationToken) =>
+        SendJsonAsync<ApiNoContent>(HttpMethod.Post, "/api/me/delete", new DeleteAccountRequest { CurrentPassword = currentPassword }, ApiCaller.SignedIn, cancellationToken);
 }

@@ -60,6 +60,7 @@ public static class PersonMessages
         [(FormPurpose.Report, 409)] = "You have reported this listing already, or it is yours. Our moderators will look at it.",
         [(FormPurpose.RevertEmail, 409)] = "Another account uses your old address now, so yours cannot be put back on it. Write to us and we will help.",
         [(FormPurpose.ChangeEmail, 409)] = "Another account uses this address already.",
+        [(FormPurpose.DeleteAccount, 409)] = "You are the last admin. Make another account an admin before you delete yours.",
     };
 
     /// <summary>The <c>type</c> of the Api's 403 for an account whose address is not verified yet.</summary>

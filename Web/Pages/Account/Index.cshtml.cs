@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Marketplace.Contracts.Accounts;
 using Marketplace.Web.Api;
 using Marketplace.Web.Auth;
@@ -31,6 +33,9 @@ public sealed class IndexModel(MarketplaceApiClient api, TokenRefreshGate gate) 
 
     [BindProperty]
     public string? NewPassword { get; set; }
+
+    [BindProperty]
+    public string? DeletePassword { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -141,6 +146,42 @@ public sealed class IndexModel(MarketplaceApiClient api, TokenRefreshGate gate) 
         TempData["Notice"] = "You are signed out everywhere, here too.";
         return LocalRedirect("/");
     }
+
+    /// <summary>The account's data as a JSON file, named for the day (a download: the page stays as it is).</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    {
+        var answer = await api.ExportMyDataAsync(cancellationToken);
+        if (!answer.Succeeded)
+        {
+            throw new ApiUnavailableException(answer.Problem.Message);
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        var json = JsonSerializer.SerializeToUtf8Bytes(answer.Value, IndentedJson);
+        var day = answer.Value.GetProperty("exportedAt").GetDateTimeOffset().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return File(json, "application/json", $"marketplace-account-{day}.json");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
+    {
+        AccountChecks.CurrentPassword(ModelState, nameof(DeletePassword), DeletePassword, "Enter your password, to confirm you want to delete your account.");
+        if (ModelState.IsValid)
+        {
+            var answer = await api.DeleteMyAccountAsync(DeletePassword!, cancellationToken);
+            if (answer.Succeeded)
+            {
+                await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                TempData["Notice"] = "Your account is deleted. Your listings are no longer shown, and we will not mail you again.";
+                return LocalRedirect("/");
+            }
+
+            ModelState.AddProblem(answer.Problem, new Dictionary<string, string> { ["currentPassword"] = nameof(DeletePassword) }, FormPurpose.DeleteAccount);
+        }
+
+        return await ShowAgainAsync(cancellationToken);
+    }
+
+    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
 
     private RedirectToPageResult Done(string notice)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Marketplace.AppHost.Tests.Support;
 using Microsoft.Playwright;
@@ -7,7 +8,8 @@ namespace Marketplace.AppHost.Tests.Browser;
 
 /// <summary>
 /// The account page (/account): the display name, a new password, a new email address confirmed by mail, a new
-/// verification link, signing out everywhere; each form with the same error display as every other.
+/// verification link, signing out everywhere, downloading the account's data and deleting it; each form with the same
+/// error display as every other.
 /// </summary>
 public sealed partial class AccountPageTests(LocalBinariesApp app, ChromiumBrowser chromium) : BrowserTest(app, chromium)
 {
@@ -108,6 +110,38 @@ public sealed partial class AccountPageTests(LocalBinariesApp app, ChromiumBrows
         await Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
         await elsewhere.GotoAsync("/account");
         await Expect(elsewhere.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Downloading_the_data_gives_a_file_of_the_account_and_deleting_it_needs_the_password_and_signs_out_for_good()
+    {
+        var account = await TestAccount.New("Rosa").RegisterVerifiedAsync(App.App, Ct);
+        await SignInAsync(account);
+        await Page.GotoAsync("/account");
+
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Link, new() { Name = "Download your data" }).ClickAsync());
+        Assert.Matches(@"^marketplace-account-\d{4}-\d{2}-\d{2}\.json$", download.SuggestedFilename);
+        using (var export = JsonDocument.Parse(await File.ReadAllTextAsync(await download.PathAsync(), Ct)))
+        {
+            Assert.Equal(account.Email, export.RootElement.GetProperty("account").GetProperty("email").GetString(), ignoreCase: true);
+        }
+
+        var password = Page.GetByLabel("Password, to confirm it is you");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Delete my account" }).ClickAsync();
+        await ExpectFieldErrorAsync(password, Sentence());
+        await password.FillAsync("not my password at all");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Delete my account" }).ClickAsync();
+        await ExpectFieldErrorAsync(password, CurrentPassword());
+
+        await password.FillAsync(account.Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Delete my account" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your account is deleted");
+        await Page.GotoAsync("/account");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Page.GetByLabel("Email").FillAsync(account.Email);
+        await Page.GetByLabel("Password").FillAsync(account.Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Expect(Page.GetByText("The email or password is not right.").First).ToBeVisibleAsync();
     }
 
     [GeneratedRegex(@"[A-Z][a-z]+ .{8,}")]

@@ -21,16 +21,18 @@ public sealed class SellerStoryTests(LocalBinariesApp app, ChromiumBrowser chrom
         // Register, then open the verification mail and follow its link.
         await Page.GotoAsync("/");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Register", Exact = true }).ClickAsync();
-        await Page.GetByLabel("Email").FillAsync(seller.Email);
-        await Page.GetByLabel("Display name").FillAsync(seller.DisplayName);
-        await Page.GetByLabel("Password").FillAsync(seller.Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Check your mail" })).ToBeVisibleAsync();
+        await SubmitWaitingOutTheLimitAsync(Page, async () =>
+        {
+            await Page.GetByLabel("Email").FillAsync(seller.Email);
+            await Page.GetByLabel("Display name").FillAsync(seller.DisplayName);
+            await Page.GetByLabel("Password").FillAsync(seller.Password);
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        }, Page.GetByRole(AriaRole.Heading, new() { Name = "Check your mail" }));
 
         var link = await Smtp4devInbox.VerificationLinkAsync(App.App, seller.Email, Ct);
         await Page.GotoAsync(link.ToString());
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Verify my email" }).ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Email address verified" })).ToBeVisibleAsync();
+        await SubmitWaitingOutTheLimitAsync(Page, () => Page.GetByRole(AriaRole.Button, new() { Name = "Verify my email" }).ClickAsync(),
+            Page.GetByRole(AriaRole.Heading, new() { Name = "Email address verified" }));
 
         await SignInAsync(seller);
 
