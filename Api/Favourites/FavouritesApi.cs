@@ -65,7 +65,10 @@ public static class FavouritesApi
         writes.MapDelete("/favourites/{listingId:long}", RemoveAsync)
             .WithName("RemoveFavourite")
             .WithSummary("Stop saving a listing")
-            .WithDescription("Takes the listing out of the caller's saved listings, whatever became of it; removing one not saved is harmless.");
+            .WithDescription(
+                "Takes the listing out of the caller's saved listings, whatever became of it; removing one not saved is harmless. " +
+                "A listingId that is not a number names no listing: 404.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -31,8 +31,11 @@ public sealed class UnsubscribeKey(IOptions<JwtOptions> jwt)
     /// <summary>Whether <paramref name="token"/> is <paramref name="savedSearchId"/>'s, compared in constant time.</summary>
     public bool Verifies(long savedSearchId, string token)
     {
+        // Only a token of our length and alphabet is decoded: the decoder throws on anything else (a 500 for a link
+        // someone typed), and it would skip whitespace.
         Span<byte> given = stackalloc byte[MacLength + 2];
-        return token.Length <= TokenLength
+        return token.Length == TokenLength
+            && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
             && Base64Url.TryDecodeFromChars(token, given, out var written)
             && written == MacLength
             && CryptographicOperations.FixedTimeEquals(given[..MacLength], Mac(savedSearchId));

@@ -78,7 +78,7 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
         Assert.True(failures.Count == 0, $"{failures.Count} of {results.Count} answers broke the contract (seed {seed}; replay with {SeedVariable}={seed}):\n" +
             string.Join('\n', failures.Take(20).Select(f => $"{f.Status} {f.Problem}\n    for {f.Request}")));
         Assert.Equal(count, results.Count);
-        Assert.True(count < 1_000 || fuzzer.DocumentedStatuses.Keys.Except(NeedStoredPhotos).All(op => results.Any(r => r.Request.Operation == op && r.Status is >= 200 and < 300)),
+        Assert.True(count < 1_000 || fuzzer.DocumentedStatuses.Keys.Except(NeedStoredPhotos).Except(NeedMailedLinks).All(op => results.Any(r => r.Request.Operation == op && r.Status is >= 200 and < 300)),
             "Some operation never succeeded, so the fuzz never got past its first check.");
         Assert.False(api.HasExited, api.Output);
     }
@@ -88,6 +88,11 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
     // The fuzz's Api has no blob store and its context no photos, so these answer 400/401/403/404 here and no 2xx;
     // they still must never answer a 5xx. Their successes are ListingImageTests', against a real Azurite.
     private static readonly string[] NeedStoredPhotos = ["GetImage", "UpdateListingImage", "DeleteListingImage", "ReorderListingImages"];
+
+    // These take the token of a link the Api mails (an alert's unsubscribe link, the link that puts a changed address
+    // back, which this release does not mail by default), which the fuzz's context does not have: they answer 400/404
+    // here and no 2xx, and still must never answer a 5xx. Their successes are SavedSearchTests' and RecoveryTests'.
+    private static readonly string[] NeedMailedLinks = ["GetAlertSubscription", "UnsubscribeAlerts", "RevertEmailChange"];
 
     /// <summary>Sends one request; the status and, when the answer breaks the contract, why.</summary>
     private static async Task<(int Status, string? Problem)> SendAsync(HttpClient http, FuzzRequest request, IReadOnlySet<int> documented)
@@ -289,9 +294,9 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             }
         }
 
-        // Accounts of their own for what ends sessions (so the sellers stay signed in): sign-out-everywhere and
-        // change-password tokens, refresh tokens, and the links of reset mails (each works once).
-        var sessionEnders = new Dictionary<string, List<string>> { ["SignOutEverywhere"] = [], ["ChangePassword"] = [] };
+        // Accounts of their own for what ends sessions (so the sellers stay signed in): sign-out, sign-out-everywhere,
+        // change-password and delete-my-account tokens, refresh tokens, and the links of reset mails (each works once).
+        var sessionEnders = new Dictionary<string, List<string>> { ["SignOut"] = [], ["SignOutEverywhere"] = [], ["ChangePassword"] = [], ["DeleteMyAccount"] = [] };
         var refreshTokens = new List<string>();
         var resetTokens = new List<string>();
         foreach (var operation in sessionEnders.Keys.Append("Refresh").Append("ResetPassword").ToList())
@@ -349,7 +354,9 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             ["cursor"] = [page.NextCursor!],
             ["sort"] = ["newest", "price_asc", "price_desc"],
             ["VerifyEmail.token"] = verificationTokens,
+            ["SignOut.bearer"] = sessionEnders["SignOut"],
             ["SignOutEverywhere.bearer"] = sessionEnders["SignOutEverywhere"],
+            ["DeleteMyAccount.bearer"] = sessionEnders["DeleteMyAccount"],
             ["ChangePassword.bearer"] = sessionEnders["ChangePassword"],
             ["currentPassword"] = [Password, "wrong password"],
             ["newPassword"] = [Password, "another long passphrase"],
@@ -370,6 +377,8 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             ["AdminReinstateUser.id"] = moderatedUsers,
             ["AdminChangeUserRole.id"] = moderatedUsers,
             ["GetSellerProfile.id"] = userIds,
+            ["AdminGetUser.id"] = userIds,
+            ["AdminGetUser.bearer"] = [adminToken],
             ["message"] = ["Is it still available?", "Could you post it?"],
         });
     }
