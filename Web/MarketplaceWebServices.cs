@@ -56,6 +56,8 @@ public static class MarketplaceWebServices
                 options.Conventions.AuthorizePage("/Listings/Confirm");
                 options.Conventions.AuthorizePage("/Listings/DeletePhoto");
                 options.Conventions.AuthorizePage("/Account/Index");
+                // Admins only; everyone else, signed in or not, finds the 404 page (no sign-in prompt announces the area).
+                options.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new AdminOnlyPageFilter()));
                 // StaleFormFilter checks every form's token instead, and shows a form whose token no longer fits again.
                 options.Conventions.AddFolderApplicationModelConvention("/", model =>
                 {

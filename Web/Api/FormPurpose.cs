@@ -23,4 +23,10 @@ public enum FormPurpose
     ChangePassword,
     SignOutEverywhere,
     DeleteAccount,
+    AdminDismissReport,
+    AdminModerateListing,
+    AdminModerateUser,
+    AdminChangeRole,
+    AdminCategory,
+    AdminMoveCategory,
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Marketplace.Contracts.Accounts;
+using Marketplace.Contracts.Categories;
 using Marketplace.Contracts.Listings;
+using Marketplace.Contracts.Reports;
 
 namespace Marketplace.Web.Api;
 
@@ -34,6 +36,10 @@ public static class PersonMessages
         [ListingImageRules.FilesField] = "Choose JPEG, PNG or WebP photos: one was another kind of file, damaged, too large, or one too many.",
         ["token"] = "This link has expired or was already used. Ask for a new one.",
         ["cursor"] = "The results have changed since this page was made. Start again from the first page.",
+        ["note"] = Invariant($"Write a note of at most {ReportRules.NoteMaxLength:N0} characters."),
+        ["name"] = Invariant($"Enter a name of at most {CategoryRules.NameMaxLength} characters."),
+        ["slug"] = CategoryRules.SlugPatternMessage,
+        ["parentId"] = "Choose a parent category from the list.",
     };
 
     private static readonly Dictionary<string, string> Types = new(StringComparer.Ordinal)
@@ -61,6 +67,18 @@ public static class PersonMessages
         [(FormPurpose.RevertEmail, 409)] = "Another account uses your old address now, so yours cannot be put back on it. Write to us and we will help.",
         [(FormPurpose.ChangeEmail, 409)] = "Another account uses this address already.",
         [(FormPurpose.DeleteAccount, 409)] = "You are the last admin. Make another account an admin before you delete yours.",
+        [(FormPurpose.AdminDismissReport, 404)] = "This report is no longer in the queue.",
+        [(FormPurpose.AdminDismissReport, 409)] = "This report was dealt with already: another admin dismissed it or removed the listing.",
+        [(FormPurpose.AdminModerateListing, 404)] = "This listing no longer exists.",
+        [(FormPurpose.AdminModerateListing, 409)] = "This listing has changed since the page was made: it is removed already, or not removed. Reload the page to see it.",
+        [(FormPurpose.AdminModerateUser, 404)] = "This account no longer exists.",
+        [(FormPurpose.AdminModerateUser, 409)] = "This account has changed since the page was made: it is suspended already, or not suspended. Reload the page to see it.",
+        [(FormPurpose.AdminChangeRole, 404)] = "This account no longer exists.",
+        [(FormPurpose.AdminChangeRole, 409)] = "This is the last admin who is not suspended, so it stays an admin. Make another account an admin first.",
+        [(FormPurpose.AdminCategory, 404)] = "That category no longer exists. Reload the page to see the tree as it is.",
+        [(FormPurpose.AdminCategory, 409)] = "That category has changed since the page was made. Reload the page to see the tree as it is.",
+        [(FormPurpose.AdminMoveCategory, 404)] = "That parent category no longer exists. Choose another one.",
+        [(FormPurpose.AdminMoveCategory, 409)] = "A category cannot go under itself or under one of its own subcategories.",
     };
 
     /// <summary>The <c>type</c> of the Api's 403 for an account whose address is not verified yet.</summary>
