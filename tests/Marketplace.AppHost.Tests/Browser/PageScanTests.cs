@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -20,8 +22,10 @@ public sealed class PageScanTests(LocalBinariesApp app, ChromiumBrowser chromium
     public async Task Every_page_has_no_serious_accessibility_violation_and_none_scrolls_sideways_on_a_phone()
     {
         var scene = await MarketplaceScene.CreateAsync(App.App, Page, Ct);
+        var admin = await TestAccount.New("Ada").CreateAdminAsync(App.App, Ct);
         var values = new Dictionary<string, IReadOnlyList<string>>
         {
+            ["{id:int}"] = [(await CategoryIdAsync("furniture")).ToString(CultureInfo.InvariantCulture)],
             ["{id:long}"] = [scene.Active.ToString(CultureInfo.InvariantCulture), scene.Archived.ToString(CultureInfo.InvariantCulture)],
             ["{id:guid}"] = [scene.SellerId.ToString()],
             ["{slug}"] = ["furniture"],
@@ -34,7 +38,8 @@ public sealed class PageScanTests(LocalBinariesApp app, ChromiumBrowser chromium
 
         var findings = new List<string>();
         var pages = 0;
-        foreach (var signedIn in new[] { false, true })
+        // Signed out and as the seller every page (the admin pages are the 404 page to them); as an admin, the admin pages.
+        foreach (var who in new (TestAccount? Account, string Name)[] { (null, "signed out"), (scene.Seller, "signed in"), (admin, "signed in as an admin") })
         {
             var page = await OpenOtherBrowserAsync();
             var refusals = new List<string>();
@@ -45,17 +50,17 @@ public sealed class PageScanTests(LocalBinariesApp app, ChromiumBrowser chromium
                     refusals.Add(message.Text);
                 }
             };
-            if (signedIn)
+            if (who.Account is { } account)
             {
-                await SignInAsync(page, scene.Seller);
+                await SignInAsync(page, account);
             }
 
             foreach (var (width, height) in Viewports.Both)
             {
                 await page.SetViewportSizeAsync(width, height);
-                foreach (var address in addresses)
+                foreach (var address in who.Account == admin ? addresses.Where(a => a.StartsWith("/admin", StringComparison.Ordinal)) : addresses)
                 {
-                    var where = $"{address} at {width} px, {(signedIn ? "signed in" : "signed out")}";
+                    var where = $"{address} at {width} px, {who.Name}";
                     refusals.Clear();
                     var response = await page.GotoAsync(address);
                     pages++;
@@ -90,6 +95,13 @@ public sealed class PageScanTests(LocalBinariesApp app, ChromiumBrowser chromium
         Directory.CreateDirectory(BrowserTestResults.Folder);
         await File.WriteAllTextAsync(Path.Combine(BrowserTestResults.Folder, "page-scan.txt"), report.ToString(), Ct);
         Assert.True(findings.Count == 0, report.ToString());
+    }
+
+    private async Task<int> CategoryIdAsync(string slug)
+    {
+        using var api = App.App.CreateHttpClient("api");
+        var category = await api.GetFromJsonAsync<JsonElement>(new Uri($"/api/categories/{slug}", UriKind.Relative), Ct);
+        return category.GetProperty("id").GetInt32();
     }
 
     private static IEnumerable<string> MissingSecurityHeaders(Dictionary<string, string> headers)

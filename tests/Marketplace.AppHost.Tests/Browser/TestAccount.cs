@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Marketplace.AppHost.Tests.Support;
@@ -33,6 +34,31 @@ public sealed record TestAccount(string Email, string Password, string DisplayNa
             Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
         }
 
+        return this;
+    }
+
+    /// <summary>
+    /// Makes this a new admin account as an operator does: the built worker's <c>create-admin</c> against the app's
+    /// database, the password from the environment (there is no other way to the first admin).
+    /// </summary>
+    public async Task<TestAccount> CreateAdminAsync(DistributedApplication app, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var worker = Path.Combine(AppHostTestRun.RepositoryRoot(), "MigrationWorker", "bin", AppHostTestRun.BuildConfiguration(), "net10.0", "Marketplace.MigrationWorker.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var argument in new[] { worker, "create-admin", "--email", Email, "--display-name", DisplayName })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ConnectionStrings__marketplacedb"] = await app.GetConnectionStringAsync("marketplacedb", cancellationToken);
+        start.Environment["MARKETPLACE_ADMIN_PASSWORD"] = Password;
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        Assert.True(process.ExitCode == 0, $"create-admin exited {process.ExitCode}:\n{await output}\n{await error}");
         return this;
     }
 }
