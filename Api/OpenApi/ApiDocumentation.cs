@@ -24,6 +24,14 @@ public static class ApiDocumentation
                     server.Url = server.Url?.TrimEnd('/');
                 }
 
+                // The contracts' free-form JSON is an audit or activity row's details, always an object; described as any
+                // JSON, a null details (oneOf null or this) would match both, which oneOf forbids.
+                if (document.Components?.Schemas is { } schemas && schemas.TryGetValue(nameof(System.Text.Json.JsonElement), out var found)
+                    && found is OpenApiSchema details)
+                {
+                    details.Type = JsonSchemaType.Object;
+                }
+
                 foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
                 {
                     tag.Description ??= TagDescriptions.GetValueOrDefault(tag.Name ?? "");

@@ -24,7 +24,8 @@ internal sealed class ContractSchemas(IOptions<MarketplaceOptions> marketplace) 
             .OfType<JsonConverterAttribute>().Any(converter => converter.ConverterType == typeof(PriceJsonConverter)) == true;
         if (isPrice)
         {
-            DescribePrice(schema, isInput: attributes!.IsDefined(typeof(PriceRangeAttribute), inherit: true));
+            DescribePrice(schema, isInput: attributes!.IsDefined(typeof(PriceRangeAttribute), inherit: true),
+                isOptional: Nullable.GetUnderlyingType(property!.PropertyType) is not null && !attributes.IsDefined(typeof(RequiredAttribute), inherit: true));
         }
         else if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type) == typeof(decimal))
         {
@@ -46,11 +47,12 @@ internal sealed class ContractSchemas(IOptions<MarketplaceOptions> marketplace) 
         return Task.CompletedTask;
     }
 
-    // A request's price (the validated one) may also come as a JSON number; an answer's is always the string.
-    private void DescribePrice(OpenApiSchema schema, bool isInput)
+    // A request's price (the validated one) may also come as a JSON number; an answer's is always the string. An optional
+    // price (a saved search's bounds) may be null too; a required one is nullable in C# only to reach validation.
+    private void DescribePrice(OpenApiSchema schema, bool isInput, bool isOptional)
     {
         schema.Format = "decimal";
-        schema.Type = isInput ? JsonSchemaType.String | JsonSchemaType.Number : JsonSchemaType.String;
+        schema.Type = (isInput ? JsonSchemaType.String | JsonSchemaType.Number : JsonSchemaType.String) | (isOptional ? JsonSchemaType.Null : 0);
         schema.Pattern = isInput ? PriceJsonConverter.RequestPattern : PriceJsonConverter.ResponsePattern;
         schema.Description = isInput
             ? $"The price in the marketplace's currency ({marketplace.Value.Currency}), at most two decimal places: a decimal string such as \"24.50\", or a JSON number."

@@ -155,26 +155,17 @@ namespace Marketplace.Data.Migrations
                 name: "DeletedAt",
                 table: "User");
 
-            migrationBuilder.AlterDatabase()
-                .Annotation("Npgsql:Enum:admin_action", "user_suspended,user_reinstated,user_role_changed,listing_removed,listing_restored,category_created,category_updated,category_deactivated,category_reactivated,category_moved,category_reordered,report_resolved")
-                .Annotation("Npgsql:Enum:alert_frequency", "off,immediate,daily")
-                .Annotation("Npgsql:Enum:audit_target_type", "user,listing,category,report")
-                .Annotation("Npgsql:Enum:item_condition", "new,like_new,good,fair,for_parts")
-                .Annotation("Npgsql:Enum:listing_category", "electronics,furniture,clothing,vehicles,home_and_garden,sports,books_and_media,toys,collectibles,other")
-                .Annotation("Npgsql:Enum:listing_status", "draft,active,sold,archived")
-                .Annotation("Npgsql:Enum:outbox_mail_kind", "verification,email_change,password_reset,message")
-                .Annotation("Npgsql:Enum:outbox_mail_state", "pending,sent,dead,dropped")
-                .Annotation("Npgsql:Enum:user_role", "user,admin")
-                .OldAnnotation("Npgsql:Enum:account_activity_kind", "data_exported,account_deleted,email_change_reverted")
-                .OldAnnotation("Npgsql:Enum:admin_action", "user_suspended,user_reinstated,user_role_changed,listing_removed,listing_restored,category_created,category_updated,category_deactivated,category_reactivated,category_moved,category_reordered,report_resolved")
-                .OldAnnotation("Npgsql:Enum:alert_frequency", "off,immediate,daily")
-                .OldAnnotation("Npgsql:Enum:audit_target_type", "user,listing,category,report")
-                .OldAnnotation("Npgsql:Enum:item_condition", "new,like_new,good,fair,for_parts")
-                .OldAnnotation("Npgsql:Enum:listing_category", "electronics,furniture,clothing,vehicles,home_and_garden,sports,books_and_media,toys,collectibles,other")
-                .OldAnnotation("Npgsql:Enum:listing_status", "draft,active,sold,archived")
-                .OldAnnotation("Npgsql:Enum:outbox_mail_kind", "verification,email_change,password_reset,message,email_change_revert")
-                .OldAnnotation("Npgsql:Enum:outbox_mail_state", "pending,sent,dead,dropped")
-                .OldAnnotation("Npgsql:Enum:user_role", "user,admin");
+            // PostgreSQL cannot remove a label from an enum type, so outbox_mail_kind is made again with the labels the model
+            // before this migration has; the mails of the removed kind still waiting in the outbox (links that put a changed
+            // address back, which the version before cannot send) go with it; account_activity_kind, which no table uses now, is dropped.
+            migrationBuilder.Sql("""
+                DELETE FROM "OutboxMail" WHERE "Kind" = 'email_change_revert';
+                ALTER TYPE outbox_mail_kind RENAME TO outbox_mail_kind_before_revert;
+                CREATE TYPE outbox_mail_kind AS ENUM ('verification', 'email_change', 'password_reset', 'message');
+                ALTER TABLE "OutboxMail" ALTER COLUMN "Kind" TYPE outbox_mail_kind USING "Kind"::text::outbox_mail_kind;
+                DROP TYPE outbox_mail_kind_before_revert;
+                DROP TYPE account_activity_kind;
+                """);
         }
     }
 }

@@ -60,6 +60,8 @@ public sealed class ApiProcess : IAsyncDisposable
 
         start.Environment["Marketplace__PublicBaseUrl"] = ApiApp.PublicBaseUrl;
         start.Environment["Outbox__PollInterval"] = "00:00:00.200";
+        // As ApiApp: what the next release turns on by default (Api.http's revert request needs its mail).
+        start.Environment["Accounts__MailEmailChangeReverts"] = "true";
         start.Environment["ConnectionStrings__blobs"] = "UseDevelopmentStorage=true";
 
         foreach (var (key, value) in environment)

@@ -82,7 +82,7 @@ public sealed class PeriodicJobTests(PostgresServer server)
             .Select(f => (f.Name, Key: (long)f.GetRawConstantValue()!))
             .ToList();
 
-        Assert.Equal(["Migration", "CategoryTree", "TokenCleanup", "OrphanImageSweep", "OutboxPurge"], keys.Select(k => k.Name));
+        Assert.Equal(["Migration", "CategoryTree", "TokenCleanup", "OrphanImageSweep", "OutboxPurge", "SearchAlerts"], keys.Select(k => k.Name));
         Assert.Equal(keys.Count, keys.Select(k => k.Key).Distinct().Count());
         Assert.Equal(AdvisoryLockKeys.Migration, Marketplace.MigrationWorker.Steps.MigrationLock.Key);
     }
