@@ -284,6 +284,19 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             fuzzCategories.Add($"{(await (await http.SendAsync(request, Ct)).ReadAsync<Marketplace.Contracts.Admin.AdminCategoryResponse>(HttpStatusCode.Created)).Id}");
         }
 
+        // The admin's saved searches: UpdateSavedSearch and VisitSavedSearch meet four of them, DeleteSavedSearch four others
+        // (each is deleted once), so that their successes do not wait on the seed to hit one SaveSearch made.
+        var savedSearches = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/me/saved-searches")
+            {
+                Content = JsonContent.Create(new { q = $"fuzz {i}", alerts = "Off" }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+            savedSearches.Add($"{(await (await http.SendAsync(request, Ct)).ReadAsync<Marketplace.Contracts.SavedSearches.SavedSearchResponse>(HttpStatusCode.Created)).Id}");
+        }
+
         // Accounts whose addresses are not verified yet: one signed in (ResendVerification succeeds for it), and the
         // unused links of others (VerifyEmail succeeds once for each).
         var verificationTokens = new List<string>();
@@ -388,6 +401,12 @@ public sealed class OpenApiFuzzTests(PostgresServer server, ITestOutputHelper ou
             ["AdminGetUser.id"] = userIds,
             ["AdminGetUser.bearer"] = [adminToken],
             ["message"] = ["Is it still available?", "Could you post it?"],
+            ["UpdateSavedSearch.id"] = savedSearches[..4],
+            ["UpdateSavedSearch.bearer"] = [adminToken],
+            ["VisitSavedSearch.id"] = savedSearches[..4],
+            ["VisitSavedSearch.bearer"] = [adminToken],
+            ["DeleteSavedSearch.id"] = savedSearches[4..],
+            ["DeleteSavedSearch.bearer"] = [adminToken],
         });
     }
 }
