@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Marketplace.Contracts.Accounts;
 using Marketplace.Web.Api;
 using Microsoft.AspNetCore.Authentication;
@@ -85,6 +86,29 @@ public static class ApiSession
 
         await SignInAsync(httpContext, fresh);
         return true;
+    }
+
+    /// <summary>
+    /// Shows <paramref name="displayName"/> on this session's pages now when no refresh could be had (the Api limits
+    /// refreshes with the other anonymous calls): the ticket keeps its tokens, and its next refresh brings the name too.
+    /// </summary>
+    public static async Task RenameAsync(HttpContext httpContext, string displayName)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var ticket = await httpContext.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        if (ticket is not { Succeeded: true, Principal.Identity: ClaimsIdentity identity })
+        {
+            return;
+        }
+
+        var renamed = identity.Clone();
+        foreach (var name in renamed.FindAll(ClaimTypes.Name).ToList())
+        {
+            renamed.RemoveClaim(name);
+        }
+
+        renamed.AddClaim(new Claim(ClaimTypes.Name, displayName));
+        await httpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(renamed), ticket.Properties);
     }
 
     /// <summary>Puts a pair of tokens in the ticket; the cookie lives as long as the refresh token.</summary>

@@ -57,8 +57,12 @@ public sealed class IndexModel(MarketplaceApiClient api, TokenRefreshGate gate) 
             var answer = await api.ChangeDisplayNameAsync(DisplayName!.Trim(), cancellationToken);
             if (answer.Succeeded)
             {
-                // A fresh session carries the new name, so that the header says it at once.
-                await ApiSession.RefreshNowAsync(HttpContext, api, gate);
+                // A fresh session carries the new name, so that the header says it at once; without one (the Api may
+                // limit refreshes), the ticket is given the name itself.
+                if (!await ApiSession.RefreshNowAsync(HttpContext, api, gate))
+                {
+                    await ApiSession.RenameAsync(HttpContext, answer.Value.DisplayName);
+                }
                 return Done($"Your display name is now {answer.Value.DisplayName}.");
             }
 
