@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The Api under load, end to end: a throwaway PostgreSQL, migrated by the worker, seeded with LISTINGS listings by
-# bench/api-load/seed-listings.sql, VACUUM ANALYZE; the Api published in Release and run as in production; then wrk on
+# The Api under load, end to end: a throwaway PostgreSQL, migrated by the worker, filled by bench/data/fill.sh (LISTINGS
+# listings, LISTINGS/20 sellers, LISTINGS/10 conversations of LISTINGS messages); the Api published in Release and run
+# as in production; then wrk on
 # loopback drives each mix (after a warm-up) and pgbench runs the same mix's SQL as the ceiling. Prints requests/s,
 # p50, p99 and the Api process's CPU time per request for each mix, page 1 against page 1,000 of one filter, the scan
 # nodes of each mix's plan, and a summary table. Everything it started is stopped on exit, Ctrl+C included.
@@ -9,7 +10,7 @@
 # Needs wrk and pgbench (apt-get install -y wrk postgresql-client). BENCH_POSTGRES=host:port uses an existing server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-LISTINGS=1000000 DURATION=20s CONNECTIONS=32 WARMUP=5s JIT_WARMUP=40s USERS=10000 WRITERS=64 POOL_SIZE=8
+LISTINGS=1000000 DURATION=20s CONNECTIONS=32 WARMUP=5s JIT_WARMUP=40s WRITERS=64 POOL_SIZE=8
 while [ $# -gt 0 ]; do
   case $1 in
     --listings) LISTINGS=$2; shift 2 ;;
@@ -22,69 +23,39 @@ while [ $# -gt 0 ]; do
     *) echo "unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+USERS=$(( LISTINGS / 20 > 0 ? LISTINGS / 20 : 1 ))   # the sellers bench/data/fill.sh makes (its default)
 for tool in wrk pgbench psql curl; do
   command -v $tool >/dev/null || { echo "$tool not found: apt-get install -y wrk postgresql-client curl" >&2; exit 2; }
 done
 here=bench/api-load
 
-# Sized for this box (2 cores, plenty of memory): the seeded table and its indexes fit in shared_buffers, so the runs
-# measure CPU, not the shared disk. fsync off: a throwaway database, and POST numbers should not measure the disk.
-export BENCH_PG_SETTINGS="-c shared_buffers=1GB -c effective_cache_size=4GB -c work_mem=16MB -c maintenance_work_mem=512MB \
- -c max_wal_size=4GB -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c jit=off ${BENCH_PG_SETTINGS:-}"
-. scripts/throwaway-postgres.sh
 out=$(mktemp -d /tmp/marketplace-api-load.XXXXXX)
-api_pid=
+db=marketplace_bench
+trap 'rm -rf "$out"' EXIT   # until the cleanup below: the server may fail to start
+. bench/api-bench.sh
 cleanup() {
-  [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null
+  stop_api
   stop_throwaway_postgres
   rm -rf "$out"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-say() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
-db=marketplace_bench
-export ConnectionStrings__marketplacedb; ConnectionStrings__marketplacedb=$(pg_connection $db)
-psql_db() { psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -d $db -qAt -v ON_ERROR_STOP=1 "$@"; }
-
-bin=${BENCH_BIN:-$out}   # BENCH_BIN: reuse a directory this script published into before (it must hold Api/ and MigrationWorker/)
-if [ -z "${BENCH_BIN:-}" ]; then
-  say "publishing the Api and the worker (Release)"
-  for project in Api MigrationWorker; do
-    dotnet publish "$project" -c Release -o "$bin/$project" -v q -nologo >/dev/null
-  done
-fi
-say "migrating"
-dotnet "$bin/MigrationWorker/Marketplace.MigrationWorker.dll" >"$out/worker.log" 2>&1 || { cat "$out/worker.log" >&2; exit 1; }
-say "seeding $USERS users and $LISTINGS listings"
+publish_and_migrate
+say "filling: $LISTINGS listings, $USERS sellers, $(( LISTINGS / 10 )) conversations, $LISTINGS messages"
 s=$(date +%s)
-psql_db -v users=$USERS -v listings="$LISTINGS" -f $here/seed-listings.sql
-# Right after a bulk load the GIN index's pending list is unmerged and the statistics are empty: the planner skipped
-# the full-text index until VACUUM ran.
-psql_db -c "VACUUM ANALYZE"
-say "seeded in $(( $(date +%s) - s )) s: $(psql_db -c "SELECT count(*) FROM \"Listing\"") listings, $(psql_db -c "SELECT pg_size_pretty(pg_total_relation_size('\"Listing\"'))")"
+# Its VACUUM ANALYZE matters: right after a bulk load the statistics are empty and the planner skipped the full-text index.
+BENCH_POSTGRES="$PG_HOST:$PG_PORT" bash bench/data/fill.sh --database $db --listings "$LISTINGS" --sellers "$USERS" \
+  --conversations $(( LISTINGS / 10 )) --messages "$LISTINGS" --no-summary >&2
+say "filled in $(( $(date +%s) - s )) s: $(psql_db -c "SELECT count(*) FROM \"Listing\"") listings, $(psql_db -c "SELECT pg_size_pretty(pg_total_relation_size('\"Listing\"'))")"
 
 # --- the Api, as in production -------------------------------------------------------------------------------------
-port=$(while :; do p=$((20000 + RANDOM % 40000)); (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo $p; break; }; done)
-base=http://127.0.0.1:$port
 # Writes are limited per user (RequestLimits:WritesPerWindow, 30 a minute); the POST mix raises it for the run
 # instead of registering hundreds of accounts, and still spreads the writes over WRITERS users. The pool is capped at
 # POOL_SIZE connections (4 per core of this box's PostgreSQL), as the README recommends for production.
 pool_setting=(); [ "$POOL_SIZE" != 0 ] && pool_setting=(Database__MaxPoolSize="$POOL_SIZE")
-# Access tokens last 15 minutes by default; the writers log in once and the run can take longer, so 2 hours here.
-# No mail server: the SMTP port is one nothing listens on, so each registration's verification mail fails at once
-# (logged; the account is created all the same) and the writers are verified in the table below instead.
-smtp_port=$(while :; do p=$((20000 + RANDOM % 40000)); (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo $p; break; }; done)
-ASPNETCORE_ENVIRONMENT=Production Jwt__SigningKey=bench-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz \
-  Marketplace__PublicBaseUrl="$base" Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__Security=None \
-  Smtp__FromAddress=bench@bench.example Support__Address=support@bench.example ConnectionStrings__blobs=UseDevelopmentStorage=true \
-  RequestLimits__WritesPerWindow=1000000 Jwt__Lifetime=02:00:00 env "${pool_setting[@]}" \
-  dotnet "$bin/Api/Marketplace.Api.dll" --urls "$base" --contentRoot "$bin/Api" >"$out/api.log" 2>&1 &
-api_pid=$!
-for _ in $(seq 150); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 0.2; done
-curl -fs "$base/health" >/dev/null || { cat "$out/api.log" >&2; exit 1; }
-say "Api up on $base (pid $api_pid)"
+# The writers' verification mails are never sent (start_api's SMTP port is closed); they are verified in the table below.
+start_api RequestLimits__WritesPerWindow=1000000 "${pool_setting[@]}"
 
 say "registering and logging in $WRITERS users"
 : >"$out/tokens"
@@ -110,34 +81,11 @@ for _ in $(seq 2000); do
   if (( RANDOM % 2 )); then echo "/api/listings?q=${nouns[RANDOM % 20]}"; else echo "/api/listings?q=${adjectives[RANDOM % 16]}+${nouns[RANDOM % 20]}"; fi
 done >"$out/text"
 for _ in $(seq 2000); do
-  printf '/api/listings?sellerId=00000000-0000-4000-8000-%012x\n' $(( 1 + RANDOM % USERS ))
+  printf '/api/listings?sellerId=00000000-0000-4000-8000-%012x\n' $(( 1 + (RANDOM * 32768 + RANDOM) % USERS ))
 done >"$out/seller"
 for _ in $(seq 2000); do echo "/api/listings?categorySlug=${slugs[RANDOM % 10]}"; done >"$out/category"
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$api_pid/stat"; }
-# Every PostgreSQL process's CPU (the server's backends do the queries' work, and the loopback's kernel time is theirs too).
-pg_ticks() { for p in $(pgrep -u postgres -x postgres); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done | awk '{s += $1} END {print s + 0}'; }
-tck=$(getconf CLK_TCK)
-declare -A rps p50 p99 cpu pgcpu avg_load ceiling
-# run_wrk NAME LUA [ENV=...]: warm up, then the timed run; CPU per request from the Api's utime+stime.
-run_wrk() {
-  local name=$1 lua=$2; shift 2
-  env "$@" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$lua" "$base" >/dev/null
-  local before after pg_before pg_after
-  before=$(cpu_ticks); pg_before=$(pg_ticks)
-  env "$@" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$lua" "$base" >"$out/wrk-$name"
-  after=$(cpu_ticks); pg_after=$(pg_ticks)
-  avg_load[$name]=$(load)
-  local requests errors
-  requests=$(awk '/requests in/ {print $1}' "$out/wrk-$name")
-  errors=$(awk '/Non-2xx/ {print $NF}' "$out/wrk-$name")
-  rps[$name]=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$out/wrk-$name")
-  p50[$name]=$(awk '$1 == "50%" {print $2}' "$out/wrk-$name")
-  p99[$name]=$(awk '$1 == "99%" {print $2}' "$out/wrk-$name")
-  cpu[$name]=$(awk -v t=$((after - before)) -v h="$tck" -v n="$requests" 'BEGIN {printf "%.0f", t / h * 1e6 / n}')
-  pgcpu[$name]=$(awk -v t=$((pg_after - pg_before)) -v h="$tck" -v n="$requests" 'BEGIN {printf "%.0f", t / h * 1e6 / n}')
-  say "$name: ${rps[$name]} req/s, p50 ${p50[$name]}, p99 ${p99[$name]}, ${cpu[$name]} us Api CPU/request, ${pgcpu[$name]} us PostgreSQL CPU/request, load ${avg_load[$name]}${errors:+, NON-2xx: $errors}"
-}
+declare -A ceiling
 
 # One long warm-up first: tiered JIT and dynamic PGO recompile the hot paths in the background for tens of seconds,
 # and that CPU is charged to the process. After 5 s, page 1 cost ~1,000 us/request; after 40 s, ~320-380.

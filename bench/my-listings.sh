@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# GET /api/me/listings's query at scale: a throwaway PostgreSQL, migrated by the worker, seeded by
-# bench/api-load/seed-listings.sql (USERS sellers, LISTINGS listings; its skew gives seller 1 about 1/sqrt(USERS) of
-# them), some of seller 1's removed by an admin; then EXPLAIN (ANALYZE, BUFFERS) of the query the Api sends for seller 1
+# GET /api/me/listings's query at scale: a throwaway PostgreSQL, migrated by the worker, filled by bench/data/fill.sh
+# (USERS sellers, LISTINGS listings, no conversations; seller 1, the largest, has about 4 % of them at the defaults,
+# one in a hundred removed by an admin); then EXPLAIN (ANALYZE, BUFFERS) of the query the Api sends for seller 1
 # (every status, one status, two statuses, a page deep by cursor), with every index the migrations made, then without
 # IX_Listing_SellerId_CreatedAt_Id (AddListingSellerCreatedAtIndex). Prints each plan's first nodes, the buffers it
 # touched and the median execution time of five runs.
@@ -29,11 +29,10 @@ psql_db() { "$PG_BIN/psql" -h "$PG_HOST" -p "$PG_PORT" -U postgres -d $db -qAt -
 say "building the worker (Release) and migrating"
 dotnet build MigrationWorker -c Release -v q -nologo >/dev/null
 ConnectionStrings__marketplacedb=$(pg_connection $db) dotnet MigrationWorker/bin/Release/net10.0/Marketplace.MigrationWorker.dll >/tmp/my-listings-worker.log 2>&1 || { cat /tmp/my-listings-worker.log >&2; exit 1; }
-say "seeding $USERS users and $LISTINGS listings"
-psql_db -v users="$USERS" -v listings="$LISTINGS" -f bench/api-load/seed-listings.sql >/dev/null
+say "filling: $USERS sellers and $LISTINGS listings"
+BENCH_POSTGRES="$PG_HOST:$PG_PORT" bash bench/data/fill.sh --database $db --listings "$LISTINGS" --sellers "$USERS" \
+  --conversations 0 --messages 0 --no-summary >&2
 seller=00000000-0000-4000-8000-000000000001
-psql_db -c "UPDATE \"Listing\" SET \"RemovedAt\" = now(), \"RemovalReason\" = 'bench' WHERE \"SellerId\" = '$seller' AND \"Id\" % 50 = 0"
-psql_db -c "VACUUM ANALYZE"
 psql_db -c "SELECT 'seller 1: ' || sum(n) || ' listings (' || string_agg(n || ' ' || s, ', ') || ')' FROM (SELECT \"Status\"::text s, count(*) n FROM \"Listing\" WHERE \"SellerId\" = '$seller' GROUP BY 1 ORDER BY 1) x" | sed 's/^/  /'
 cursor=$(psql_db -c "SELECT \"CreatedAt\" || '|' || \"Id\" FROM \"Listing\" WHERE \"SellerId\" = '$seller' ORDER BY \"CreatedAt\" DESC, \"Id\" DESC OFFSET 1000 LIMIT 1")
 at=${cursor%|*}; id=${cursor#*|}

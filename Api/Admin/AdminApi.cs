@@ -49,6 +49,7 @@ public static class AdminApi
         writes.MapAdminCategories();
         writes.MapAdminModeration();
         writes.MapAdminReportDismissal();
+        writes.MapAdminConversationReportDismissal();
         return app;
     }
 }

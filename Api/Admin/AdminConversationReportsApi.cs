@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using Marketplace.Api.Auth;
 using Marketplace.Api.Conversations;
 using Marketplace.Api.Infrastructure;
@@ -18,9 +19,6 @@ namespace Marketplace.Api.Admin;
 /// </summary>
 public static class AdminConversationReportsApi
 {
-    /// <summary>The most messages one reading shows, the latest; a conversation longer than that is rare and the report is about its end.</summary>
-    public const int MaxMessages = 500;
-
     public static RouteGroupBuilder MapAdminConversationReports(this RouteGroupBuilder admin)
     {
         admin.MapGet("/conversation-reports/{id:long}", GetAsync)
@@ -32,6 +30,33 @@ public static class AdminConversationReportsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         return admin;
     }
+
+    public static RouteGroupBuilder MapAdminConversationReportDismissal(this RouteGroupBuilder writes)
+    {
+        writes.MapPost("/conversation-reports/{id:long}/dismiss", DismissAsync)
+            .WithName("AdminDismissConversationReport")
+            .WithSummary("Close a conversation report")
+            .WithDescription(
+                "Closes the report with the admin's note (what was done, if anything: suspending a side is the user's own action); its " +
+                "reporter may report the conversation again. One audit row, report_resolved on the report, whose details name the " +
+                "conversation and its listing. 409 if it is resolved already.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return writes;
+    }
+
+    public static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DismissAsync(
+        long id, DismissReportRequest request, ClaimsPrincipal admin, MarketplaceDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        AdminReportsApi.CloseAsync(
+            id, "conversation report", request, admin, db, timeProvider,
+            ct => db.ConversationReports.FromSql($"""SELECT * FROM "ConversationReport" WHERE "Id" = {id} FOR UPDATE""").SingleOrDefaultAsync(ct),
+            async (report, ct) => new JsonObject
+            {
+                ["kind"] = nameof(ReportKind.Conversation),
+                ["conversationId"] = report.ConversationId,
+                ["listingId"] = await db.Conversations.Where(c => c.Id == report.ConversationId).Select(c => c.ListingId).SingleAsync(ct),
+            },
+            cancellationToken);
 
     /// <summary>A page of conversation reports for the reports queue, newest first, in the queue's own shape.</summary>
     public static async Task<ReportPage> PageAsync(
@@ -99,7 +124,7 @@ public static class AdminConversationReportsApi
         var messages = await db.ConversationMessages.AsNoTracking()
             .Where(m => m.ConversationId == report.Report.ConversationId)
             .OrderByDescending(m => m.Id)
-            .Take(MaxMessages)
+            .Take(ReportRules.ConversationMessagesShown)
             .Select(m => new ReportedMessage(m.Id, m.SenderId, m.Body, m.CreatedAt))
             .ToListAsync(cancellationToken);
         messages.Reverse();

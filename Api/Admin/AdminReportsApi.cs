@@ -50,43 +50,66 @@ public static class AdminReportsApi
         return writes;
     }
 
-    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DismissAsync(
-        long id, DismissReportRequest request, ClaimsPrincipal admin, MarketplaceDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DismissAsync(
+        long id, DismissReportRequest request, ClaimsPrincipal admin, MarketplaceDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        // report_resolved and the target type report came a release before this one, which wrote no row with them
+        // ([EnumLabelNotWrittenYet] on AddListingReport): every release that may still run reads them now.
+        CloseAsync(
+            id, "report", request, admin, db, timeProvider,
+            ct => db.ListingReports.FromSql($"""SELECT * FROM "ListingReport" WHERE "Id" = {id} FOR UPDATE""").SingleOrDefaultAsync(ct),
+            (report, _) => Task.FromResult(new JsonObject { ["listingId"] = report.ListingId }),
+            cancellationToken);
+
+    /// <summary>
+    /// Closes an open report, about a listing or a conversation, with the admin's note: 400 naming note when it is blank,
+    /// 404 for no such report, 409 when it is closed already; otherwise the report's row (locked by
+    /// <paramref name="lockedRow"/>) and one report_resolved audit row, whose states carry <paramref name="about"/>'s facts.
+    /// </summary>
+    internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> CloseAsync<TReport>(
+        long id,
+        string name,
+        DismissReportRequest request,
+        ClaimsPrincipal admin,
+        MarketplaceDbContext db,
+        TimeProvider timeProvider,
+        Func<CancellationToken, Task<TReport?>> lockedRow,
+        Func<TReport, CancellationToken, Task<JsonObject>> about,
+        CancellationToken cancellationToken)
+        where TReport : class, IResolvableReport
     {
         var note = request.Note.Trim();
         if (note.Length == 0)
         {
-            return ApiErrors.Field("note", "Say why the report is dismissed.");
+            return ApiErrors.Field("note", $"Say why the {name} is closed.");
         }
 
         var problem = await AdminAudit.RecordAsync<ProblemHttpResult?>(db, admin, async ct =>
         {
-            var report = await db.ListingReports
-                .FromSql($"""SELECT * FROM "ListingReport" WHERE "Id" = {id} FOR UPDATE""")
-                .SingleOrDefaultAsync(ct);
-            if (report is null)
+            if (await lockedRow(ct) is not { } report)
             {
-                return (ApiErrors.NotFound($"There is no report {id}."), null);
+                return (ApiErrors.NotFound($"There is no {name} {id}."), null);
             }
 
             if (report.ResolvedAt is not null)
             {
                 return (TypedResults.Problem(
                     title: "Report already resolved.",
-                    detail: $"Report {id} was resolved at {report.ResolvedAt:O}.",
+                    detail: $"The {name} {id} was resolved at {report.ResolvedAt:O}.",
                     statusCode: StatusCodes.Status409Conflict), null);
             }
 
             report.ResolvedAt = timeProvider.GetUtcNow();
             report.ResolvedById = AccessTokens.UserIdOf(admin);
             report.ResolutionNote = note;
-            // report_resolved and the target type report came a release before this one, which wrote no row with them
-            // ([EnumLabelNotWrittenYet] on AddListingReport): every release that may still run reads them now.
-            return (null, () => AuditEntry.Of(
-                AdminAction.ReportResolved, AuditTargetType.Report, id,
-                new JsonObject { ["status"] = nameof(ReportStatus.Open), ["listingId"] = report.ListingId },
-                new JsonObject { ["status"] = nameof(ReportStatus.Resolved), ["listingId"] = report.ListingId },
-                note));
+            var facts = await about(report, ct);
+            JsonObject State(ReportStatus status)
+            {
+                var state = (JsonObject)facts.DeepClone();
+                state["status"] = status.ToString();
+                return state;
+            }
+
+            return (null, () => AuditEntry.Of(AdminAction.ReportResolved, AuditTargetType.Report, id, State(ReportStatus.Open), State(ReportStatus.Resolved), note));
         }, cancellationToken);
         return problem is null ? TypedResults.NoContent() : problem;
     }

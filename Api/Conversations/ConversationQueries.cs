@@ -48,25 +48,20 @@ public static class ConversationQueries
 
     /// <summary>
     /// One conversation as <paramref name="me"/> reads it, with its latest messages before <paramref name="before"/>
-    /// (newest first, one more than <paramref name="pageSize"/>); one row per message, the conversation's columns on
-    /// each, and one row without a message when there is none. No row at all: not the caller's conversation.
+    /// (newest first, one more than <paramref name="pageSize"/>), or null: not the caller's conversation. Two statements,
+    /// each a seek: the conversation by the caller's side of it, then the messages by their own index under a LIMIT.
+    /// In one statement EF Core numbers the messages with ROW_NUMBER() OVER (PARTITION BY …), which reads every message
+    /// of the conversation to return a page of them.
     /// </summary>
-    public static Task<List<ConversationPageRow>> PageAsync(
+    public static async Task<ConversationPage?> PageAsync(
         MarketplaceDbContext db, long conversationId, Guid me, long? before, int pageSize, CancellationToken cancellationToken)
     {
-        var messages = db.ConversationMessages.AsNoTracking();
-        if (before is { } earliest)
-        {
-            messages = messages.Where(m => m.Id < earliest);
-        }
-
-        return (
+        var head = await (
             from p in db.ConversationParticipants.AsNoTracking()
             where p.ConversationId == conversationId && p.UserId == me
             let c = p.Conversation!
             let otherId = c.BuyerId == me ? c.SellerId : c.BuyerId
-            from m in messages.Where(m => m.ConversationId == p.ConversationId).OrderByDescending(m => m.Id).Take(pageSize + 1).DefaultIfEmpty()
-            select new ConversationPageRow(
+            select new ConversationPageHead(
                 new ConversationListing(
                     c.ListingId,
                     c.Listing!.Title,
@@ -80,11 +75,22 @@ public static class ConversationQueries
                 c.BuyerId == me ? c.Seller!.DisplayName : c.Buyer!.DisplayName,
                 c.BuyerId == me ? c.Seller!.SuspendedAt != null : c.Buyer!.SuspendedAt != null,
                 db.UserBlocks.Any(b => b.BlockerId == me && b.BlockedId == otherId),
-                db.UserBlocks.Any(b => b.BlockerId == otherId && b.BlockedId == me),
-                m == null ? (long?)null : m.Id,
-                m == null ? (Guid?)null : m.SenderId,
-                m == null ? null : m.Body,
-                m == null ? (DateTimeOffset?)null : m.CreatedAt))
+                db.UserBlocks.Any(b => b.BlockerId == otherId && b.BlockedId == me)))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (head is null)
+        {
+            return null;
+        }
+
+        var messages = db.ConversationMessages.AsNoTracking().Where(m => m.ConversationId == conversationId);
+        if (before is { } earliest)
+        {
+            messages = messages.Where(m => m.Id < earliest);
+        }
+
+        var latest = await messages.OrderByDescending(m => m.Id).Take(pageSize + 1)
+            .Select(m => new ConversationPageMessage(m.Id, m.SenderId, m.Body, m.CreatedAt))
             .ToListAsync(cancellationToken);
+        return new ConversationPage(head, latest);
     }
 }

@@ -120,22 +120,21 @@ public static class ConversationsApi
     {
         var me = AccessTokens.UserIdOf(caller);
         var pageSize = limit ?? ConversationRules.DefaultPageSize;
-        var rows = await ConversationQueries.PageAsync(db, id, me, before, pageSize, cancellationToken);
-        if (rows.Count == 0)
+        if (await ConversationQueries.PageAsync(db, id, me, before, pageSize, cancellationToken) is not { } page)
         {
             return NotFound(id);
         }
 
-        var head = rows[0];
-        var messages = rows.Where(r => r.MessageId is not null).Take(pageSize)
-            .Select(r => new ConversationMessageResponse(r.MessageId!.Value, id, r.SenderId == me, r.Body!, r.SentAt!.Value))
+        var head = page.Head;
+        var messages = page.Messages.Take(pageSize)
+            .Select(m => new ConversationMessageResponse(m.Id, id, m.SenderId == me, m.Body, m.SentAt))
             .Reverse()
             .ToList();
         ConversationReadOnlyReason? readOnly = head.Listing.Removed ? ConversationReadOnlyReason.ListingRemoved
             : head.OtherSuspended ? ConversationReadOnlyReason.AccountSuspended
             : head.BlockedByYou || head.BlockedYou ? ConversationReadOnlyReason.Blocked
             : null;
-        var earlier = rows.Count(r => r.MessageId is not null) > pageSize ? messages[0].Id : (long?)null;
+        var earlier = page.Messages.Count > pageSize ? messages[0].Id : (long?)null;
         return TypedResults.Ok(new ConversationResponse(id, head.Listing, head.You, head.OtherName, readOnly, head.BlockedByYou, messages, earlier));
     }
 

@@ -19,6 +19,12 @@ public sealed partial class PeriodicJobRunner(IServiceProvider services, IConfig
     /// <summary>"ran", or "skipped" when another replica held the job's lock.</summary>
     public const string OutcomeTag = "marketplace.job.outcome";
 
+    /// <summary>
+    /// The start of the <c>application_name</c> of a lock's connection, followed by the job's name: what an operator sees
+    /// of it in <c>pg_stat_activity</c>. It is one connection beyond the pool (Database:MaxPoolSize) while the job runs.
+    /// </summary>
+    public const string LockConnectionNamePrefix = "marketplace-api job ";
+
     private static readonly ActivitySource Source = new(ActivitySourceName);
 
     /// <summary>One turn of <typeparamref name="TJob"/>, as its schedule says; a failed run throws.</summary>
@@ -61,7 +67,7 @@ public sealed partial class PeriodicJobRunner(IServiceProvider services, IConfig
         var connectionString = new NpgsqlConnectionStringBuilder(MarketplaceDatabase.GetRequiredConnectionString(configuration))
         {
             Pooling = false,
-            ApplicationName = $"marketplace-api {name}",
+            ApplicationName = LockConnectionNamePrefix + name,
         };
         await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
         await connection.OpenAsync(cancellationToken);

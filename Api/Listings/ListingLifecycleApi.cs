@@ -72,7 +72,12 @@ public static class ListingLifecycleApi
 
         var images = await ListingGallery.ReadAsync(db, id, cancellationToken);
         var tree = await catalog.GetAsync(cancellationToken);
-        var answer = await db.Listings.AsNoTracking().Where(l => l.Id == id).Select(ListingAnswers.AsResponse).SingleAsync(cancellationToken);
+        // Deleted by its seller between the check and this read (another tab): gone, as the check would now say.
+        if (await db.Listings.AsNoTracking().Where(l => l.Id == id).Select(ListingAnswers.AsResponse).SingleOrDefaultAsync(cancellationToken) is not { } answer)
+        {
+            return ListingAccess.Refuse(null, caller, ListingAction.Relist, id)!;
+        }
+
         return TypedResults.Ok(answer with { Currency = marketplace.Value.Currency, CategorySlug = tree.SlugOf(answer.CategoryId), Images = images });
     }
 

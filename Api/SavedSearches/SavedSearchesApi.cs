@@ -175,7 +175,8 @@ public static class SavedSearchesApi
             return NotFound(id);
         }
 
-        return TypedResults.Ok(await ReadAsync(db, catalog, id, cancellationToken));
+        // Deleted between the two statements (its owner's other tab): it is gone, as a 404 says.
+        return await ReadAsync(db, catalog, id, cancellationToken) is { } search ? TypedResults.Ok(search) : NotFound(id);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, ClaimsPrincipal caller, MarketplaceDbContext db, CancellationToken cancellationToken)
@@ -196,13 +197,14 @@ public static class SavedSearchesApi
             return NotFound(id);
         }
 
-        return TypedResults.Ok(await ReadAsync(db, catalog, id, cancellationToken));
+        // Deleted between the two statements (its owner's other tab): it is gone, as a 404 says.
+        return await ReadAsync(db, catalog, id, cancellationToken) is { } search ? TypedResults.Ok(search) : NotFound(id);
     }
 
-    private static async Task<SavedSearchResponse> ReadAsync(MarketplaceDbContext db, CategoryCatalog catalog, long id, CancellationToken cancellationToken)
+    private static async Task<SavedSearchResponse?> ReadAsync(MarketplaceDbContext db, CategoryCatalog catalog, long id, CancellationToken cancellationToken)
     {
-        var row = await db.SavedSearches.AsNoTracking().Where(s => s.Id == id).Select(WithNewMatches(db)).SingleAsync(cancellationToken);
-        return ToResponse(row, await catalog.GetAsync(cancellationToken));
+        var row = await db.SavedSearches.AsNoTracking().Where(s => s.Id == id).Select(WithNewMatches(db)).SingleOrDefaultAsync(cancellationToken);
+        return row is null ? null : ToResponse(row, await catalog.GetAsync(cancellationToken));
     }
 
     /// <summary>A saved search and the listings it found since its owner last opened it that buyers can still see (its matches' own index).</summary>

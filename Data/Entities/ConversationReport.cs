@@ -5,7 +5,7 @@ namespace Marketplace.Data.Entities;
 /// Admins read a conversation only through such a report, and each reading is recorded (<see cref="ConversationReportView"/>).
 /// One open report per participant and conversation.
 /// </summary>
-public sealed class ConversationReport
+public sealed class ConversationReport : IResolvableReport
 {
     public long Id { get; set; }
 

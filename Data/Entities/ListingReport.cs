@@ -4,7 +4,7 @@ namespace Marketplace.Data.Entities;
 /// A signed-in user's report that a listing breaks the rules, open until an admin resolves it. A user has at most one
 /// open report per listing (a unique index over the open ones); once it is resolved they may report the listing again.
 /// </summary>
-public sealed class ListingReport
+public sealed class ListingReport : IResolvableReport
 {
     public long Id { get; set; }
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Marketplace.Web.Api;
 
-// The admin area: the reports queue, finding and moderating listings and accounts, the category tree, the audit log.
+// The admin area: the reports queue (listings and conversations), finding and moderating listings and accounts, the category tree, the audit log.
 // Every call is made as the signed-in admin; the Api answers anyone else 403, which the admin pages show as a 404.
 public sealed partial class MarketplaceApiClient
 {
@@ -15,6 +15,18 @@ public sealed partial class MarketplaceApiClient
 
     public Task<ApiAnswer<ApiNoContent>> AdminDismissReportAsync(long reportId, string note, CancellationToken cancellationToken) =>
         SendJsonAsync<ApiNoContent>(HttpMethod.Post, FormattableString.Invariant($"/api/admin/reports/{reportId}/dismiss"),
+            new DismissReportRequest { Note = note }, ApiCaller.SignedIn, cancellationToken);
+
+    /// <summary>The open reports about conversations, newest first.</summary>
+    public Task<ApiAnswer<ReportPage>> AdminConversationReportsAsync(string? cursor, CancellationToken cancellationToken) =>
+        GetAsync<ReportPage>(AdminQuery("/api/admin/reports", ("kind", nameof(ReportKind.Conversation)), ("cursor", cursor)), ApiCaller.SignedIn, cancellationToken);
+
+    /// <summary>A reported conversation, read through its report: the Api records this admin's reading before it answers.</summary>
+    public Task<ApiAnswer<ConversationReportDetail>> AdminReadConversationReportAsync(long reportId, CancellationToken cancellationToken) =>
+        GetAsync<ConversationReportDetail>(FormattableString.Invariant($"/api/admin/conversation-reports/{reportId}"), ApiCaller.SignedIn, cancellationToken);
+
+    public Task<ApiAnswer<ApiNoContent>> AdminDismissConversationReportAsync(long reportId, string note, CancellationToken cancellationToken) =>
+        SendJsonAsync<ApiNoContent>(HttpMethod.Post, FormattableString.Invariant($"/api/admin/conversation-reports/{reportId}/dismiss"),
             new DismissReportRequest { Note = note }, ApiCaller.SignedIn, cancellationToken);
 
     /// <summary>Listings in every state, newest first: by words, by the seller's whole email address, or both.</summary>
@@ -57,23 +69,37 @@ public sealed partial class MarketplaceApiClient
         GetAsync<List<AdminCategoryResponse>>("/api/admin/categories", ApiCaller.SignedIn, cancellationToken);
 
     public Task<ApiAnswer<AdminCategoryResponse>> AdminCreateCategoryAsync(CreateCategoryRequest request, CancellationToken cancellationToken) =>
-        SendJsonAsync<AdminCategoryResponse>(HttpMethod.Post, "/api/admin/categories", request, ApiCaller.SignedIn, cancellationToken);
+        ChangingCategoriesAsync(SendJsonAsync<AdminCategoryResponse>(HttpMethod.Post, "/api/admin/categories", request, ApiCaller.SignedIn, cancellationToken));
 
     public Task<ApiAnswer<AdminCategoryResponse>> AdminUpdateCategoryAsync(int id, UpdateCategoryRequest request, CancellationToken cancellationToken) =>
-        SendJsonAsync<AdminCategoryResponse>(HttpMethod.Patch, FormattableString.Invariant($"/api/admin/categories/{id}"), request, ApiCaller.SignedIn, cancellationToken);
+        ChangingCategoriesAsync(SendJsonAsync<AdminCategoryResponse>(
+            HttpMethod.Patch, FormattableString.Invariant($"/api/admin/categories/{id}"), request, ApiCaller.SignedIn, cancellationToken));
 
     public Task<ApiAnswer<AdminCategoryResponse>> AdminMoveCategoryAsync(int id, int? parentId, CancellationToken cancellationToken) =>
-        SendJsonAsync<AdminCategoryResponse>(HttpMethod.Post, FormattableString.Invariant($"/api/admin/categories/{id}/move"),
-            new MoveCategoryRequest { ParentId = parentId }, ApiCaller.SignedIn, cancellationToken);
+        ChangingCategoriesAsync(SendJsonAsync<AdminCategoryResponse>(HttpMethod.Post, FormattableString.Invariant($"/api/admin/categories/{id}/move"),
+            new MoveCategoryRequest { ParentId = parentId }, ApiCaller.SignedIn, cancellationToken));
 
     public Task<ApiAnswer<AdminCategoryResponse>> AdminReorderCategoryAsync(int id, CategoryDirection direction, CancellationToken cancellationToken) =>
-        SendJsonAsync<AdminCategoryResponse>(HttpMethod.Post, FormattableString.Invariant($"/api/admin/categories/{id}/reorder"),
-            new ReorderCategoryRequest { Direction = direction }, ApiCaller.SignedIn, cancellationToken);
+        ChangingCategoriesAsync(SendJsonAsync<AdminCategoryResponse>(HttpMethod.Post, FormattableString.Invariant($"/api/admin/categories/{id}/reorder"),
+            new ReorderCategoryRequest { Direction = direction }, ApiCaller.SignedIn, cancellationToken));
 
     public Task<ApiAnswer<AdminCategoryResponse>> AdminSetCategoryActiveAsync(int id, bool active, CancellationToken cancellationToken) =>
-        SendJsonAsync<AdminCategoryResponse>(HttpMethod.Post,
+        ChangingCategoriesAsync(SendJsonAsync<AdminCategoryResponse>(HttpMethod.Post,
             FormattableString.Invariant($"/api/admin/categories/{id}/{(active ? "reactivate" : "deactivate")}"),
-            new OptionalReasonRequest(), ApiCaller.SignedIn, cancellationToken);
+            new OptionalReasonRequest(), ApiCaller.SignedIn, cancellationToken));
+
+    /// <summary>After an admin's change to the categories through this replica: its pages show the change at once.</summary>
+    private async Task<ApiAnswer<T>> ChangingCategoriesAsync<T>(Task<ApiAnswer<T>> change)
+    {
+        try
+        {
+            return await change;
+        }
+        finally
+        {
+            cache.Remove(CategoriesToBrowseCacheKey);
+        }
+    }
 
     /// <summary>The audit log newest first, filtered; a time range is [from, to).</summary>
     public Task<ApiAnswer<AuditLogPage>> AdminAuditLogAsync(

@@ -12,10 +12,68 @@ public sealed partial class MarketplaceApiClient
 {
     public const int SearchPageSize = 24;
 
+    /// <summary>
+    /// How old the category tree that pages for browsing show may be on this replica (<see cref="GetCategoriesToBrowseAsync"/>).
+    /// An admin's change shows at once on the replica it was made through, which forgets its copy; on the others, within
+    /// this (plus the Api's own copy's age when a replica missed the Api's message).
+    /// </summary>
+    public static readonly TimeSpan CategoriesToBrowseAge = TimeSpan.FromSeconds(10);
+
     private const string SettingsCacheKey = "marketplace-settings";
 
+    private const string CategoriesToBrowseCacheKey = "marketplace-categories-to-browse";
+
+    /// <summary>The visible category tree as the Api has it now: for a form that files something under a category.</summary>
     public Task<ApiAnswer<List<CategoryResponse>>> GetCategoriesAsync(CancellationToken cancellationToken) =>
         GetAsync<List<CategoryResponse>>("/api/categories", ApiCaller.Anonymous, cancellationToken);
+
+    /// <summary>
+    /// The visible category tree, read by this replica at most <see cref="CategoriesToBrowseAge"/> ago: for the pages
+    /// every visitor goes through (search, a listing, the home page), which would otherwise ask the Api for it each time.
+    /// A refusal is not kept.
+    /// </summary>
+    public async Task<ApiAnswer<List<CategoryResponse>>> GetCategoriesToBrowseAsync(CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(CategoriesToBrowseCacheKey, out ApiAnswer<List<CategoryResponse>>? known))
+        {
+            return known!;
+        }
+
+        var answer = await GetCategoriesAsync(cancellationToken);
+        if (answer.Succeeded)
+        {
+            cache.Set(CategoriesToBrowseCacheKey, answer, CategoriesToBrowseAge);
+        }
+
+        return answer;
+    }
+
+    /// <summary>The path from the root down to the visible category <paramref name="slug"/> (both included); none if it is not visible.</summary>
+    public async Task<IReadOnlyList<CategoryPathItem>> GetCategoryPathAsync(string slug, CancellationToken cancellationToken)
+    {
+        var tree = await GetCategoriesToBrowseAsync(cancellationToken);
+        return tree.Succeeded ? PathTo(tree.Value, slug) ?? [] : [];
+
+        static List<CategoryPathItem>? PathTo(IEnumerable<CategoryResponse> level, string slug)
+        {
+            foreach (var category in level)
+            {
+                var step = new CategoryPathItem(category.Id, category.Name, category.Slug);
+                if (category.Slug == slug)
+                {
+                    return [step];
+                }
+
+                if (PathTo(category.Children, slug) is { } below)
+                {
+                    below.Insert(0, step);
+                    return below;
+                }
+            }
+
+            return null;
+        }
+    }
 
     public Task<ApiAnswer<CategoryDetailResponse>> GetCategoryAsync(string slug, CancellationToken cancellationToken) =>
         GetAsync<CategoryDetailResponse>("/api/categories/" + Uri.EscapeDataString(slug), ApiCaller.Anonymous, cancellationToken);

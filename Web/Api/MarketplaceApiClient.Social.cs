@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Marketplace.Web.Api;
 
-// The seller's own listings, sellers' public pages, contacting a seller and reporting a listing.
+// The seller's own listings, sellers' public pages and reporting a listing (writing to a seller: MarketplaceApiClient.Talk.cs).
 public sealed partial class MarketplaceApiClient
 {
     /// <summary>The signed-in seller's listings with one status, newest first, a cursor page at a time.</summary>
@@ -26,10 +26,6 @@ public sealed partial class MarketplaceApiClient
     /// <summary>A seller's active listings (the search, filtered by seller).</summary>
     public Task<ApiAnswer<ListingPage>> SellerListingsAsync(Guid sellerId, string? cursor, CancellationToken cancellationToken) =>
         SearchAsync(new Dictionary<string, string?> { ["sellerId"] = sellerId.ToString(), ["cursor"] = cursor }, cancellationToken);
-
-    public Task<ApiAnswer<ApiNoContent>> ContactSellerAsync(long listingId, string message, CancellationToken cancellationToken) =>
-        SendJsonAsync<ApiNoContent>(HttpMethod.Post, FormattableString.Invariant($"/api/listings/{listingId}/contact"),
-            new ContactSellerRequest { Message = message }, ApiCaller.SignedIn, cancellationToken);
 
     public Task<ApiAnswer<ApiNoContent>> ReportListingAsync(long listingId, string reason, CancellationToken cancellationToken) =>
         SendJsonAsync<ApiNoContent>(HttpMethod.Post, FormattableString.Invariant($"/api/listings/{listingId}/reports"),

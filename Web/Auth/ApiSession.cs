@@ -74,11 +74,16 @@ public static class ApiSession
             return false;
         }
 
-        var fresh = await gate.RefreshAsync(refreshToken, async token =>
+        AccessTokenResponse? fresh;
+        try
         {
-            var answer = await api.RefreshAsync(token, CancellationToken.None);
-            return answer.Succeeded ? answer.Value : null;
-        });
+            fresh = await gate.RefreshAsync(refreshToken, token => ExchangeAsync(api, token));
+        }
+        catch (ApiUnavailableException)
+        {
+            return false;
+        }
+
         if (fresh is null)
         {
             return false;
@@ -86,6 +91,36 @@ public static class ApiSession
 
         await SignInAsync(httpContext, fresh);
         return true;
+    }
+
+    /// <summary>
+    /// Presents a refresh token to the Api: the new pair, or null when the Api refused the token (the session is over).
+    /// A 429 is a pause, not a refusal: it throws <see cref="ApiUnavailableException"/>, so the gate forgets it and a later
+    /// request tries again. Not the visitor's request token: requests sharing the exchange must not fail because the
+    /// first one was aborted.
+    /// </summary>
+    public static async Task<AccessTokenResponse?> ExchangeAsync(MarketplaceApiClient api, string refreshToken)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        try
+        {
+            var answer = await api.RefreshAsync(refreshToken, CancellationToken.None);
+            if (answer.Succeeded)
+            {
+                return answer.Value;
+            }
+
+            if (answer.Problem.Status == StatusCodes.Status429TooManyRequests)
+            {
+                throw new ApiUnavailableException(answer.Problem.Message, answer.Problem.RetryAfter);
+            }
+
+            return null;
+        }
+        catch (ApiSignInRequiredException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

@@ -33,7 +33,7 @@ public sealed partial class ApiSessionCookieEvents(
         AccessTokenResponse? fresh;
         try
         {
-            fresh = await gate.RefreshAsync(refreshToken, ExchangeAsync);
+            fresh = await gate.RefreshAsync(refreshToken, token => ApiSession.ExchangeAsync(api, token));
         }
         catch (ApiUnavailableException)
         {
@@ -50,31 +50,6 @@ public sealed partial class ApiSessionCookieEvents(
         ApiSession.Store(context.Properties, fresh);
         context.ReplacePrincipal(AccessTokenClaims.PrincipalOf(fresh.AccessToken));
         context.ShouldRenew = true;
-    }
-
-    // Not the visitor's request token: requests sharing this exchange must not fail because the first one was aborted.
-    private async Task<AccessTokenResponse?> ExchangeAsync(string refreshToken)
-    {
-        try
-        {
-            var answer = await api.RefreshAsync(refreshToken, CancellationToken.None);
-            if (answer.Succeeded)
-            {
-                return answer.Value;
-            }
-
-            // A 429 is a pause, not a refusal: keep the session and try on a later request.
-            if (answer.Problem.Status == StatusCodes.Status429TooManyRequests)
-            {
-                throw new ApiUnavailableException(answer.Problem.Message, answer.Problem.RetryAfter);
-            }
-
-            return null;
-        }
-        catch (ApiSignInRequiredException)
-        {
-            return null;
-        }
     }
 
     private static async Task EndAsync(CookieValidatePrincipalContext context)

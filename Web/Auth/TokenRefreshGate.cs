@@ -8,7 +8,8 @@ namespace Marketplace.Web.Auth;
 /// <summary>
 /// One refresh per refresh token in this process. A page's parallel requests all carry the same ticket; each refresh
 /// token works once at the Api and a second use revokes the whole session, so concurrent requests share the first one's
-/// exchange (kept a minute) instead of each presenting the token. A failed exchange is forgotten at once.
+/// exchange (kept a minute) instead of each presenting the token. A failed exchange (the Api down, or a 429: see
+/// <see cref="ApiSession.ExchangeAsync"/>) is forgotten at once; only a refusal of the token is kept.
 /// </summary>
 public sealed class TokenRefreshGate(IMemoryCache cache)
 {

@@ -20,12 +20,12 @@ public sealed class CategoryModel(MarketplaceApiClient api) : ListingResultsMode
         }
 
         CategoryShown = category.Value;
-        Categories = await CategoryOption.LoadAsync(Api, cancellationToken);
+        Categories = await CategoryOption.LoadToBrowseAsync(Api, cancellationToken);
         await LoadResultsAsync(slug, cancellationToken);
         return Page();
     }
 
     public override string PageUrl(string? cursor) =>
-        Url.Page("/Category", new { slug = CategoryShown.Slug, q = Q, minPrice = MinPrice, maxPrice = MaxPrice, sort = Sort, cursor })
+        Url.Page("/Category", new { slug = CategoryShown.Slug, q = Q, minPrice = MinPrice, maxPrice = MaxPrice, condition = Condition, sort = Sort, cursor })
         ?? $"/c/{CategoryShown.Slug}";
 }

@@ -28,13 +28,28 @@ public sealed record CategoryOption(string Slug, string Name, int Depth)
         }
     }
 
-    /// <summary>The tree as options; none when the Api refused (a form still works, its category then refused by the Api).</summary>
+    /// <summary>
+    /// The tree as the Api has it now, as options: for a form that files something under a category. None when the Api
+    /// refused (a form still works, its category then refused by the Api).
+    /// </summary>
     public static async Task<IReadOnlyList<CategoryOption>> LoadAsync(MarketplaceApiClient api, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var categories = await api.GetCategoriesAsync(cancellationToken);
-        return categories.Succeeded ? Flatten(categories.Value) : [];
+        return Of(await api.GetCategoriesAsync(cancellationToken));
     }
+
+    /// <summary>
+    /// The tree as options, in this replica's copy of at most <see cref="MarketplaceApiClient.CategoriesToBrowseAge"/>: for
+    /// a page that filters or names by category. None when the Api refused.
+    /// </summary>
+    public static async Task<IReadOnlyList<CategoryOption>> LoadToBrowseAsync(MarketplaceApiClient api, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return Of(await api.GetCategoriesToBrowseAsync(cancellationToken));
+    }
+
+    private static IReadOnlyList<CategoryOption> Of(ApiAnswer<List<CategoryResponse>> categories) =>
+        categories.Succeeded ? Flatten(categories.Value) : [];
 
     /// <summary>A listing's category as a person reads it: its name, else its slug, else the legacy category.</summary>
     public static string NameOf(IReadOnlyList<CategoryOption> options, ListingResponse listing)

@@ -14,7 +14,7 @@ public sealed class IndexModel(MarketplaceApiClient api) : PageModel
 {
     public const int NewestCount = 8;
 
-    private static readonly string[] SearchKeys = ["q", "category", "minPrice", "maxPrice", "sort", "cursor"];
+    private static readonly string[] SearchKeys = ["q", "category", "minPrice", "maxPrice", "condition", "sort", "cursor"];
 
     public IReadOnlyList<CategoryResponse> Roots { get; private set; } = [];
 
@@ -22,7 +22,9 @@ public sealed class IndexModel(MarketplaceApiClient api) : PageModel
 
     public IReadOnlyList<ListingResponse> Newest { get; private set; } = [];
 
-    public IEnumerable<ListingCard> Cards => ListingCard.Of(Newest, l => CategoryOption.NameOf(Categories, l));
+    public IReadOnlySet<long> Saved { get; private set; } = new HashSet<long>();
+
+    public IEnumerable<ListingCard> Cards => ListingCard.Of(Newest, l => CategoryOption.NameOf(Categories, l), Saved);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -31,7 +33,7 @@ public sealed class IndexModel(MarketplaceApiClient api) : PageModel
             return Redirect("/search" + Request.QueryString);
         }
 
-        var tree = await api.GetCategoriesAsync(cancellationToken);
+        var tree = await api.GetCategoriesToBrowseAsync(cancellationToken);
         if (tree.Succeeded)
         {
             Roots = tree.Value;
@@ -40,6 +42,7 @@ public sealed class IndexModel(MarketplaceApiClient api) : PageModel
 
         var newest = await api.SearchAsync(new Dictionary<string, string?>(), cancellationToken, limit: NewestCount);
         Newest = newest.Succeeded ? newest.Value.Items : [];
+        Saved = await SavedListingIds.AmongAsync(api, User, Newest.Select(l => l.Id), cancellationToken);
         return Page();
     }
 }

@@ -21,6 +21,7 @@ public abstract class ListingResultsModel(MarketplaceApiClient api) : PageModel
         ["minPrice"] = nameof(MinPrice),
         ["maxPrice"] = nameof(MaxPrice),
         ["sort"] = nameof(Sort),
+        ["condition"] = nameof(Condition),
         ["cursor"] = ProblemModelState.FormKey,
     };
 
@@ -35,6 +36,10 @@ public abstract class ListingResultsModel(MarketplaceApiClient api) : PageModel
 
     [BindProperty(SupportsGet = true)]
     public string? MaxPrice { get; set; }
+
+    /// <summary>The item's condition by its code name (<c>LikeNew</c>); blank for any.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Condition { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Sort { get; set; }
@@ -51,8 +56,14 @@ public abstract class ListingResultsModel(MarketplaceApiClient api) : PageModel
 
     public PagerLinks Pager { get; private set; } = new(null, null);
 
+    /// <summary>Which of the results the signed-in visitor saved (their cards' hearts are full).</summary>
+    public IReadOnlySet<long> Saved { get; private set; } = new HashSet<long>();
+
+    /// <summary>The search as its filters stand, for "Save this search"; null while a filter has a problem.</summary>
+    public SearchToSave? ToSave { get; private set; }
+
     /// <summary>Whether the visitor narrowed the results (the filters stay open on a phone then).</summary>
-    public bool Filtered => !string.IsNullOrWhiteSpace(MinPrice) || !string.IsNullOrWhiteSpace(MaxPrice)
+    public bool Filtered => !string.IsNullOrWhiteSpace(MinPrice) || !string.IsNullOrWhiteSpace(MaxPrice) || !string.IsNullOrWhiteSpace(Condition)
         || Sort is { Length: > 0 } and not Newest || !ModelState.IsValid;
 
     /// <summary>Whether the filter form offers the category (the search page) or keeps the page's own (a category's page).</summary>
@@ -60,7 +71,7 @@ public abstract class ListingResultsModel(MarketplaceApiClient api) : PageModel
 
     protected MarketplaceApiClient Api => api;
 
-    public IEnumerable<ListingCard> Cards => ListingCard.Of(Results, l => CategoryOption.NameOf(Categories, l));
+    public IEnumerable<ListingCard> Cards => ListingCard.Of(Results, l => CategoryOption.NameOf(Categories, l), Saved);
 
     /// <summary>This page's address with these filters and another cursor (null: the first page).</summary>
     public abstract string PageUrl(string? cursor);
@@ -79,6 +90,12 @@ public abstract class ListingResultsModel(MarketplaceApiClient api) : PageModel
             ModelState.AddModelError(nameof(MaxPrice), high);
         }
 
+        var condition = Presentation.ConditionWords.Read(Condition);
+        if (!string.IsNullOrWhiteSpace(Condition) && condition is null)
+        {
+            ModelState.AddModelError(nameof(Condition), "Choose a condition from the list.");
+        }
+
         if (lowest.Amount > highest.Amount)
         {
             ModelState.AddModelError(nameof(MaxPrice), "Enter a highest price that is not below the lowest price.");
@@ -95,6 +112,7 @@ public abstract class ListingResultsModel(MarketplaceApiClient api) : PageModel
             ["categorySlug"] = categorySlug,
             ["minPrice"] = lowest.Amount?.ToString(CultureInfo.InvariantCulture),
             ["maxPrice"] = highest.Amount?.ToString(CultureInfo.InvariantCulture),
+            ["condition"] = condition?.ToString(),
             ["sort"] = Sort,
             ["cursor"] = Cursor,
         }, cancellationToken);
@@ -106,6 +124,8 @@ public abstract class ListingResultsModel(MarketplaceApiClient api) : PageModel
 
         Searched = true;
         Results = page.Value.Items;
+        Saved = await SavedListingIds.AmongAsync(api, User, Results.Select(l => l.Id), cancellationToken);
+        ToSave = new SearchToSave(Q, categorySlug, lowest.Amount, highest.Amount, condition, PageUrl(cursor: null));
         Pager = new PagerLinks(
             page.Value.PreviousCursor is { } previous ? PageUrl(previous) : null,
             page.Value.NextCursor is { } next ? PageUrl(next) : null);

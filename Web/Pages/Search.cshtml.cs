@@ -10,11 +10,11 @@ public sealed class SearchModel(MarketplaceApiClient api) : ListingResultsModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Categories = await CategoryOption.LoadAsync(Api, cancellationToken);
+        Categories = await CategoryOption.LoadToBrowseAsync(Api, cancellationToken);
         await LoadResultsAsync(Category, cancellationToken);
         return Page();
     }
 
     public override string PageUrl(string? cursor) =>
-        Url.Page("/Search", new { q = Q, category = Category, minPrice = MinPrice, maxPrice = MaxPrice, sort = Sort, cursor }) ?? "/search";
+        Url.Page("/Search", new { q = Q, category = Category, minPrice = MinPrice, maxPrice = MaxPrice, condition = Condition, sort = Sort, cursor }) ?? "/search";
 }

@@ -1,3 +1,5 @@
+extern alias MarketplaceWeb;
+
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -6,6 +8,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Marketplace.AppHost.Tests.Support;
+using MarketplaceWeb::Marketplace.Web.Api;
 using Npgsql;
 
 namespace Marketplace.AppHost.Tests;
@@ -156,6 +159,48 @@ public sealed partial class ReplicaTests(ReplicaApp fixture) : IClassFixture<Rep
         }
     }
 
+    [Fact]
+    public async Task A_category_an_admin_creates_through_one_web_replica_is_in_its_search_filter_at_once_and_in_the_others_within_its_copys_age()
+    {
+        var webs = await ReplicaEndpoints.OfAsync(fixture.App, "web", 2, Ct);
+        var email = await RegisterAsync("203.0.113.50");
+        await ExecuteAsync($"""UPDATE "User" SET "Role" = 'admin', "EmailVerifiedAt" = now() WHERE "Email" = '{email}'""");
+        var word = Guid.NewGuid().ToString("N")[..10];
+        var name = $"Reading lamps {word}";
+
+        // Both replicas' search pages have shown the categories, so each holds its copy of the tree.
+        foreach (var web in webs)
+        {
+            var search = await PageAsync(web, "/search", cookie: "");
+            Assert.Equal(HttpStatusCode.OK, search.Status);
+            Assert.Contains("Furniture", search.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain(name, search.Body, StringComparison.Ordinal);
+        }
+
+        // The admin creates a subcategory of Furniture on the first replica's admin page, as a browser posts the form.
+        var cookie = await SignInOnWebAsync(webs[0], email);
+        var created = await PostFormAsync(webs[0], "/admin/categories", "/admin/categories?handler=Create", cookie, new Dictionary<string, string>
+        {
+            ["Name"] = name,
+            ["Slug"] = $"reading-lamps-{word}",
+            ["Description"] = "",
+            ["ParentId"] = await ScalarAsync("""SELECT "Id"::text FROM "Category" WHERE "Slug" = 'furniture'"""),
+        });
+        Assert.True(created.Status is HttpStatusCode.Redirect or HttpStatusCode.SeeOther, $"{created.Status}: {created.Body}");
+
+        // The replica it was made through forgot its copy: its next search page offers the new category.
+        Assert.Contains(name, (await PageAsync(webs[0], "/search", cookie: "")).Body, StringComparison.Ordinal);
+
+        // The other keeps its copy for at most its age, then reads the tree again (the Api's replicas heard the change at once).
+        var clock = Stopwatch.StartNew();
+        while (!(await PageAsync(webs[1], "/search", cookie: "")).Body.Contains(name, StringComparison.Ordinal))
+        {
+            Assert.True(clock.Elapsed < MarketplaceApiClient.CategoriesToBrowseAge + TimeSpan.FromSeconds(5),
+                $"The other Web replica's search page did not offer the new category within {clock.Elapsed.TotalSeconds:0} s.");
+            await Task.Delay(250, Ct);
+        }
+    }
+
     private async Task<IReadOnlyList<Uri>> ApisAsync()
     {
         fixture.SkipUnlessRunning();
@@ -237,36 +282,66 @@ public sealed partial class ReplicaTests(ReplicaApp fixture) : IClassFixture<Rep
     /// <summary>Signs in on the Web's sign-in form, as a browser posts it; answers the session cookie.</summary>
     private static async Task<string> SignInOnWebAsync(Uri web, string email)
     {
-        using var handler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false };
-        using var client = new HttpClient(handler) { BaseAddress = web };
-        using var form = await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative), Ct);
-        var antiforgeryCookie = CookiesOf(form);
-        var token = AntiforgeryToken().Match(await form.Content.ReadAsStringAsync(Ct)).Groups[1].Value;
-        using var post = new HttpRequestMessage(HttpMethod.Post, "/account/sign-in")
+        var signedIn = await PostFormAsync(web, "/account/sign-in", "/account/sign-in", cookie: "", new Dictionary<string, string>
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["Input.Email"] = email,
-                ["Input.Password"] = Password,
-                ["__RequestVerificationToken"] = token,
-            }),
-        };
-        post.Headers.Add("Cookie", antiforgeryCookie);
-        using var signedIn = await client.SendAsync(post, Ct);
-        Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect, $"{signedIn.StatusCode}: {await signedIn.Content.ReadAsStringAsync(Ct)}");
-        return CookiesOf(signedIn);
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+        });
+        Assert.True(signedIn.Status == HttpStatusCode.Redirect, $"{signedIn.Status}: {signedIn.Body}");
+        return signedIn.Cookie ?? "";
     }
 
-    /// <summary>GETs <paramref name="path"/> from one Web replica with <paramref name="cookie"/>; answers the page and the cookie it set, if any.</summary>
+    /// <summary>
+    /// Opens <paramref name="formPath"/> on one Web replica with <paramref name="cookie"/> and posts <paramref name="fields"/>
+    /// to <paramref name="postPath"/> with that page's anti-forgery token and cookies, as a browser does; answers the
+    /// post's status, body and the cookies it set, if any.
+    /// </summary>
+    private static async Task<(HttpStatusCode Status, string Body, string? Cookie)> PostFormAsync(
+        Uri web, string formPath, string postPath, string cookie, Dictionary<string, string> fields)
+    {
+        var form = await PageAsync(web, formPath, cookie);
+        Assert.Equal(HttpStatusCode.OK, form.Status);
+        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(form.Body).Groups[1].Value;
+        using var handler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = web };
+        using var post = new HttpRequestMessage(HttpMethod.Post, postPath) { Content = new FormUrlEncodedContent(fields) };
+        var cookies = WithCookies(cookie, form.Cookie);
+        if (cookies.Length > 0)
+        {
+            post.Headers.Add("Cookie", cookies);
+        }
+
+        using var response = await client.SendAsync(post, Ct);
+        var set = CookiesOf(response);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct), set.Length == 0 ? null : set);
+    }
+
+    /// <summary>GETs <paramref name="path"/> from one Web replica with <paramref name="cookie"/> (none if empty); answers the page and the cookie it set, if any.</summary>
     private static async Task<(HttpStatusCode Status, string Body, string? Cookie)> PageAsync(Uri web, string path, string cookie)
     {
         using var handler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false };
         using var client = new HttpClient(handler) { BaseAddress = web };
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("Cookie", cookie);
+        if (cookie.Length > 0)
+        {
+            request.Headers.Add("Cookie", cookie);
+        }
+
         using var response = await client.SendAsync(request, Ct);
         var set = CookiesOf(response);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct), set.Length == 0 ? null : set);
+    }
+
+    /// <summary><paramref name="cookie"/> with what a response <paramref name="set"/> (name=value; ...) replacing or added.</summary>
+    private static string WithCookies(string cookie, string? set)
+    {
+        var cookies = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in $"{cookie}; {set}".Split("; ", StringSplitOptions.RemoveEmptyEntries))
+        {
+            cookies[pair[..pair.IndexOf('=', StringComparison.Ordinal)]] = pair;
+        }
+
+        return string.Join("; ", cookies.Values);
     }
 
     /// <summary>The cookies a response set, as the next request's Cookie header (name=value; ...).</summary>

@@ -48,6 +48,7 @@ public static class AuditWords
             AuditTargetType.User => $"/admin/users/{Uri.EscapeDataString(entry.TargetId)}",
             AuditTargetType.Listing => $"/admin/listings/{Uri.EscapeDataString(entry.TargetId)}",
             AuditTargetType.Category => $"/admin/categories/{Uri.EscapeDataString(entry.TargetId)}",
+            AuditTargetType.Report when IsAboutConversation(entry.Details) => $"/admin/conversation-reports/{Uri.EscapeDataString(entry.TargetId)}",
             AuditTargetType.Report => ListingOfReport(entry.Details) is { } listing ? $"/admin/listings/{listing}" : null,
             _ => null,
         };
@@ -62,6 +63,9 @@ public static class AuditWords
             AuditTargetType.User => $"account {entry.TargetId}",
             AuditTargetType.Listing => $"listing {entry.TargetId}",
             AuditTargetType.Category => $"category {entry.TargetId}",
+            _ when IsAboutConversation(entry.Details) => ListingOfReport(entry.Details) is { } listing
+                ? $"a conversation about listing {listing} (conversation report {entry.TargetId})"
+                : $"conversation report {entry.TargetId}",
             _ => ListingOfReport(entry.Details) is { } listing ? $"listing {listing} (report {entry.TargetId})" : $"report {entry.TargetId}",
         };
     }
@@ -71,6 +75,11 @@ public static class AuditWords
         entry?.Details is { ValueKind: JsonValueKind.Object } details && details.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String
             ? reason.GetString()
             : null;
+
+    // A conversation report's entry says so in its states ("kind": "Conversation"); a listing report's says nothing.
+    private static bool IsAboutConversation(JsonElement? details) =>
+        details is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("after", out var state) && state.ValueKind == JsonValueKind.Object
+        && state.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String && kind.GetString() == "Conversation";
 
     private static string? ListingOfReport(JsonElement? details)
     {

@@ -11,8 +11,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Marketplace.Web.Pages.Listings;
 
 /// <summary>
-/// One listing: title, price and seller, its photos, description and category; "Contact the seller" (the platform mails
-/// the seller, the buyer as reply-to; neither address appears here) while it is for sale, and "Report this listing".
+/// One listing: title, price, condition and seller, its photos, description and category; the heart that saves it;
+/// "Message the seller" (starts the buyer's one conversation about it, or continues it: neither side ever sees the
+/// other's address) while it is for sale, and "Report this listing".
 /// The page follows the listing's state: a sold one takes no messages, an archived one offers its seller to relist it,
 /// a draft to publish or delete it. Only its seller sees a draft, an archived or a removed listing.
 /// </summary>
@@ -27,6 +28,9 @@ public sealed class DetailsModel(MarketplaceApiClient api) : PageModel
     public ListingResponse Listing { get; private set; } = null!;
 
     public SellerProfileResponse? Seller { get; private set; }
+
+    /// <summary>Whether the signed-in visitor keeps this listing in their saved listings.</summary>
+    public bool Saved { get; private set; }
 
     /// <summary>The listing's category from the root down to it; empty when it cannot be named.</summary>
     public IReadOnlyList<CategoryPathItem> CategoryPath { get; private set; } = [];
@@ -72,8 +76,14 @@ public sealed class DetailsModel(MarketplaceApiClient api) : PageModel
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
-        return await AfterAsync(id, await api.ContactSellerAsync(id, Message, cancellationToken),
-            "Your message is on its way to the seller. Their answer comes to your email.", ContactFields, FormPurpose.Contact, cancellationToken);
+        var sent = await api.StartConversationAsync(id, Message, cancellationToken);
+        if (sent.Succeeded)
+        {
+            TempData["Notice"] = "Your message is sent. The seller's answers come here, and we email you when one does.";
+            return Redirect(FormattableString.Invariant($"/messages/{sent.Value.ConversationId}"));
+        }
+
+        return await AfterAsync(id, new ApiAnswer<ApiNoContent>(sent.Problem), "", ContactFields, FormPurpose.Contact, cancellationToken);
     }
 
     /// <summary>Signed out with a message typed: keep it, sign in, and come back to it.</summary>
@@ -140,8 +150,8 @@ public sealed class DetailsModel(MarketplaceApiClient api) : PageModel
         Listing = listing.Value;
         var seller = await api.GetSellerAsync(Listing.SellerId, cancellationToken);
         Seller = seller.Succeeded ? seller.Value : null;
-        var category = Listing.CategorySlug is { } slug ? await api.GetCategoryAsync(slug, cancellationToken) : null;
-        CategoryPath = category?.Succeeded == true ? category.Value.Path : [];
+        CategoryPath = Listing.CategorySlug is { } slug ? await api.GetCategoryPathAsync(slug, cancellationToken) : [];
+        Saved = !IsSeller && (await SavedListingIds.AmongAsync(api, User, [Listing.Id], cancellationToken)).Contains(Listing.Id);
         return true;
     }
 }

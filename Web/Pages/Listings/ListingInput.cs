@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marketplace.Contracts.Listings;
+using Marketplace.Web.Presentation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Marketplace.Web.Pages.Listings;
@@ -15,6 +16,7 @@ public sealed class ListingInput
         ["price"] = "Input.Price",
         ["categorySlug"] = "Input.CategorySlug",
         ["category"] = "Input.CategorySlug",
+        ["condition"] = "Input.Condition",
     };
 
     public string? Title { get; set; }
@@ -25,6 +27,9 @@ public sealed class ListingInput
 
     public string? CategorySlug { get; set; }
 
+    /// <summary>The item's condition by its code name (<c>LikeNew</c>); blank until the seller chooses one.</summary>
+    public string? Condition { get; set; }
+
     public static ListingInput From(ListingResponse listing)
     {
         ArgumentNullException.ThrowIfNull(listing);
@@ -34,6 +39,7 @@ public sealed class ListingInput
             Description = listing.Description,
             Price = Prices.ForEditing(listing.Price),
             CategorySlug = listing.CategorySlug,
+            Condition = listing.Condition?.ToString(),
         };
     }
 
@@ -56,7 +62,7 @@ public sealed class ListingInput
 
         if (string.IsNullOrWhiteSpace(Description))
         {
-            modelState.AddModelError("Input.Description", "Enter a description: its condition, size, and anything a buyer should know.");
+            modelState.AddModelError("Input.Description", "Enter a description: its size, any wear or faults, and anything else a buyer should know.");
         }
         else if (Description.Trim().Length > ListingRules.DescriptionMaxLength)
         {
@@ -78,6 +84,11 @@ public sealed class ListingInput
             modelState.AddModelError("Input.CategorySlug", "Choose a category from the list.");
         }
 
+        if (ConditionWords.Read(Condition) is null)
+        {
+            modelState.AddModelError("Input.Condition", "Choose the condition the item is in.");
+        }
+
         return modelState.IsValid;
     }
 
@@ -88,6 +99,8 @@ public sealed class ListingInput
         Description = Description?.Trim() ?? "",
         Price = Prices.Read(Price).Amount,
         CategorySlug = string.IsNullOrWhiteSpace(CategorySlug) ? null : CategorySlug,
+        // Left out, a listing keeps the condition it has (an old listing published again stays "not stated").
+        Condition = ConditionWords.Read(Condition),
         Status = status,
     };
 

@@ -20,7 +20,9 @@ public sealed class ProfileModel(MarketplaceApiClient api) : PageModel
 
     public PagerLinks Pager { get; private set; } = new(null, null);
 
-    public IEnumerable<ListingCard> Cards => ListingCard.Of(Listings, l => CategoryOption.NameOf(Categories, l));
+    public IReadOnlySet<long> Saved { get; private set; } = new HashSet<long>();
+
+    public IEnumerable<ListingCard> Cards => ListingCard.Of(Listings, l => CategoryOption.NameOf(Categories, l), Saved);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -40,7 +42,8 @@ public sealed class ProfileModel(MarketplaceApiClient api) : PageModel
                 listings.Value.NextCursor is { } next ? PageUrl(next) : null);
         }
 
-        Categories = await CategoryOption.LoadAsync(api, cancellationToken);
+        Categories = await CategoryOption.LoadToBrowseAsync(api, cancellationToken);
+        Saved = await SavedListingIds.AmongAsync(api, User, Listings.Select(l => l.Id), cancellationToken);
         return Page();
     }
 

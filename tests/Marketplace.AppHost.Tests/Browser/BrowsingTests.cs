@@ -21,7 +21,7 @@ public sealed partial class BrowsingTests(LocalBinariesApp app, ChromiumBrowser 
             await Page.GotoAsync(address);
             await Page.GetByRole(AriaRole.Searchbox, new() { Name = "Search listings" }).FillAsync($"garden {scene.Word}");
             await Page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
-            await Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"Garden chairs {scene.Word}" })).ToBeVisibleAsync();
+            await Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"Garden chairs {scene.Word}", Exact = true })).ToBeVisibleAsync();
         }
     }
 
@@ -43,7 +43,7 @@ public sealed partial class BrowsingTests(LocalBinariesApp app, ChromiumBrowser 
 
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Furniture" })).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumbs" }).GetByRole(AriaRole.Link, new() { Name = "Home" })).ToBeVisibleAsync();
-        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"{MarketplaceScene.ActiveTitle} {scene.Word}" })).ToBeAttachedAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"{MarketplaceScene.ActiveTitle} {scene.Word}", Exact = true })).ToBeAttachedAsync();
         // The Api reads the category tree again within its cache's 30 seconds; a reload then shows the new subcategory.
         var wardrobes = Page.GetByRole(AriaRole.Navigation, new() { Name = "Subcategories" }).GetByRole(AriaRole.Link, new() { Name = "Wardrobes" });
         for (var waited = 0; await wardrobes.CountAsync() == 0; waited++)

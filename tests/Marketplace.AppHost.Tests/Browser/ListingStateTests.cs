@@ -40,7 +40,7 @@ public sealed partial class ListingStateTests(LocalBinariesApp app, ChromiumBrow
         await Page.GetByRole(AriaRole.Button, new() { Name = "Relist" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("for sale again");
         await Page.GotoAsync($"/?q=bicycle+{scene.Word}");
-        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"Archived bicycle {scene.Word}" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"Archived bicycle {scene.Word}", Exact = true })).ToBeVisibleAsync();
     }
 
     [Fact]

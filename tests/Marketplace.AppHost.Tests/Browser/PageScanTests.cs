@@ -12,7 +12,8 @@ namespace Marketplace.AppHost.Tests.Browser;
 /// the addresses name, at 1280 and at 390 px: axe-core finds no serious or critical accessibility violation, and at
 /// 390 px no page is wider than the screen (nothing scrolls sideways, long words included). Every page also carries the
 /// Security issue's headers, and the browser reports no Content-Security-Policy violation on any of them (a script,
-/// style or photo the policy refuses would be a broken page).
+/// style or photo the policy refuses would be a broken page). The seller has a conversation and a saved search, so
+/// the Talk pages (messages, a conversation, saved searches) are scanned with something in them.
 /// </summary>
 public sealed class PageScanTests(LocalBinariesApp app, ChromiumBrowser chromium) : BrowserTest(app, chromium)
 {
@@ -23,9 +24,14 @@ public sealed class PageScanTests(LocalBinariesApp app, ChromiumBrowser chromium
     {
         var scene = await MarketplaceScene.CreateAsync(App.App, Page, Ct);
         var admin = await TestAccount.New("Ada").CreateAdminAsync(App.App, Ct);
+        var (buyer, conversation, savedSearch) = await scene.TalkAsync(App.App, Ct);
+        var conversationReport = await scene.ReportConversationAsync(App.App, buyer, conversation, admin, Ct);
         var values = new Dictionary<string, IReadOnlyList<string>>
         {
             ["{id:int}"] = [(await CategoryIdAsync("furniture")).ToString(CultureInfo.InvariantCulture)],
+            ["{conversationId:long}"] = [conversation.ToString(CultureInfo.InvariantCulture)],
+            ["{searchId:long}"] = [savedSearch.ToString(CultureInfo.InvariantCulture)],
+            ["{reportId:long}"] = [conversationReport.ToString(CultureInfo.InvariantCulture)],
             ["{id:long}"] = [scene.Active.ToString(CultureInfo.InvariantCulture), scene.Archived.ToString(CultureInfo.InvariantCulture)],
             ["{id:guid}"] = [scene.SellerId.ToString()],
             ["{slug}"] = ["furniture"],
@@ -35,6 +41,7 @@ public sealed class PageScanTests(LocalBinariesApp app, ChromiumBrowser chromium
         var addresses = WebRoutes.Templates.SelectMany(template => WebRoutes.Addresses(template, values)).ToList();
         Assert.Contains("/account", addresses);
         Assert.Contains($"/listings/{scene.Active}", addresses);
+        Assert.Contains($"/messages/{conversation}", addresses);
 
         var findings = new List<string>();
         var pages = 0;

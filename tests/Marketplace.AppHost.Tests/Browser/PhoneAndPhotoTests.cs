@@ -88,7 +88,7 @@ public sealed class PhoneAndPhotoTests(LocalBinariesApp app, ChromiumBrowser chr
         await phone.GotoAsync($"/?q={scene.Word}");
 
         await Expect(phone.GetByLabel("Lowest price")).Not.ToBeVisibleAsync();
-        await Expect(phone.GetByRole(AriaRole.Link, new() { Name = $"{MarketplaceScene.ActiveTitle} {scene.Word}" })).ToBeInViewportAsync();
+        await Expect(phone.GetByRole(AriaRole.Link, new() { Name = $"{MarketplaceScene.ActiveTitle} {scene.Word}", Exact = true })).ToBeInViewportAsync();
         await phone.GetByText("Filters and sorting").ClickAsync();
         await Expect(phone.GetByLabel("Lowest price")).ToBeVisibleAsync();
     }

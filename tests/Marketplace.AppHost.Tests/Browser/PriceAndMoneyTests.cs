@@ -16,15 +16,15 @@ public sealed partial class PriceAndMoneyTests(LocalBinariesApp app, ChromiumBro
 
         // "3,00" is three, not three hundred; "10,50" ten and a half.
         await Page.GotoAsync($"/?q=stool+{scene.Word}&minPrice=3,00&maxPrice=10,50");
-        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"Dearer stool {scene.Word}" })).ToBeVisibleAsync();
-        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"Cheap stool {scene.Word}" })).ToHaveCountAsync(0);
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"Dearer stool {scene.Word}", Exact = true })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"Cheap stool {scene.Word}", Exact = true })).ToHaveCountAsync(0);
         Assert.True(cheap != dearer);
 
         // "1,234" could be either; the page says which forms it takes instead of guessing.
         await Page.GotoAsync($"/?q=stool+{scene.Word}&minPrice=1,234");
         await ExpectFieldErrorAsync(Page.GetByLabel("Lowest price"), AcceptedForms());
         await Expect(Page.GetByLabel("Lowest price")).ToHaveValueAsync("1,234");
-        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"Dearer stool {scene.Word}" })).ToHaveCountAsync(0);
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"Dearer stool {scene.Word}", Exact = true })).ToHaveCountAsync(0);
     }
 
     [Fact]

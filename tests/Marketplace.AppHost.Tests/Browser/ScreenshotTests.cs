@@ -5,18 +5,25 @@ namespace Marketplace.AppHost.Tests.Browser;
 
 /// <summary>
 /// The pages a reviewer looks at, at both widths, saved under <c>TestResults/browser/</c>: home, a listing, Sell, My
-/// listings, the account page, and the signed-out account pages (register, check your mail, sign in, and an email
-/// change's revert link that is not valid), as <c>{page}-{width}.png</c>. The README's pictures are copies of some of them.
+/// listings, the account page, the signed-out account pages (register, check your mail, sign in, and an email
+/// change's revert link that is not valid), the seller's messages, a conversation, saved listings (none) and saved
+/// searches, and the admin desk (its start, a report in the queue, a reported conversation and its reading, listings, users, a user, categories, the audit log),
+/// as <c>{page}-{width}.png</c>. The README's pictures are copies of some of them.
 /// </summary>
 public sealed class ScreenshotTests(LocalBinariesApp app, ChromiumBrowser chromium) : BrowserTest(app, chromium)
 {
     [Fact]
-    public async Task Home_a_listing_sell_my_listings_and_the_account_pages_are_saved_at_both_widths()
+    public async Task The_pages_a_reviewer_looks_at_are_saved_at_both_widths()
     {
         var scene = await MarketplaceScene.CreateAsync(App.App, Page, Ct);
+        var (buyer, conversation, _) = await scene.TalkAsync(App.App, Ct);
+        var ada = await TestAccount.New("Ada").CreateAdminAsync(App.App, Ct);
+        var conversationReport = await scene.ReportConversationAsync(App.App, buyer, conversation, ada, Ct);
         var visitor = await OpenOtherBrowserAsync();
         var seller = await OpenOtherBrowserAsync();
         await SignInAsync(seller, scene.Seller);
+        var admin = await OpenOtherBrowserAsync();
+        await SignInAsync(admin, ada);
         foreach (var (width, height) in Viewports.Both)
         {
             await visitor.SetViewportSizeAsync(width, height);
@@ -33,6 +40,22 @@ public sealed class ScreenshotTests(LocalBinariesApp app, ChromiumBrowser chromi
             await SaveAsync(page, "/listings/create", "sell", width);
             await SaveAsync(page, "/me/listings", "my-listings", width);
             await SaveAsync(page, "/account", "account", width);
+            await SaveAsync(page, "/messages", "messages", width);
+            await SaveAsync(page, $"/messages/{conversation}", "conversation", width);
+            await SaveAsync(page, "/saved", "saved", width);
+            await SaveAsync(page, "/saved-searches", "saved-searches", width);
+
+            await admin.SetViewportSizeAsync(width, height);
+            await SaveAsync(admin, "/admin", "admin", width);
+            await SaveAsync(admin, "/admin/reports", "admin-reports", width);
+            await Expect(admin.GetByRole(AriaRole.Main)).ToContainTextAsync("1 person reported it");
+            await SaveAsync(admin, "/admin/conversation-reports", "admin-conversation-reports", width);
+            await SaveAsync(admin, $"/admin/conversation-reports/{conversationReport}", "admin-conversation-report", width);
+            await SaveAsync(admin, "/admin/listings", "admin-listings", width);
+            await SaveAsync(admin, "/admin/users", "admin-users", width);
+            await SaveAsync(admin, $"/admin/users/{scene.SellerId}", "admin-user", width);
+            await SaveAsync(admin, "/admin/categories", "admin-categories", width);
+            await SaveAsync(admin, "/admin/audit-log", "admin-audit-log", width);
         }
     }
 

@@ -42,6 +42,7 @@ public sealed class SellerStoryTests(LocalBinariesApp app, ChromiumBrowser chrom
         await Page.GetByLabel("Description").FillAsync("Solid brass, green glass shade. Works.");
         await Page.GetByLabel("Price").FillAsync("24.50");
         await Page.GetByLabel("Category").SelectOptionAsync(new SelectOptionValue { Label = "Home & Garden" });
+        await Page.GetByRole(AriaRole.Group, new() { Name = "Condition" }).GetByLabel("Good", new() { Exact = true }).CheckAsync();
         await SaveScreenshotAsync("sell");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save and add photos" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Photos of {title}" })).ToBeVisibleAsync();
@@ -56,6 +57,7 @@ public sealed class SellerStoryTests(LocalBinariesApp app, ChromiumBrowser chrom
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = title, Exact = true })).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your listing is published.");
         await Expect(Page.GetByText("€24.50")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("Condition: Good")).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Home & Garden" }).First).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Photos" }).GetByRole(AriaRole.Img)).ToHaveCountAsync(2);
         await SaveScreenshotAsync("listing");
@@ -73,13 +75,17 @@ public sealed class SellerStoryTests(LocalBinariesApp app, ChromiumBrowser chrom
         Assert.True(await thumbnail.EvaluateAsync<int>("image => image.naturalWidth") > 0, "The thumbnail did not load.");
         await SaveScreenshotAsync("home");
 
-        // Edit its price from My listings.
+        // Edit its price and its condition from My listings: the form starts from the condition chosen when selling.
         await Page.GetByRole(AriaRole.Link, new() { Name = "My listings", Exact = true }).ClickAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = $"Edit {title}", Exact = true }).ClickAsync();
+        var condition = Page.GetByRole(AriaRole.Group, new() { Name = "Condition" });
+        await Expect(condition.GetByLabel("Good", new() { Exact = true })).ToBeCheckedAsync();
+        await condition.GetByLabel("Fair", new() { Exact = true }).CheckAsync();
         await Page.GetByLabel("Price").FillAsync("19.00");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your changes are saved.");
         await Expect(Page.GetByText("€19.00")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("Condition: Fair")).ToBeVisibleAsync();
 
         // Archive it, after saying yes: shown under Archived in My listings, gone from the search.
         await Page.GetByRole(AriaRole.Link, new() { Name = "My listings", Exact = true }).ClickAsync();

@@ -14,7 +14,7 @@ public sealed partial class SignOutTests(LocalBinariesApp app, ChromiumBrowser c
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
-        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
         await Page.GotoAsync("/me/listings");
         await Expect(Page).ToHaveURLAsync(SignInPage());
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
@@ -30,7 +30,7 @@ public sealed partial class SignOutTests(LocalBinariesApp app, ChromiumBrowser c
         var copied = await Context.CookiesAsync();
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
 
         var thief = await OpenOtherBrowserAsync();
         await thief.Context.AddCookiesAsync(copied.Select(c => new Cookie

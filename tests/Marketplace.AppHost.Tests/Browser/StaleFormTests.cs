@@ -54,7 +54,7 @@ public sealed partial class StaleFormTests(LocalBinariesApp app, ChromiumBrowser
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(Page.GetByLabel("Your message")).ToHaveValueAsync(message);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Send message" }).ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your message is on its way");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your message is sent");
     }
 
     [GeneratedRegex("Nothing was sent")]

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Marketplace.AppHost.Tests.Support;
 
 namespace Marketplace.AppHost.Tests.Browser;
@@ -35,6 +37,22 @@ public sealed record TestAccount(string Email, string Password, string DisplayNa
         }
 
         return this;
+    }
+
+    /// <summary>
+    /// A client of the app's Api signed in as this account (the password sign-in a client makes): for what a test
+    /// arranges through the Api, not the pages under test. Its bearer token is <c>DefaultRequestHeaders.Authorization</c>'s.
+    /// </summary>
+    public async Task<HttpClient> ApiClientAsync(DistributedApplication app, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.CreateHttpClient("api");
+        using var login = await AnonymousBudget.SendAsync(
+            () => api.PostAsJsonAsync("/api/auth/login", new { email = Email, password = Password }, cancellationToken), cancellationToken);
+        Assert.True(login.StatusCode == HttpStatusCode.OK, await login.Content.ReadAsStringAsync(cancellationToken));
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("accessToken").GetString();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return api;
     }
 
     /// <summary>

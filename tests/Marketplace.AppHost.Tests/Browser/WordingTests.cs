@@ -11,7 +11,7 @@ namespace Marketplace.AppHost.Tests.Browser;
 public sealed partial class WordingTests(LocalBinariesApp app, ChromiumBrowser chromium) : BrowserTest(app, chromium)
 {
     [Fact]
-    public async Task An_empty_sell_form_flags_every_field_at_once_category_too()
+    public async Task An_empty_sell_form_flags_every_field_at_once_category_and_condition_too()
     {
         var seller = await TestAccount.New("Empty").RegisterVerifiedAsync(App.App, Ct);
         await SignInAsync(seller);
@@ -23,7 +23,9 @@ public sealed partial class WordingTests(LocalBinariesApp app, ChromiumBrowser c
         await ExpectFieldErrorAsync(Page.GetByLabel("Description"), Words());
         await ExpectFieldErrorAsync(Page.GetByLabel("Price"), Words());
         await ExpectFieldErrorAsync(Page.GetByLabel("Category"), Words());
-        await Expect(Page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link)).ToHaveCountAsync(4);
+        await Expect(Page.GetByRole(AriaRole.Group, new() { Name = "Condition" })).ToHaveAccessibleDescriptionAsync(Words());
+        await Expect(Page.GetByLabel("Like new", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(Page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link)).ToHaveCountAsync(5);
         await PageChecks.AssertWrittenForPeopleAsync(Page);
     }
 
@@ -55,6 +57,7 @@ public sealed partial class WordingTests(LocalBinariesApp app, ChromiumBrowser c
         await Page.GetByLabel("Description").FillAsync("Linen.");
         await Page.GetByLabel("Price").FillAsync("8");
         await Page.GetByLabel("Category").SelectOptionAsync(new SelectOptionValue { Label = "Home & Garden" });
+        await Page.GetByLabel("Like new", new() { Exact = true }).CheckAsync();
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save and add photos" }).ClickAsync();
 

@@ -69,6 +69,33 @@ public static partial class Smtp4devInbox
         }
     }
 
+    /// <summary>
+    /// The newest mail to <paramref name="email"/> whose subject contains <paramref name="subject"/>, waiting up to
+    /// <paramref name="timeout"/> for it: its plain text and its whole raw message (headers included).
+    /// </summary>
+    public static async Task<(string Text, string Source)> MailAsync(
+        DistributedApplication app, string email, string subject, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var inbox = app.CreateHttpClient("mail", "http");
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            using var messages = JsonDocument.Parse(await inbox.GetStringAsync(new Uri("/api/messages?pageSize=200", UriKind.Relative), cancellationToken));
+            var found = messages.RootElement.GetProperty("results").EnumerateArray()
+                .FirstOrDefault(m => m.GetProperty("subject").GetString()?.Contains(subject, StringComparison.Ordinal) == true
+                                     && m.GetProperty("to").EnumerateArray().Any(to => string.Equals(to.GetString(), email, StringComparison.OrdinalIgnoreCase)));
+            if (found.ValueKind == JsonValueKind.Object)
+            {
+                var id = found.GetProperty("id").GetString();
+                return (await inbox.GetStringAsync(new Uri($"/api/messages/{id}/plaintext", UriKind.Relative), cancellationToken),
+                        await inbox.GetStringAsync(new Uri($"/api/messages/{id}/raw", UriKind.Relative), cancellationToken));
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"No mail to {email} about \"{subject}\" in smtp4dev.");
+            await Task.Delay(500, cancellationToken);
+        }
+    }
+
     /// <summary>The token a verification link carries.</summary>
     public static string TokenOf(Uri link) => Uri.UnescapeDataString(link.Query["?token=".Length..]);
 

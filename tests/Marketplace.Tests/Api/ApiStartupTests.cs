@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Marketplace.Api.Jobs;
 using Marketplace.Contracts.Listings;
 using Marketplace.Tests.Support;
 using static Marketplace.Tests.Api.ApiCalls;
@@ -192,9 +193,12 @@ public sealed class ApiStartupTests(PostgresServer server)
         }));
 
         Assert.All(responses, status => Assert.Equal(HttpStatusCode.OK, status));
-        // The connections the Api opened stay in its pool; none but ours and theirs are on this database.
-        Assert.InRange(await app.Db.ScalarAsync<long>("""
-            SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+        // The connections the Api opened stay in its pool; none but ours and theirs are on this database. A periodic
+        // job's lock connection, outside the pool, may be open at this moment too: it is not one the requests opened.
+        Assert.InRange(await app.Db.ScalarAsync<long>($"""
+            SELECT count(*) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid()
+              AND application_name NOT LIKE '{PeriodicJobRunner.LockConnectionNamePrefix}%'
             """, Ct), 1, 2);
     }
 }

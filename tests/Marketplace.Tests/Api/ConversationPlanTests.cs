@@ -8,7 +8,7 @@ using static Marketplace.Tests.Api.ApiCalls;
 namespace Marketplace.Tests.Api;
 
 /// <summary>
-/// The inbox and a conversation's page are each one query, planned on an index: the SQL the endpoints really send
+/// The inbox is one query and a conversation's page two (its head, then a page of its messages), each planned on an index: the SQL the endpoints really send
 /// (captured on its way out), planned by PostgreSQL for tables with realistic statistics (20,000 conversations and
 /// 210,000 messages among 2,000 accounts, one seller in 1,000 conversations, one conversation of 2,000 messages,
 /// analyzed), with no planner setting forced. bench/inbox.sh measures the same at 1,000,000 messages.
@@ -42,25 +42,38 @@ public sealed class ConversationPlanTests(ConversationPlanTests.SeededApi seeded
     }
 
     [Fact]
-    public async Task A_conversations_page_is_one_query_that_finds_the_callers_side_by_key_and_walks_the_latest_messages_on_their_index()
+    public async Task A_conversations_page_finds_the_callers_side_by_key_then_reads_only_a_page_of_the_latest_messages_on_their_index()
     {
         var (app, capture) = (seeded.App, seeded.Capture);
         using var client = app.CreateClient(await seeded.TokenOfAsync(SeededApi.Buyer));
-        var before = capture.QueriesOf("ConversationMessage").Count;
+        var (headsBefore, messagesBefore) = (capture.QueriesOf("ConversationParticipant").Count, capture.QueriesOf("ConversationMessage").Count);
 
         var latest = await (await client.GetAsync($"/api/conversations/{seeded.LongConversation}", Ct)).ReadAsync<ConversationResponse>();
-        (await client.GetAsync($"/api/conversations/{seeded.LongConversation}?before={latest.EarlierBefore}", Ct)).Dispose();
-        var queries = capture.QueriesOf("ConversationMessage").Skip(before).ToList();
+        var earlier = await (await client.GetAsync($"/api/conversations/{seeded.LongConversation}?before={latest.EarlierBefore}", Ct)).ReadAsync<ConversationResponse>();
+        var heads = capture.QueriesOf("ConversationParticipant").Skip(headsBefore).ToList();
+        var messages = capture.QueriesOf("ConversationMessage").Skip(messagesBefore).ToList();
 
         Assert.Equal(ConversationRules.DefaultPageSize, latest.Messages.Count);
-        Assert.Equal(2, queries.Count);
-        foreach (var query in queries)
+        Assert.Equal(ConversationRules.DefaultPageSize, earlier.Messages.Count);
+        Assert.True(earlier.Messages[^1].Id < latest.Messages[0].Id, "The earlier page must end before the latest one begins.");
+        Assert.Equal(2, heads.Count);
+        Assert.Equal(2, messages.Count);
+        foreach (var query in heads)
         {
             var nodes = await ListingSearchPlanTests.PlanNodesAsync(app, query);
             var plan = string.Join("; ", nodes.Select(n => $"{n.Type} {n.Index ?? n.Relation}"));
             Assert.DoesNotContain(nodes, n => n.Type.Contains("Seq Scan", StringComparison.Ordinal) && ConversationTables.Contains(n.Relation));
-            Assert.True(nodes.Any(n => n.Index == "IX_ConversationMessage_ConversationId_Id"), $"Expected the messages' index in: {plan}\n{query.Sql}");
             Assert.True(nodes.Any(n => n.Index == "PK_ConversationParticipant"), $"Expected the participant's key in: {plan}\n{query.Sql}");
+        }
+
+        // A page of the 2,000 messages, not all of them numbered first: a Limit over a backward walk of their index.
+        foreach (var query in messages)
+        {
+            var nodes = await ListingSearchPlanTests.PlanNodesAsync(app, query);
+            var plan = string.Join("; ", nodes.Select(n => $"{n.Type} {n.Index ?? n.Relation}"));
+            Assert.True(nodes[0].Type == "Limit", $"Expected a Limit at the top of: {plan}\n{query.Sql}");
+            Assert.DoesNotContain(nodes, n => n.Type == "WindowAgg" || n.Type == "Sort");
+            Assert.True(nodes.Any(n => n.Index == "IX_ConversationMessage_ConversationId_Id"), $"Expected the messages' index in: {plan}\n{query.Sql}");
         }
     }
 

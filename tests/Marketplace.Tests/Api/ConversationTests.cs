@@ -222,6 +222,39 @@ public sealed class ConversationTests(SharedApi shared, PostgresServer server) :
         await (await admin.Client.GetAsync($"/api/admin/conversation-reports/{long.MaxValue}", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task An_admin_closes_a_conversation_report_with_a_note_in_one_audit_row_after_which_its_reporter_may_report_again()
+    {
+        var seller = await App.SignUpAsync();
+        var buyer = await App.SignUpAsync();
+        var admin = await App.SignUpAdminAsync();
+        var listing = await seller.CreateListingAsync("Armchair");
+        var id = await StartAsync(buyer, listing, "Pay me outside the site.");
+        (await seller.Client.PostAsJsonAsync($"/api/conversations/{id}/reports", new { reason = "Off-site payment." }, Ct)).EnsureSuccessStatusCode();
+        var report = Assert.Single((await (await admin.Client.GetAsync($"/api/admin/reports?kind=Conversation&reporterId={seller.Id}", Ct)).ReadAsync<ReportPage>()).Items);
+
+        await (await admin.Client.PostAsJsonAsync($"/api/admin/conversation-reports/{report.Id}/dismiss", new { note = "  " }, Ct))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "note");
+        await (await seller.Client.PostAsJsonAsync($"/api/admin/conversation-reports/{report.Id}/dismiss", new { note = "Mine" }, Ct))
+            .AssertProblemAsync(HttpStatusCode.Forbidden);
+        (await admin.Client.PostAsJsonAsync($"/api/admin/conversation-reports/{report.Id}/dismiss", new { note = " Warned the buyer. " }, Ct)).EnsureSuccessStatusCode();
+        await (await admin.Client.PostAsJsonAsync($"/api/admin/conversation-reports/{report.Id}/dismiss", new { note = "Again" }, Ct))
+            .AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await admin.Client.PostAsJsonAsync($"/api/admin/conversation-reports/{long.MaxValue}/dismiss", new { note = "None" }, Ct))
+            .AssertProblemAsync(HttpStatusCode.NotFound);
+
+        var closed = Assert.Single((await (await admin.Client.GetAsync($"/api/admin/reports?kind=Conversation&status=Resolved&reporterId={seller.Id}", Ct))
+            .ReadAsync<ReportPage>()).Items);
+        Assert.Equal((report.Id, ReportStatus.Resolved, admin.Id, "Warned the buyer."), (closed.Id, closed.Status, closed.ResolvedById, closed.ResolutionNote));
+        Assert.Empty((await (await admin.Client.GetAsync($"/api/admin/reports?kind=Conversation&reporterId={seller.Id}", Ct)).ReadAsync<ReportPage>()).Items);
+        Assert.Equal(1L, await App.Db.ScalarAsync<long>($"""
+            SELECT count(*) FROM "AdminAuditLog" WHERE "TargetType" = 'report' AND "TargetId" = '{report.Id}' AND "AdminId" = '{admin.Id}'
+              AND "Details" -> 'after' ->> 'kind' = 'Conversation' AND ("Details" -> 'after' ->> 'conversationId')::bigint = {id}
+              AND "Details" ->> 'reason' = 'Warned the buyer.'
+            """, Ct));
+        (await seller.Client.PostAsJsonAsync($"/api/conversations/{id}/reports", new { reason = "He wrote again." }, Ct)).EnsureSuccessStatusCode();
+    }
+
     [Theory]
     [InlineData("""{"message": ""}""")]
     [InlineData("""{"message": "  \n "}""")]

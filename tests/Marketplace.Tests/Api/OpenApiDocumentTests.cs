@@ -88,6 +88,7 @@ public sealed class OpenApiDocumentTests(PostgresServer server)
         ("get", "/api/alerts/unsubscribe", "GetAlertSubscription", false),
         ("post", "/api/alerts/unsubscribe", "UnsubscribeAlerts", false),
         ("get", "/api/admin/conversation-reports/{id}", "AdminGetConversationReport", true),
+        ("post", "/api/admin/conversation-reports/{id}/dismiss", "AdminDismissConversationReport", true),
     ];
 
     /// <summary>

@@ -81,13 +81,18 @@ public sealed class OpenApiFuzzer
         return new FuzzRequest(operation.Id, operation.Method, pathAndQuery, body, contentType, Token(operation.Id, operation.Secured));
     }
 
-    /// <summary>A bearer token: none, a forged one, or a real one (an operation that ends sessions has accounts of its own, "Operation.bearer").</summary>
+    /// <summary>
+    /// A bearer token: none, a forged one, or a real one: the operation's own ("Operation.bearer": an operation that ends
+    /// sessions has accounts of its own), else an admin's for an admin operation ("Admin.bearer"), else anyone's.
+    /// </summary>
     private string? Token(string operation, bool secured) => _random.NextDouble() switch
     {
         < 0.1 => null,
         < 0.2 => Pick(["not-a-token", "eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.", _context.Tokens[0][..^4] + "AAAA", new string('A', 4000)]),
         < 0.5 when !secured => null,
-        _ => Pick(_context.KnownValues.TryGetValue($"{operation}.bearer", out var own) ? own : _context.Tokens),
+        _ => Pick(_context.KnownValues.TryGetValue($"{operation}.bearer", out var own) ? own
+            : operation.StartsWith("Admin", StringComparison.Ordinal) && _context.KnownValues.TryGetValue("Admin.bearer", out var admin) ? admin
+            : _context.Tokens),
     };
 
     private (string? Body, string? ContentType) Body(string operation, JsonElement schema, double hostility)

@@ -372,6 +372,8 @@ public sealed class SecurityTableTests(ImagesApi shared) : IClassFixture<ImagesA
         ["AdminGetCategories"] = AdminOnly("get", "/api/admin/categories", _ => Get("/api/admin/categories"), Ok),
         ["AdminGetConversationReport"] = AdminOnly("get", "/api/admin/conversation-reports/{id}",
             async s => await Get($"/api/admin/conversation-reports/{await s.ConversationReportAsync()}"), Ok),
+        ["AdminDismissConversationReport"] = AdminOnly("post", "/api/admin/conversation-reports/{id}/dismiss",
+            async s => await Post($"/api/admin/conversation-reports/{await s.ConversationReportAsync()}/dismiss", new { note = "Table" }), NoContent),
     };
 
     public static TheoryData<string> Operations => [.. Table.Keys.Order(StringComparer.Ordinal)];

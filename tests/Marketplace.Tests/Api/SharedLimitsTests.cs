@@ -49,9 +49,12 @@ public sealed class SharedLimitsTests(PostgresServer server)
         var known = await WrongSignInsAsync(replicas, account.Email, 7);
         var unknown = await WrongSignInsAsync(replicas, $"nobody-{Guid.NewGuid():N}@example.com", 7);
 
-        HttpStatusCode[] expected = [.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 5), HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests];
-        Assert.Equal(expected, known.Select(a => a.Status));
-        Assert.Equal(expected, unknown.Select(a => a.Status));
+        // The sixth must wait; the seventh, sent at once, waits too, unless the second the sixth was told had passed when
+        // it arrived (a loaded machine can take that long over one sign-in): then it is an ordinary wrong guess.
+        HttpStatusCode[] expected = [.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 5), HttpStatusCode.TooManyRequests];
+        Assert.Equal(expected, known.Take(6).Select(a => a.Status));
+        Assert.Equal(expected, unknown.Take(6).Select(a => a.Status));
+        Assert.All([known[6], unknown[6]], a => Assert.Contains(a.Status, new[] { HttpStatusCode.TooManyRequests, HttpStatusCode.Unauthorized }));
         Assert.All(known.Concat(unknown).Where(a => a.Status == HttpStatusCode.TooManyRequests), a => Assert.InRange(a.RetryAfter!.Value, 1, 2));
 
         // Once the wait is over the right password signs in, and the count starts over.

@@ -1,5 +1,6 @@
 extern alias MarketplaceWeb;
 
+using Marketplace.Contracts.Listings;
 using MarketplaceWeb::Marketplace.Web.Pages.Listings;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -29,7 +30,7 @@ public sealed class ListingInputTests
 
         Assert.False(new ListingInput().Check(modelState));
 
-        Assert.Equal(["Input.CategorySlug", "Input.Description", "Input.Price", "Input.Title"], modelState.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Input.CategorySlug", "Input.Condition", "Input.Description", "Input.Price", "Input.Title"], modelState.Keys.Order(StringComparer.Ordinal));
         Assert.All(modelState.Values, entry => Assert.Single(entry.Errors));
     }
 
@@ -51,6 +52,33 @@ public sealed class ListingInputTests
         Assert.Single(modelState["Input.Title"]!.Errors);
     }
 
+    [Theory]
+    [InlineData("LikeNew", ItemCondition.LikeNew)]
+    [InlineData("forparts", ItemCondition.ForParts)]
+    public void The_condition_chosen_is_sent_by_its_name(string chosen, ItemCondition sent)
+    {
+        var input = Input("10");
+        input.Condition = chosen;
+
+        Assert.True(input.Check(new ModelStateDictionary()));
+        Assert.Equal(sent, input.ToRequest(status: null).Condition);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("Mint")]
+    [InlineData("2")]
+    public void No_condition_or_one_not_offered_is_refused_next_to_the_choices(string? chosen)
+    {
+        var modelState = new ModelStateDictionary();
+        var input = Input("10");
+        input.Condition = chosen;
+
+        Assert.False(input.Check(modelState));
+        Assert.Equal(["Input.Condition"], modelState.Keys);
+    }
+
     private static ListingInput Input(string price) =>
-        new() { Title = "Brass desk lamp", Description = "Works.", Price = price, CategorySlug = "furniture" };
+        new() { Title = "Brass desk lamp", Description = "Works.", Price = price, CategorySlug = "furniture", Condition = "Good" };
 }

@@ -26,6 +26,7 @@ public sealed class MigrateCommandTests(PostgresServer server)
         "AddListingListedNewestIndex", "AddListingListedCategoryNewestIndex", "AddListingListedSellerNewestIndex",
         "AddAdminAuditLogCreatedAtIndex",
         "AddConversationsFavouritesAndSavedSearches", "AddListingMatchPendingIndex", "AddSessionsAndAccountActivity", "AddRowRole",
+        "TrackMoreListingWords",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
