@@ -138,9 +138,12 @@ public sealed partial class AccountPageTests(LocalBinariesApp app, ChromiumBrows
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your account is deleted");
         await Page.GotoAsync("/account");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
-        await Page.GetByLabel("Email").FillAsync(account.Email);
-        await Page.GetByLabel("Password").FillAsync(account.Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await SubmitWaitingOutTheLimitAsync(Page, async () =>
+        {
+            await Page.GetByLabel("Email").FillAsync(account.Email);
+            await Page.GetByLabel("Password").FillAsync(account.Password);
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        }, Page.GetByText("The email or password is not right.").First);
         await Expect(Page.GetByText("The email or password is not right.").First).ToBeVisibleAsync();
     }
 

@@ -49,9 +49,12 @@ public sealed partial class StaleFormTests(LocalBinariesApp app, ChromiumBrowser
         await Expect(Page.GetByLabel("Your message")).ToHaveValueAsync(message);
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in to send it" }).ClickAsync();
-        await Page.GetByLabel("Email").FillAsync(buyer.Email);
-        await Page.GetByLabel("Password").FillAsync(buyer.Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await SubmitWaitingOutTheLimitAsync(Page, async () =>
+        {
+            await Page.GetByLabel("Email").FillAsync(buyer.Email);
+            await Page.GetByLabel("Password").FillAsync(buyer.Password);
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        }, Page.GetByLabel("Your message"));
         await Expect(Page.GetByLabel("Your message")).ToHaveValueAsync(message);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Send message" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your message is sent");
