@@ -140,7 +140,7 @@ public static class ListingsApi
         IOptions<MarketplaceOptions> marketplace,
         CancellationToken cancellationToken)
     {
-        var read = await db.Listings.AsNoTracking().Where(l => l.Id == id).WithFacts(ListingAnswers.AsResponse).SingleOrDefaultAsync(cancellationToken);
+        var read = await db.Listings.AsNoTracking().Where(l => l.Id == id).WithFacts(ListingAnswers.AsResponseWithSeller).SingleOrDefaultAsync(cancellationToken);
         if (ListingAccess.Refuse(read?.Facts, caller, ListingAction.View, id) is { } refused)
         {
             return refused;
@@ -184,8 +184,10 @@ public static class ListingsApi
         }
 
         // A new listing has no photos yet: the same answer a read gives, not the search results' null.
+        var seller = await ListingAnswers.SellerAsync(db, listing.SellerId, cancellationToken);
         return TypedResults.CreatedAtRoute(
-            ListingAnswers.FromEntity(listing, placement!.CategorySlug, marketplace.Value.Currency) with { Images = [] }, GetListingRoute, new { id = listing.Id });
+            ListingAnswers.FromEntity(listing, placement!.CategorySlug, marketplace.Value.Currency) with { Images = [], Seller = seller },
+            GetListingRoute, new { id = listing.Id });
     }
 
     public static async Task<Results<Ok<ListingResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
@@ -230,6 +232,7 @@ public static class ListingsApi
         {
             Images = images,
             ThumbnailUrl = images.Count > 0 ? images[0].ThumbnailUrl : null,
+            Seller = await ListingAnswers.SellerAsync(db, listing.SellerId, cancellationToken),
         });
     }
 

@@ -9,6 +9,7 @@ namespace Marketplace.Contracts.Listings;
 /// <param name="Images">The listing's photos in order; in search results null (they carry only the first thumbnail).</param>
 /// <param name="Condition">The item's condition; null when its seller has not stated it (listings made before it was asked).</param>
 /// <param name="FavouriteCount">How many accounts keep the listing in their saved listings; only in the seller's own list (<c>GET /api/me/listings</c>).</param>
+/// <param name="Seller">The seller's name and joining date; only in the listing's own answer (<c>GET /api/listings/{id}</c>).</param>
 public sealed record ListingResponse(
     long Id,
     string Title,
@@ -26,4 +27,5 @@ public sealed record ListingResponse(
     string? ThumbnailUrl = null,
     IReadOnlyList<ListingImageResponse>? Images = null,
     ItemCondition? Condition = null,
-    int? FavouriteCount = null);
+    int? FavouriteCount = null,
+    ListingSellerResponse? Seller = null);

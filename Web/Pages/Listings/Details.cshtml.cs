@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Marketplace.Contracts.Categories;
 using Marketplace.Contracts.Listings;
-using Marketplace.Contracts.Sellers;
 using Marketplace.Web.Api;
 using Marketplace.Web.Auth;
 using Marketplace.Web.Errors;
@@ -27,7 +26,8 @@ public sealed class DetailsModel(MarketplaceApiClient api) : PageModel
 
     public ListingResponse Listing { get; private set; } = null!;
 
-    public SellerProfileResponse? Seller { get; private set; }
+    /// <summary>The seller's name and joining date; null when the Api could not say (the page then says "the seller").</summary>
+    public ListingSellerResponse? Seller { get; private set; }
 
     /// <summary>Whether the signed-in visitor keeps this listing in their saved listings.</summary>
     public bool Saved { get; private set; }
@@ -148,10 +148,19 @@ public sealed class DetailsModel(MarketplaceApiClient api) : PageModel
         }
 
         Listing = listing.Value;
-        var seller = await api.GetSellerAsync(Listing.SellerId, cancellationToken);
-        Seller = seller.Succeeded ? seller.Value : null;
+        Seller = Listing.Seller ?? await SellerFromProfileAsync(cancellationToken);
         CategoryPath = Listing.CategorySlug is { } slug ? await api.GetCategoryPathAsync(slug, cancellationToken) : [];
         Saved = !IsSeller && (await SavedListingIds.AmongAsync(api, User, [Listing.Id], cancellationToken)).Contains(Listing.Id);
         return true;
+    }
+
+    /// <summary>
+    /// The seller from their profile: only while an Api that predates <see cref="ListingResponse.Seller"/> still serves
+    /// (a rolling deploy mixes versions for a while); one call more per page.
+    /// </summary>
+    private async Task<ListingSellerResponse?> SellerFromProfileAsync(CancellationToken cancellationToken)
+    {
+        var profile = await api.GetSellerAsync(Listing.SellerId, cancellationToken);
+        return profile.Succeeded ? new ListingSellerResponse(profile.Value.DisplayName, profile.Value.MemberSince) : null;
     }
 }

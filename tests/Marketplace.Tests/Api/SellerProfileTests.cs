@@ -40,6 +40,26 @@ public sealed class SellerProfileTests(SharedApi shared) : IClassFixture<SharedA
     }
 
     [Fact]
+    public async Task A_listings_own_answer_names_its_seller_as_the_profile_does_and_search_results_do_not_carry_it()
+    {
+        var seller = await App.SignUpAsync();
+        await App.Db.ExecuteAsync($"""UPDATE "User" SET "DisplayName" = 'Bea''s barn' WHERE "Id" = '{seller.Id}'""", Ct);
+        var listing = await seller.CreateListingAsync("Barn lamp");
+        using var anonymous = App.CreateClient();
+        var profile = await (await anonymous.GetAsync($"/api/users/{seller.Id}", Ct)).ReadAsync<SellerProfileResponse>();
+
+        // The listing's page shows who sells it from the listing's own answer: one call, not two.
+        using var response = await anonymous.GetAsync($"/api/listings/{listing.Id}", Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        var read = await response.ReadAsync<ListingResponse>();
+
+        Assert.Equal(new ListingSellerResponse(profile.DisplayName, profile.MemberSince), read.Seller);
+        Assert.DoesNotContain(seller.Email, body, StringComparison.OrdinalIgnoreCase);
+        var found = await (await anonymous.GetAsync($"/api/listings?sellerId={seller.Id}", Ct)).ReadAsync<ListingPage>();
+        Assert.Null(Assert.Single(found.Items).Seller);
+    }
+
+    [Fact]
     public async Task A_suspended_seller_has_no_profile_the_same_404_as_an_id_nobody_has()
     {
         var seller = await App.SignUpAsync();
