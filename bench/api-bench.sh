@@ -36,6 +36,7 @@ publish_and_migrate() {
 # given on top. Access tokens last 2 hours (15 minutes by default; a run can take longer). No mail server: the SMTP port
 # is one nothing listens on, so a mail's sending fails at once in the outbox (logged) and nothing waits for it.
 api_pid=
+launch=()   # what start_api (and a bench's start_web) put before `dotnet`: a tracer, say (dotnet-trace collect … --)
 start_api() {
   local port smtp_port
   port=$(free_port); smtp_port=$(free_port)
@@ -44,7 +45,7 @@ start_api() {
     Marketplace__PublicBaseUrl="$base" Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__Security=None \
     Smtp__FromAddress=bench@bench.example Support__Address=support@bench.example ConnectionStrings__blobs=UseDevelopmentStorage=true \
     Jwt__Lifetime=02:00:00 env "$@" \
-    dotnet "$bin/Api/Marketplace.Api.dll" --urls "$base" --contentRoot "$bin/Api" >"$out/api.log" 2>&1 &
+    "${launch[@]}" dotnet "$bin/Api/Marketplace.Api.dll" --urls "$base" --contentRoot "$bin/Api" >"$out/api.log" 2>&1 &
   api_pid=$!
   for _ in $(seq 1500); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 0.02; done
   curl -fs "$base/health" >/dev/null || { cat "$out/api.log" >&2; exit 1; }

@@ -3,23 +3,26 @@
 # PostgreSQL filled by bench/data/fill.sh (LISTINGS listings), the Api and the Web published in Release and run as in
 # production (the Web's Data Protection keys in Azurite, its calls to the Api over loopback), then wrk on each mix after
 # a warm-up. Prints requests/s, p50, p99, and the Api's, the Web's and PostgreSQL's CPU per request for:
-#   api-search   GET /api/listings?categorySlug=…   (the filtered first page, what the search page asks for)
-#   web-search   GET /search?category=…             (that page of 20 cards, rendered)
+#   api-search   GET /api/listings?limit=24&categorySlug=…   (the filtered first page, as the search page asks for it)
+#   web-search   GET /search?category=…             (that page of 24 cards, rendered)
 #   api-listing  GET /api/listings/{id}             (one listing)
-#   web-listing  GET /listings/{id}                 (its page: the listing, its seller and its category, rendered)
+#   web-listing  GET /listings/{id}                 (its page: the listing with its seller, and its category, rendered)
 # and the cold start of each: from the process's start to the port accepting a connection and to /health answering
 # 200, the median of STARTS starts. Everything it started is stopped on exit, Ctrl+C included.
 # Usage: bash bench/web-pages.sh [--listings 1000000] [--duration 20s] [--connections 32] [--warmup 5s]
-#                               [--jit-warmup 30s] [--starts 5] [--pool-size 8] [--trace 12]
+#                               [--jit-warmup 30s] [--starts 5] [--pool-size 8] [--trace 12] [--trace-start]
 # --trace SECONDS: then traces the Web for that long under the search page's load (dotnet-trace's sampled thread
 # time; dotnet tool install -g dotnet-trace) and prints its busiest frames, inclusive and exclusive.
+# --trace-start: after the cold starts, one more start of the Api and of the Web, each launched by dotnet-trace (so
+# the trace begins with the process) and traced for 6 s, then where each start's time went (bench/startup-trace.py;
+# python3).
 # Needs wrk, psql, curl, node (apt-get install -y wrk postgresql-client curl nodejs npm; npm ci --prefix tools/azurite).
 # BENCH_POSTGRES=host:port uses an existing server; a database there that already holds LISTINGS listings is not
 # filled again. BENCH_BIN=<dir> reuses a publish (with Api/, MigrationWorker/ and Web/).
 # Exit codes: 0 measured; 2 usage (an unknown option, a tool missing); 1 anything else (the log says what).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-LISTINGS=1000000 DURATION=20s CONNECTIONS=32 WARMUP=5s JIT_WARMUP=30s STARTS=5 POOL_SIZE=8 TRACE=
+LISTINGS=1000000 DURATION=20s CONNECTIONS=32 WARMUP=5s JIT_WARMUP=30s STARTS=5 POOL_SIZE=8 TRACE= TRACE_START=
 usage() { echo "$1 (see --help)" >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case $1 in
@@ -31,15 +34,16 @@ while [ $# -gt 0 ]; do
     --starts) STARTS=$2; shift 2 ;;
     --pool-size) POOL_SIZE=$2; shift 2 ;;
     --trace) TRACE=$2; shift 2 ;;
-    -h|--help) sed -n 2,19p "$0"; exit 0 ;;
+    --trace-start) TRACE_START=1; shift ;;
+    -h|--help) sed -n 2,21p "$0"; exit 0 ;;
     *) usage "unknown argument $1" ;;
   esac
 done
 [[ $LISTINGS =~ ^[1-9][0-9]*$ && $STARTS =~ ^[1-9][0-9]*$ ]] || usage "--listings and --starts take a positive whole number"
 [[ -z $TRACE || $TRACE =~ ^[1-9][0-9]*$ ]] || usage "--trace takes a positive whole number of seconds"
 PATH=$PATH:$HOME/.dotnet/tools
-[ -z "$TRACE" ] || command -v dotnet-trace >/dev/null || usage "dotnet-trace not found: dotnet tool install -g dotnet-trace"
-for tool in wrk psql curl node; do
+[ -z "$TRACE$TRACE_START" ] || command -v dotnet-trace >/dev/null || usage "dotnet-trace not found: dotnet tool install -g dotnet-trace"
+for tool in wrk psql curl node $( [ -z "$TRACE_START" ] || echo python3 ); do
   command -v $tool >/dev/null || usage "$tool not found: apt-get install -y wrk postgresql-client curl nodejs npm"
 done
 azurite_main=tools/azurite/node_modules/azurite/dist/src/blob/main.js
@@ -101,7 +105,7 @@ start_web() {
   launched=$(date +%s%N)
   ASPNETCORE_ENVIRONMENT=Production MarketplaceApi__BaseAddress="$base" ConnectionStrings__blobs="$blobs" \
     VisitorForwarding__Key="$forwarding_key" \
-    dotnet "$bin/Web/Marketplace.Web.dll" --urls "$web" --contentRoot "$bin/Web" >"$out/web.log" 2>&1 &
+    "${launch[@]}" dotnet "$bin/Web/Marketplace.Web.dll" --urls "$web" --contentRoot "$bin/Web" >"$out/web.log" 2>&1 &
   web_pid=$!
   web_up=$(wait_up "$web" "$web_pid") || { cat "$out/web.log" >&2; exit 1; }
 }
@@ -126,12 +130,39 @@ api_start=$(median <"$out/api-starts")
 web_listen=$(cut -d' ' -f1 "$out/web-starts" | median); web_health=$(cut -d' ' -f2 "$out/web-starts" | median)
 say "cold start (median of $STARTS): Api to a healthy /health ${api_start} ms; Web listening ${web_listen} ms, healthy ${web_health} ms"
 
+# --trace-start: NAME START: one start of the Api or the Web under dotnet-trace, which launches it and ends after 6 s
+# (stopping what it launched); then where the start's time went until it was healthy (bench/startup-trace.py).
+trace_start() {
+  local name=$1 start=$2 trace="$out/$1-start" pid healthy
+  launch=(dotnet-trace collect --profile dotnet-sampled-thread-time --duration 00:00:00:06 -o "$trace.nettrace" --)
+  launched=$(date +%s%N)
+  $start >/dev/null
+  healthy=$(ms_since "$launched")
+  launch=()
+  if [ "$name" = Api ]; then pid=$api_pid; api_pid=; else pid=$web_pid; web_pid=; fi
+  wait "$pid" 2>/dev/null || true
+  dotnet-trace convert "$trace.nettrace" --format Speedscope -o "$trace" >/dev/null
+  echo
+  echo "The $name's start, traced (healthy after $healthy ms, slower than untraced):"
+  python3 bench/startup-trace.py "$trace.speedscope.json" --until "$healthy" --depth 12 --min-percent 5
+}
+if [ -n "$TRACE_START" ]; then
+  stop_web; stop_api
+  trace_start Api "start_api VisitorForwarding__Key=$forwarding_key ${pool_setting[*]}"
+  start_api VisitorForwarding__Key="$forwarding_key" "${pool_setting[@]}"
+  trace_start Web start_web
+fi
+
 # --- the mixes -------------------------------------------------------------------------------------------------------
+[ -n "$api_pid" ] || start_api VisitorForwarding__Key="$forwarding_key" "${pool_setting[@]}"
 start_web
 slugs=(electronics furniture clothing vehicles home-and-garden sports books-and-media toys collectibles other)
 RANDOM=11
 for _ in $(seq 2000); do echo "${slugs[RANDOM % 10]}"; done >"$out/slugs"
-sed 's|^|/api/listings?categorySlug=|' "$out/slugs" >"$out/api-search"
+# The Api's search as the search page asks for it: a page of as many listings as the page shows.
+page_size=$(sed -n 's/.*const int SearchPageSize = \([0-9]*\);.*/\1/p' Web/Api/MarketplaceApiClient.Listings.cs)
+[ -n "$page_size" ] || { echo "SearchPageSize not found in Web/Api/MarketplaceApiClient.Listings.cs" >&2; exit 1; }
+sed "s|^|/api/listings?limit=$page_size\&categorySlug=|" "$out/slugs" >"$out/api-search"
 sed 's|^|/search?category=|' "$out/slugs" >"$out/web-search"
 psql_db -c "SELECT \"Id\" FROM \"Listing\" TABLESAMPLE SYSTEM (1) REPEATABLE (7) WHERE \"Status\" = 'active' AND \"RemovedAt\" IS NULL AND \"SellerSuspendedAt\" IS NULL LIMIT 2000" >"$out/ids"
 sed 's|^|/api/listings/|' "$out/ids" >"$out/api-listing"
